@@ -1,0 +1,84 @@
+//! Library errors. Input errors name the file (and line, for JSONL) so that a user can
+//! find the article; data errors name the lexicon file and line.
+
+use std::path::PathBuf;
+use thiserror::Error;
+
+/// A problem with one input: the run reports it and goes on with the others.
+#[derive(Debug, Error)]
+#[error("{}{}: {kind}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct InputError {
+    pub path: PathBuf,
+    /// 1-based line, for JSONL records and date headers.
+    pub line: Option<usize>,
+    pub kind: InputErrorKind,
+}
+
+impl InputError {
+    pub fn new(path: impl Into<PathBuf>, line: Option<usize>, kind: InputErrorKind) -> Self {
+        InputError {
+            path: path.into(),
+            line,
+            kind,
+        }
+    }
+
+    /// A short stable name of the kind, for the end-of-run summary.
+    pub fn reason(&self) -> &'static str {
+        self.kind.reason()
+    }
+}
+
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum InputErrorKind {
+    #[error("no such file or directory")]
+    NotFound,
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("directory holds no *.txt or *.jsonl articles")]
+    NoArticles,
+    #[error("empty article: no text")]
+    Empty,
+    #[error("binary file (NUL bytes), not text")]
+    Binary,
+    #[error("not valid JSON: {0}")]
+    Json(String),
+    #[error("JSONL record has no \"text\" string")]
+    MissingText,
+    #[error("JSONL record field {field:?} must be a string")]
+    FieldType { field: &'static str },
+    #[error("duplicate article id {0:?} (the first article with this id is kept)")]
+    DuplicateId(String),
+    #[error("invalid date {0:?} (write YYYY-MM-DD, or \"date unknown\")")]
+    BadDate(String),
+    #[error("article is {size} bytes, over the limit of {limit} bytes (--max-article-bytes)")]
+    TooLarge { size: u64, limit: u64 },
+}
+
+impl InputErrorKind {
+    pub fn reason(&self) -> &'static str {
+        match self {
+            InputErrorKind::NotFound => "missing path",
+            InputErrorKind::Io(_) => "unreadable",
+            InputErrorKind::NoArticles => "no articles in directory",
+            InputErrorKind::Empty => "empty",
+            InputErrorKind::Binary => "binary",
+            InputErrorKind::Json(_) => "malformed JSONL",
+            InputErrorKind::MissingText => "JSONL without text",
+            InputErrorKind::FieldType { .. } => "JSONL field of wrong type",
+            InputErrorKind::DuplicateId(_) => "duplicate id",
+            InputErrorKind::BadDate(_) => "invalid date",
+            InputErrorKind::TooLarge { .. } => "too large",
+        }
+    }
+}
+
+/// A problem in a lexicon or gazetteer file (shipped or user-supplied).
+#[derive(Debug, Error)]
+#[error("{file}:{line}: {message}")]
+pub struct DataError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}

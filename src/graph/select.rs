@@ -1,0 +1,1 @@
+//! Selection of a sub-graph (ego network, types, relations, weights, size).

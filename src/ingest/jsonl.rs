@@ -1,0 +1,189 @@
+//! JSONL corpora: one article a line, `{"id", "text", "date"?, "title"?, "url"?}`.
+//! A bad line is an error naming its line number; the lines after it are still read.
+
+use super::{decode, parse_date, Document, IngestOptions};
+use crate::error::{InputError, InputErrorKind};
+use serde_json::Value;
+use std::io::BufRead;
+use std::path::PathBuf;
+
+pub(super) struct JsonlReader {
+    path: PathBuf,
+    reader: Box<dyn BufRead>,
+    line: usize,
+    opts: IngestOptions,
+    done: bool,
+}
+
+impl JsonlReader {
+    pub(super) fn new(path: PathBuf, reader: Box<dyn BufRead>, opts: IngestOptions) -> Self {
+        JsonlReader {
+            path,
+            reader,
+            line: 0,
+            opts,
+            done: false,
+        }
+    }
+
+    fn err(&self, kind: InputErrorKind) -> Option<Result<Document, InputError>> {
+        Some(Err(InputError::new(&self.path, Some(self.line), kind)))
+    }
+}
+
+fn string_field(
+    obj: &serde_json::Map<String, Value>,
+    field: &'static str,
+) -> Result<Option<String>, InputErrorKind> {
+    match obj.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(Value::Number(n)) if field == "id" => Ok(Some(n.to_string())),
+        Some(_) => Err(InputErrorKind::FieldType { field }),
+    }
+}
+
+impl Iterator for JsonlReader {
+    type Item = Result<Document, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.done {
+                return None;
+            }
+            let mut buf = Vec::new();
+            // Bound one line's size: a runaway line is refused, not loaded whole.
+            let limit = self
+                .opts
+                .max_article_bytes
+                .saturating_mul(2)
+                .saturating_add(1024);
+            let read = std::io::Read::take(&mut self.reader, limit).read_until(b'\n', &mut buf);
+            match read {
+                Ok(0) => {
+                    self.done = true;
+                    return None;
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    self.done = true;
+                    self.line += 1;
+                    return self.err(e.into());
+                }
+            }
+            self.line += 1;
+            if buf.len() as u64 >= limit && buf.last() != Some(&b'\n') {
+                // skip the rest of this over-long line
+                let mut sink = Vec::new();
+                let _ = self.reader.read_until(b'\n', &mut sink);
+                return self.err(InputErrorKind::TooLarge {
+                    size: buf.len() as u64 + sink.len() as u64,
+                    limit: self.opts.max_article_bytes,
+                });
+            }
+            if buf.iter().all(|b| b.is_ascii_whitespace()) {
+                continue;
+            }
+            let mut warnings = Vec::new();
+            let line_text = match decode(&self.path, Some(self.line), buf, &mut warnings) {
+                Ok(s) => s,
+                Err(e) => return Some(Err(e)),
+            };
+            let value: Value = match serde_json::from_str(&line_text) {
+                Ok(v) => v,
+                Err(e) => return self.err(InputErrorKind::Json(e.to_string())),
+            };
+            let Value::Object(obj) = value else {
+                return self.err(InputErrorKind::Json(
+                    "a record must be a JSON object".into(),
+                ));
+            };
+            let text = match string_field(&obj, "text") {
+                Ok(Some(t)) => t,
+                Ok(None) => return self.err(InputErrorKind::MissingText),
+                Err(k) => return self.err(k),
+            };
+            if text.contains('\0') {
+                return self.err(InputErrorKind::Binary);
+            }
+            if text.trim().is_empty() {
+                return self.err(InputErrorKind::Empty);
+            }
+            if text.len() as u64 > self.opts.max_article_bytes {
+                return self.err(InputErrorKind::TooLarge {
+                    size: text.len() as u64,
+                    limit: self.opts.max_article_bytes,
+                });
+            }
+            let mut fields = [None, None, None, None];
+            for (slot, name) in fields.iter_mut().zip(["id", "date", "title", "url"]) {
+                match string_field(&obj, name) {
+                    Ok(v) => *slot = v,
+                    Err(k) => return self.err(k),
+                }
+            }
+            let [id, date, title, url] = fields;
+            let date = match date {
+                Some(d) if d.trim().is_empty() || d.trim().eq_ignore_ascii_case("unknown") => None,
+                Some(d) => match parse_date(&d).or_else(|| d.get(..10).and_then(parse_date)) {
+                    Some(ok) => Some(ok),
+                    None => return self.err(InputErrorKind::BadDate(d)),
+                },
+                None => None,
+            };
+            let stem = self
+                .path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            return Some(Ok(Document {
+                id: id.unwrap_or_else(|| format!("{stem}:{}", self.line)),
+                text,
+                body_start: 0,
+                date: date.or_else(|| self.opts.default_date.clone()),
+                title,
+                url,
+                origin: format!("{}:{}", self.path.display(), self.line),
+                warnings,
+            }));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(s: &str) -> Vec<Result<Document, InputError>> {
+        JsonlReader::new(
+            PathBuf::from("c.jsonl"),
+            Box::new(std::io::Cursor::new(s.as_bytes().to_vec())),
+            IngestOptions::default(),
+        )
+        .collect()
+    }
+
+    #[test]
+    fn good_and_bad_lines_are_told_apart_by_line_number() {
+        let out = read_all("{\"id\":\"a\",\"text\":\"One.\",\"date\":\"2020-01-02\"}\n\n{\"id\":\"b\"}\n{broken\n{\"id\":\"c\",\"text\":\"Three.\",\"date\":\"2020-01-02T10:00:00Z\"}\n{\"id\":\"d\",\"text\":\"x\",\"date\":\"soon\"}\n");
+        assert_eq!(out.len(), 5);
+        let a = out[0].as_ref().unwrap();
+        assert_eq!(
+            (a.id.as_str(), a.date.as_deref(), a.origin.as_str()),
+            ("a", Some("2020-01-02"), "c.jsonl:1")
+        );
+        let e = out[1].as_ref().unwrap_err();
+        assert_eq!((e.line, e.reason()), (Some(3), "JSONL without text"));
+        let e = out[2].as_ref().unwrap_err();
+        assert_eq!((e.line, e.reason()), (Some(4), "malformed JSONL"));
+        assert_eq!(out[3].as_ref().unwrap().date.as_deref(), Some("2020-01-02"));
+        assert_eq!(out[4].as_ref().unwrap_err().reason(), "invalid date");
+    }
+
+    #[test]
+    fn truncated_last_line_is_an_error() {
+        let out = read_all("{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"b\",\"te");
+        assert!(out[0].is_ok());
+        assert_eq!(out[1].as_ref().unwrap_err().line, Some(2));
+    }
+}

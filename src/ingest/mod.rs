@@ -1,0 +1,275 @@
+//! Reading articles: text files (with an optional ` date YYYY-MM-DD ` first line),
+//! directories (their `*.txt` and `*.jsonl` files, sorted, recursively), JSONL corpora
+//! (one article a line) and stdin. Articles are yielded one at a time, so memory does
+//! not grow with the corpus; every problem is an [`InputError`] naming file and line.
+
+mod jsonl;
+mod txt;
+mod walk;
+
+use crate::error::{InputError, InputErrorKind};
+use std::collections::HashSet;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+/// One article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    pub id: String,
+    /// The whole text as read (for a .txt file, including its date line); evidence
+    /// offsets count characters from its start.
+    pub text: String,
+    /// Byte offset where the article body starts (after a date header).
+    pub body_start: usize,
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    /// Where the article came from, for messages: `path` or `path:line`.
+    pub origin: String,
+    /// Problems that did not stop the article from being read (e.g. invalid UTF-8 replaced).
+    pub warnings: Vec<String>,
+}
+
+impl Document {
+    /// A document from a string, for library users and tests.
+    pub fn from_text(id: &str, text: &str, date: Option<&str>) -> Document {
+        Document {
+            id: id.to_string(),
+            text: text.to_string(),
+            body_start: 0,
+            date: date.map(str::to_string),
+            title: None,
+            url: None,
+            origin: id.to_string(),
+            warnings: Vec::new(),
+        }
+    }
+
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+}
+
+/// Options for reading.
+#[derive(Clone, Debug)]
+pub struct IngestOptions {
+    /// Date for articles that have none of their own.
+    pub default_date: Option<String>,
+    /// Articles larger than this are refused.
+    pub max_article_bytes: u64,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            default_date: None,
+            max_article_bytes: 256 * 1024 * 1024,
+        }
+    }
+}
+
+/// Checks a date written `YYYY-MM-DD` and returns it normalised.
+pub fn parse_date(s: &str) -> Option<String> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .ok()
+        .map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// Decodes bytes as UTF-8, refusing binary data and replacing invalid sequences
+/// (with a warning) rather than dropping the article.
+pub(crate) fn decode(
+    path: &Path,
+    line: Option<usize>,
+    bytes: Vec<u8>,
+    warnings: &mut Vec<String>,
+) -> Result<String, InputError> {
+    if bytes.contains(&0) {
+        return Err(InputError::new(path, line, InputErrorKind::Binary));
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            warnings.push(format!(
+                "invalid UTF-8 at byte {valid}: replaced with U+FFFD"
+            ));
+            Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
+        }
+    }
+}
+
+enum Source {
+    Path(PathBuf),
+    Stdin,
+}
+
+/// Streams documents from the given inputs in order. Duplicate ids are reported and
+/// the later article skipped.
+pub struct Inputs {
+    pending: std::collections::VecDeque<Source>,
+    current: Option<Box<dyn Iterator<Item = Result<Document, InputError>>>>,
+    seen_ids: HashSet<String>,
+    options: IngestOptions,
+}
+
+impl Inputs {
+    /// `-` means stdin.
+    pub fn new(inputs: &[PathBuf], options: IngestOptions) -> Inputs {
+        let pending = inputs
+            .iter()
+            .map(|p| {
+                if p.as_os_str() == "-" {
+                    Source::Stdin
+                } else {
+                    Source::Path(p.clone())
+                }
+            })
+            .collect();
+        Inputs {
+            pending,
+            current: None,
+            seen_ids: HashSet::new(),
+            options,
+        }
+    }
+
+    fn open(&mut self, source: Source) -> Box<dyn Iterator<Item = Result<Document, InputError>>> {
+        let opts = self.options.clone();
+        match source {
+            Source::Stdin => {
+                let stdin = std::io::stdin();
+                let mut lock = stdin.lock();
+                let mut bytes = Vec::new();
+                let path = PathBuf::from("<stdin>");
+                if let Err(e) = std::io::Read::read_to_end(&mut lock, &mut bytes) {
+                    return Box::new(std::iter::once(Err(InputError::new(path, None, e.into()))));
+                }
+                if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+                    Box::new(jsonl::JsonlReader::new(
+                        path,
+                        Box::new(std::io::Cursor::new(bytes)),
+                        opts,
+                    ))
+                } else {
+                    Box::new(std::iter::once(txt::from_bytes(
+                        &path, "stdin", bytes, &opts,
+                    )))
+                }
+            }
+            Source::Path(path) => {
+                let meta = match std::fs::metadata(&path) {
+                    Ok(m) => m,
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                        return Box::new(std::iter::once(Err(InputError::new(
+                            path,
+                            None,
+                            InputErrorKind::NotFound,
+                        ))))
+                    }
+                    Err(e) => {
+                        return Box::new(std::iter::once(Err(InputError::new(
+                            path,
+                            None,
+                            e.into(),
+                        ))))
+                    }
+                };
+                if meta.is_dir() {
+                    match walk::articles_in(&path) {
+                        Ok(files) if files.is_empty() => Box::new(std::iter::once(Err(
+                            InputError::new(path, None, InputErrorKind::NoArticles),
+                        ))),
+                        Ok(files) => {
+                            for f in files.into_iter().rev() {
+                                self.pending.push_front(Source::Path(f));
+                            }
+                            Box::new(std::iter::empty())
+                        }
+                        Err(e) => Box::new(std::iter::once(Err(e))),
+                    }
+                } else if is_jsonl(&path) {
+                    match std::fs::File::open(&path) {
+                        Ok(f) => Box::new(jsonl::JsonlReader::new(
+                            path,
+                            Box::new(std::io::BufReader::new(f)) as Box<dyn BufRead>,
+                            opts,
+                        )),
+                        Err(e) => {
+                            Box::new(std::iter::once(Err(InputError::new(path, None, e.into()))))
+                        }
+                    }
+                } else {
+                    Box::new(std::iter::once(txt::read_file(&path, &opts)))
+                }
+            }
+        }
+    }
+}
+
+fn is_jsonl(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("jsonl") | Some("ndjson")
+    )
+}
+
+impl Iterator for Inputs {
+    type Item = Result<Document, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(cur) = self.current.as_mut() {
+                match cur.next() {
+                    Some(Ok(doc)) => {
+                        if !self.seen_ids.insert(doc.id.clone()) {
+                            let (path, line) = split_origin(&doc.origin);
+                            return Some(Err(InputError::new(
+                                path,
+                                line,
+                                InputErrorKind::DuplicateId(doc.id),
+                            )));
+                        }
+                        return Some(Ok(doc));
+                    }
+                    Some(Err(e)) => return Some(Err(e)),
+                    None => self.current = None,
+                }
+            }
+            let source = self.pending.pop_front()?;
+            self.current = Some(self.open(source));
+        }
+    }
+}
+
+fn split_origin(origin: &str) -> (PathBuf, Option<usize>) {
+    if let Some((p, l)) = origin.rsplit_once(':') {
+        if let Ok(n) = l.parse() {
+            return (PathBuf::from(p), Some(n));
+        }
+    }
+    (PathBuf::from(origin), None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_checked() {
+        assert_eq!(parse_date(" 2024-05-08 ").as_deref(), Some("2024-05-08"));
+        assert_eq!(parse_date("2024-02-30"), None);
+        assert_eq!(parse_date("May 8"), None);
+    }
+
+    #[test]
+    fn binary_is_refused_and_bad_utf8_replaced() {
+        let mut w = Vec::new();
+        assert!(decode(Path::new("x"), None, vec![b'a', 0, b'b'], &mut w).is_err());
+        let s = decode(Path::new("x"), None, vec![b'a', 0xff, b'b'], &mut w).unwrap();
+        assert_eq!(s, "a\u{fffd}b");
+        assert_eq!(w.len(), 1);
+    }
+}
