@@ -1,1 +1,47 @@
-//! stub
+//! The `actorgraph` command: argument parsing, the per-subcommand drivers, messages
+//! and exit codes, and writing output files safely. Only this module uses anyhow.
+
+pub mod args;
+pub mod cmd;
+pub mod messages;
+pub mod output;
+
+use clap::Parser;
+
+/// Exit codes (documented in `--help` and the README).
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const FATAL: u8 = 1;
+    pub const USAGE: u8 = 2;
+    pub const PARTIAL: u8 = 3;
+}
+
+/// Parses the arguments, runs the command and returns the exit code.
+pub fn run() -> u8 {
+    let cli = match args::Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { exit::USAGE } else { exit::OK };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let result = match cli.command {
+        args::Command::Build(a) => cmd::build::run(a),
+        args::Command::Render(a) => cmd::render::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return exit::OK;
+            }
+            messages::error(format!("{e:#}"));
+            exit::FATAL
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}

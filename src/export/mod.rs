@@ -4,6 +4,7 @@
 //! the formats' names, file extensions and media types.
 
 pub mod json;
+pub mod neo4j;
 
 use crate::graph::ActorGraph;
 use std::fmt;

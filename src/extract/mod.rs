@@ -1,10 +1,23 @@
 //! Extraction: one document's sentences become mentions, entities (typed, titled,
 //! aliases resolved within the document) and triples with evidence. The stages are
-//! composed in [`extract_document`], the one place that shows the whole pipeline.
+//! composed in [`extract_document`], the one place that shows the whole pipeline:
+//!
+//! sentences → mentions and titles ([`mentions`]) → entities ([`entities`]) →
+//! office relations (here) and events and locations ([`relations`]) → dates ([`dates`]).
+
+pub mod dates;
+pub mod entities;
+pub mod mentions;
+pub mod relations;
 
 use crate::graph::{DocumentInfo, EntityType, Evidence, OfficeStatus, RelationKind};
 use crate::ingest::Document;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, TitleScope};
+use crate::text::{split_sentences, Sentence};
+use entities::Entity;
+use mentions::{Mention, TitleMention};
+use relations::{Found, SentenceView, Slot};
+use std::collections::{HashMap, HashSet};
 
 /// An actor as one document knows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,19 +50,312 @@ pub struct DocExtraction {
     pub entities: Vec<DocEntity>,
     pub triples: Vec<Triple>,
     pub sentences: usize,
+    /// Sentences cut at the length bound (see `text::MAX_SENTENCE_TOKENS`).
+    pub truncated_sentences: usize,
 }
 
-pub fn extract_document(doc: &Document, _lexicon: &Lexicon) -> DocExtraction {
-    let sentences = crate::text::split_sentences(&doc.text, doc.body_start);
+/// A fact before it has a date and evidence.
+struct Raw {
+    sentence: usize,
+    found: Found,
+    role: Option<String>,
+    status: Option<OfficeStatus>,
+}
+
+/// Runs the whole extraction on one document.
+pub fn extract_document(doc: &Document, lex: &Lexicon) -> DocExtraction {
+    let sentences = split_sentences(&doc.text, doc.body_start);
+    let common_words: HashSet<String> = sentences
+        .iter()
+        .flat_map(|s| s.tokens.iter())
+        .filter(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase))
+        .map(|t| t.text.to_string())
+        .collect();
+
+    // mentions and titles
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut titles: Vec<TitleMention> = Vec::new();
+    for s in &sentences {
+        mentions::find(lex, s, &common_words, &mut mentions, &mut titles);
+    }
+    mentions.sort_by_key(|m| (m.sentence, m.start));
+    link_titles(&sentences, &mentions, &mut titles);
+
+    // acronyms defined in parentheses: "Pakistan Tehreek-e-Insaf (PTI)"
+    let mut acronym_of = HashMap::new();
+    for (i, pair) in mentions.windows(2).enumerate() {
+        let (a, b) = (&pair[0], &pair[1]);
+        let toks = &sentences[a.sentence].tokens;
+        if a.sentence == b.sentence
+            && b.start == a.end + 1
+            && toks[a.end].text == "("
+            && toks.get(b.end).is_some_and(|t| t.text == ")")
+            && b.end - b.start == 1
+            && toks[b.start].is_all_caps()
+            && a.gaz.is_none()
+            && a.words() > 1
+        {
+            acronym_of.insert(i + 1, i);
+        }
+    }
+
+    let (entities, assigned) = entities::resolve(lex, &mentions, &titles, &acronym_of);
+
+    // relations
+    let mut raw: Vec<Raw> = Vec::new();
+    office_relations(lex, &sentences, &mentions, &titles, &entities, &assigned, &mut raw);
+    let mut last_person: Option<(usize, String)> = None;
+    for s in &sentences {
+        let slots = slots_for(s, &mentions, &titles, &entities, &assigned, &mut last_person);
+        let view = SentenceView { sentence: s, lower: s.tokens.iter().map(|t| t.text.to_lowercase()).collect(), slots };
+        let mut found = Vec::new();
+        relations::events(lex, &view, &mut found);
+        relations::locations(lex, &view, &mut found);
+        raw.extend(found.into_iter().map(|f| Raw { sentence: s.index, found: f, role: None, status: None }));
+    }
+    for (e, ent) in entities.iter().enumerate() {
+        if let Some(c) = ent.part_of.and_then(|g| entities.iter().position(|x| x.gaz == Some(g))) {
+            raw.push(Raw { sentence: usize::MAX, found: Found { subject: e, object: c, relation: RelationKind::PartOf, verb: "name".into(), confidence: 0.7 }, role: None, status: None });
+        }
+    }
+
+    build(doc, &sentences, entities, raw)
+}
+
+/// Titles without a holder take the name right after them ("spokesperson Matthew
+/// Miller") or the name before a comma ("Miller, the spokesperson"); titles take as
+/// modifiers the names right before them ("US State Department spokesperson",
+/// "Pakistan's Prime Minister") and after "of" ("leader of the Labour Party").
+fn link_titles(sentences: &[Sentence<'_>], mentions: &[Mention], titles: &mut [TitleMention]) {
+    for t in titles.iter_mut() {
+        let toks = &sentences[t.sentence].tokens;
+        let lower = |i: usize| toks[i].text.to_lowercase();
+        let in_sentence: Vec<usize> = (0..mentions.len()).filter(|&m| mentions[m].sentence == t.sentence).collect();
+        // modifiers: a chain of names ending where the title starts, "X's" allowed
+        let mut edge = t.start;
+        while edge > 0 && matches!(lower(edge - 1).as_str(), "former" | "ex" | "then" | "acting" | "deputy" | "senior" | "top" | "interim" | "chief") {
+            edge -= 1;
+        }
+        loop {
+            let mut e = edge;
+            if e > 0 && matches!(toks[e - 1].text, "'s" | "’s") {
+                e -= 1;
+            }
+            match in_sentence.iter().find(|&&m| mentions[m].end == e) {
+                Some(&m) if !t.modifiers.contains(&m) && Some(m) != t.holder => {
+                    if mentions[m].kind != Some(EntityType::Person) && !(mentions[m].kind.is_none() && mentions[m].words() > 1) {
+                        t.modifiers.push(m);
+                        edge = mentions[m].start;
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        if t.holder.is_none() && !t.plural {
+            if let Some(&m) = in_sentence.iter().find(|&&m| mentions[m].start == t.end) {
+                if mentions[m].gaz.is_none() && mentions[m].kind.is_none_or(|k| k == EntityType::Person) {
+                    t.holder = Some(m);
+                }
+            }
+        }
+        // "of (the) X" after the title
+        let mut after = t.end;
+        if after < toks.len() && lower(after) == "of" {
+            after += 1;
+            while after < toks.len() && matches!(lower(after).as_str(), "the" | "a") {
+                after += 1;
+            }
+            if let Some(&m) = in_sentence.iter().find(|&&m| mentions[m].start == after) {
+                if mentions[m].kind.is_some_and(|k| k != EntityType::Person) && Some(m) != t.holder {
+                    t.modifiers.push(m);
+                }
+            }
+        }
+        // apposition: "X, (the) [mods] title"
+        if t.holder.is_none() && !t.plural {
+            let mut s = edge;
+            while s > 0 && matches!(lower(s - 1).as_str(), "the" | "a" | "an" | "former" | "ex") {
+                s -= 1;
+            }
+            if s > 0 && toks[s - 1].text == "," {
+                if let Some(&m) = in_sentence.iter().find(|&&m| mentions[m].end == s - 1) {
+                    if mentions[m].gaz.is_none() && mentions[m].kind.is_none_or(|k| k == EntityType::Person) {
+                        t.holder = Some(m);
+                    }
+                }
+            } else if s > 0 && matches!(lower(s - 1).as_str(), "is" | "was" | "as") {
+                // "Pompeo, who is the secretary of state" / "served as the ambassador"
+                if let Some(&m) = in_sentence.iter().rev().find(|&&m| mentions[m].end < s && mentions[m].kind.is_none_or(|k| k == EntityType::Person) && mentions[m].gaz.is_none()) {
+                    if s - mentions[m].end <= 4 {
+                        t.holder = Some(m);
+                    }
+                }
+            }
+            t.definite = t.holder.is_none() && s > 0 && lower(s - 1) == "the";
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn office_relations(
+    _lex: &Lexicon,
+    sentences: &[Sentence<'_>],
+    mentions: &[Mention],
+    titles: &[TitleMention],
+    entities: &[Entity],
+    assigned: &[Option<usize>],
+    raw: &mut Vec<Raw>,
+) {
+    // the document's most mentioned country, the fallback owner of state offices
+    let mut country_counts: HashMap<usize, u32> = HashMap::new();
+    for (mi, m) in mentions.iter().enumerate() {
+        if let Some(e) = assigned[mi] {
+            if entities[e].kind == EntityType::Country {
+                *country_counts.entry(e).or_default() += 1 + u32::from(!m.demonym);
+            }
+        }
+    }
+    let main_country = country_counts.iter().max_by_key(|(e, c)| (**c, std::cmp::Reverse(**e))).map(|(e, _)| *e);
+    let modifier_set: HashSet<usize> = titles.iter().flat_map(|t| t.modifiers.iter().copied()).collect();
+
+    for t in titles {
+        let Some(holder) = t.holder.and_then(|h| assigned[h]) else { continue };
+        if entities[holder].kind != EntityType::Person {
+            continue;
+        }
+        let status = Some(if t.former { OfficeStatus::Former } else { OfficeStatus::Current });
+        let role = Some(t.text.clone());
+        let mut owners: Vec<(usize, f64)> = t.modifiers.iter().filter_map(|&m| assigned[m]).map(|e| (e, 0.9)).collect();
+        if owners.is_empty() && t.title.scope == TitleScope::Country {
+            // the nearest country named in the sentence that owns no other title, else the document's
+            let in_sentence = mentions
+                .iter()
+                .enumerate()
+                .filter(|(mi, m)| m.sentence == t.sentence && !modifier_set.contains(mi))
+                .filter_map(|(mi, m)| assigned[mi].map(|e| (e, m)))
+                .filter(|(e, _)| entities[*e].kind == EntityType::Country)
+                .min_by_key(|(_, m)| (m.start as isize - t.start as isize).abs());
+            if let Some((e, _)) = in_sentence {
+                owners.push((e, 0.6));
+            } else if let Some(e) = main_country {
+                owners.push((e, 0.5));
+            }
+        }
+        let _ = sentences;
+        for (owner, confidence) in owners {
+            let relation = match (entities[owner].kind, t.title.relation) {
+                (EntityType::Country | EntityType::GovernmentBody, _) => RelationKind::HoldsOffice,
+                (EntityType::PoliticalParty, RelationKind::Leads) => RelationKind::Leads,
+                (EntityType::PoliticalParty, _) => RelationKind::MemberOf,
+                (EntityType::Organization | EntityType::Media, r) => r,
+                _ => continue,
+            };
+            raw.push(Raw {
+                sentence: t.sentence,
+                found: Found { subject: holder, object: owner, relation, verb: t.text.clone(), confidence },
+                role: role.clone(),
+                status,
+            });
+        }
+    }
+}
+
+/// The actors of one sentence in token order. A pronoun subject (`he`, `she`) stands for
+/// the last person named before it.
+fn slots_for(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    titles: &[TitleMention],
+    entities: &[Entity],
+    assigned: &[Option<usize>],
+    last_person: &mut Option<(usize, String)>,
+) -> Vec<Slot> {
+    let modifiers: HashSet<usize> = titles.iter().filter(|t| t.sentence == s.index).flat_map(|t| t.modifiers.iter().copied()).collect();
+    let mut slots: Vec<Slot> = Vec::new();
+    let named: Vec<(usize, &Mention)> = mentions.iter().enumerate().filter(|(_, m)| m.sentence == s.index).collect();
+    let mut next_named = 0;
+    for (i, tok) in s.tokens.iter().enumerate() {
+        while next_named < named.len() && named[next_named].1.start < i {
+            next_named += 1;
+        }
+        if let Some(&(mi, m)) = named.get(next_named).filter(|(_, m)| m.start == i) {
+            if let Some(e) = assigned[mi] {
+                slots.push(Slot {
+                    start: m.start,
+                    end: m.end,
+                    entity: e,
+                    kind: entities[e].kind,
+                    certainty: 1.0,
+                    name: entities[e].name.clone(),
+                    modifier: modifiers.contains(&mi),
+                });
+                if entities[e].kind == EntityType::Person {
+                    *last_person = Some((e, entities[e].name.clone()));
+                }
+            }
+            continue;
+        }
+        let lower = tok.text.to_lowercase();
+        if matches!(lower.as_str(), "he" | "she") {
+            if let Some((e, name)) = last_person.clone() {
+                slots.push(Slot { start: i, end: i + 1, entity: e, kind: EntityType::Person, certainty: 0.8, name, modifier: false });
+            }
+        }
+    }
+    slots
+}
+
+fn build(doc: &Document, sentences: &[Sentence<'_>], entities: Vec<Entity>, raw: Vec<Raw>) -> DocExtraction {
+    // keep entities that are named, or that a relation uses
+    let used: HashSet<usize> = raw.iter().flat_map(|r| [r.found.subject, r.found.object]).collect();
+    let mut new_index = vec![None; entities.len()];
+    let mut out_entities = Vec::new();
+    for (e, ent) in entities.iter().enumerate() {
+        if ent.demonym_only && !used.contains(&e) {
+            continue;
+        }
+        new_index[e] = Some(out_entities.len());
+        let mut aliases: Vec<String> = ent.forms.iter().filter(|f| **f != ent.name).cloned().collect();
+        aliases.sort();
+        aliases.dedup();
+        out_entities.push(DocEntity { name: ent.name.clone(), kind: ent.kind, aliases, titles: ent.titles.clone(), mentions: ent.mentions });
+    }
+    let mut triples = Vec::new();
+    let mut seen = HashSet::new();
+    for r in raw {
+        let (Some(s), Some(o)) = (new_index[r.found.subject], new_index[r.found.object]) else { continue };
+        // PART_OF facts come from names, evidenced by the first sentence naming the part
+        let sentence = if r.sentence == usize::MAX { 0 } else { r.sentence };
+        let Some(sent) = sentences.get(sentence) else { continue };
+        if !seen.insert((s, r.found.relation, o, sentence)) {
+            continue;
+        }
+        let date = dates::event_date(&sent.tokens, doc.date.as_deref());
+        triples.push(Triple {
+            subject: s,
+            object: o,
+            relation: r.found.relation,
+            verb: r.found.verb,
+            date,
+            confidence: (r.found.confidence * 100.0).round() / 100.0,
+            role: r.role,
+            status: r.status,
+            evidence: Evidence {
+                doc: doc.id.clone(),
+                sentence: sent.index,
+                start: sent.char_start,
+                end: sent.char_end,
+                text: sent.text(&doc.text).to_string(),
+            },
+        });
+    }
     DocExtraction {
-        info: DocumentInfo {
-            id: doc.id.clone(),
-            date: doc.date.clone(),
-            title: doc.title.clone(),
-            url: doc.url.clone(),
-        },
-        entities: Vec::new(),
-        triples: Vec::new(),
+        info: DocumentInfo { id: doc.id.clone(), date: doc.date.clone(), title: doc.title.clone(), url: doc.url.clone() },
+        entities: out_entities,
+        triples,
         sentences: sentences.len(),
+        truncated_sentences: sentences.iter().filter(|s| s.truncated).count(),
     }
 }

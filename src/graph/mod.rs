@@ -299,6 +299,7 @@ mod tests {
             entities,
             triples,
             sentences: 1,
+            truncated_sentences: 0,
         }
     }
 

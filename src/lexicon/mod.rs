@@ -1,5 +1,220 @@
-//! The extractor's knowledge, loaded from the shipped `data/` files and from user files
-//! in the same formats.
+//! The extractor's knowledge: gazetteers (countries with their name forms, demonyms and
+//! capitals; places; organizations), titles, type cues, the verb lexicon, nominal event
+//! patterns and capitalised words that are not names. The shipped `data/` files are
+//! embedded at build time; users add files of the same formats at run time
+//! (`--gazetteer`, `--lexicon`), told apart by their header row.
 
-#[derive(Debug, Default)]
-pub struct Lexicon {}
+mod parse;
+
+use crate::error::DataError;
+use crate::graph::{name_key, EntityType, RelationKind};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// A known actor from a gazetteer file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GazEntry {
+    pub name: String,
+    pub kind: EntityType,
+    pub aliases: Vec<String>,
+    /// The country a place lies in or a national body belongs to (common name).
+    pub country: Option<String>,
+}
+
+/// What a title says about its holder.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Title {
+    /// The title's canonical (singular, lower-case) form.
+    pub title: String,
+    pub relation: RelationKind,
+    pub scope: TitleScope,
+}
+
+/// What an office belongs to when the text names no organisation for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TitleScope {
+    /// An office of a state: fall back to the country of the context.
+    Country,
+    /// An office of the body named in the modifier.
+    Body,
+    /// A role in the organisation or party named in the modifier; no edge without one.
+    Org,
+}
+
+/// Where a cue word stands in a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CuePosition {
+    First,
+    Last,
+    Any,
+}
+
+/// One surface form of a verb entry: `met` + `with` → CONSULT.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VerbSense {
+    pub lemma: String,
+    /// Words between the verb and its object (`with`, `out of`, `talks with`), lower case.
+    pub particle: Vec<String>,
+    pub relation: RelationKind,
+    /// The form is a past participle (can head a passive).
+    pub participle: bool,
+    /// DETAINED_IN: the object is where the subject is held.
+    pub detention: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Nominal {
+    pub preposition: String,
+    pub relation: RelationKind,
+}
+
+/// All knowledge the extractor uses. Lookups take lower-case keys unless said otherwise.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    pub entries: Vec<GazEntry>,
+    /// `name_key` of every name and alias → entry.
+    pub forms: HashMap<String, usize>,
+    /// Longest gazetteer form, in tokens, bounding the matcher.
+    pub max_form_tokens: usize,
+    /// Lower-case demonym → country entry.
+    pub demonyms: HashMap<String, usize>,
+    /// Lower-case title (singular and plural forms) → title.
+    pub titles: HashMap<String, Title>,
+    pub max_title_tokens: usize,
+    /// (lower-case cue word, position) → type.
+    pub cues: HashMap<(String, CuePosition), EntityType>,
+    /// Lower-case verb surface form → senses.
+    pub verbs: HashMap<String, Vec<VerbSense>>,
+    /// Lower-case noun → senses.
+    pub nominals: HashMap<String, Vec<Nominal>>,
+    /// Capitalised words that are never names on their own (lower case).
+    pub non_names: HashSet<String>,
+    /// Words for places of detention (`jail`, `prison`), lower case.
+    pub detention_words: HashSet<String>,
+}
+
+macro_rules! shipped {
+    ($($file:literal),* $(,)?) => {
+        &[$(($file, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/", $file)))),*]
+    };
+}
+
+/// The data files embedded in the binary, by their path under `data/`.
+pub const SHIPPED: &[(&str, &str)] = shipped!(
+    "gazetteer/countries.tsv",
+    "gazetteer/places.tsv",
+    "gazetteer/organizations.tsv",
+    "titles.tsv",
+    "cues.tsv",
+    "verbs.tsv",
+    "nominals.tsv",
+    "non_names.txt",
+    "detention.txt",
+);
+
+impl Lexicon {
+    /// The lexicon of the shipped data files.
+    pub fn builtin() -> Result<Lexicon, DataError> {
+        let mut lex = Lexicon::default();
+        for (name, text) in SHIPPED {
+            lex.add_text(&format!("data/{name}"), text)?;
+        }
+        Ok(lex)
+    }
+
+    /// Adds a user file; its kind is told by its header row (or `.txt` word lists).
+    pub fn add_file(&mut self, path: &Path) -> Result<(), DataError> {
+        let text = std::fs::read_to_string(path).map_err(|e| DataError {
+            file: path.display().to_string(),
+            line: 0,
+            message: format!("cannot read: {e}"),
+        })?;
+        self.add_text(&path.display().to_string(), &text)
+    }
+
+    /// Adds the entries of one file's text; `file` names it in errors.
+    pub fn add_text(&mut self, file: &str, text: &str) -> Result<(), DataError> {
+        parse::add_text(self, file, text)
+    }
+
+    pub(crate) fn add_entry(&mut self, entry: GazEntry) {
+        let ix = match self.forms.get(&name_key(&entry.name)) {
+            // a later file refines an entry of the same name and type
+            Some(&ix) if self.entries[ix].kind == entry.kind && name_key(&self.entries[ix].name) == name_key(&entry.name) => {
+                let e = &mut self.entries[ix];
+                for a in &entry.aliases {
+                    if !e.aliases.contains(a) {
+                        e.aliases.push(a.clone());
+                    }
+                }
+                if entry.country.is_some() {
+                    e.country = entry.country.clone();
+                }
+                ix
+            }
+            _ => {
+                self.entries.push(entry);
+                self.entries.len() - 1
+            }
+        };
+        let e = &self.entries[ix];
+        let forms: Vec<String> = std::iter::once(&e.name).chain(e.aliases.iter()).cloned().collect();
+        for f in forms {
+            let n = crate::text::tokenize(&f, 0).len();
+            self.max_form_tokens = self.max_form_tokens.max(n);
+            // the first entry to claim a form keeps it (countries load first)
+            self.forms.entry(name_key(&f)).or_insert(ix);
+        }
+    }
+
+    /// The gazetteer entry a name form refers to.
+    pub fn lookup(&self, form: &str) -> Option<&GazEntry> {
+        self.forms.get(&name_key(form)).map(|&i| &self.entries[i])
+    }
+
+    pub fn entry_index(&self, form: &str) -> Option<usize> {
+        self.forms.get(&name_key(form)).copied()
+    }
+
+    /// The country a demonym names (`Pakistani` → Pakistan).
+    pub fn demonym(&self, word: &str) -> Option<usize> {
+        self.demonyms.get(&word.to_lowercase()).copied()
+    }
+
+    pub fn cue(&self, word: &str, position: CuePosition) -> Option<EntityType> {
+        let w = word.to_lowercase();
+        self.cues
+            .get(&(w.clone(), position))
+            .or_else(|| self.cues.get(&(w, CuePosition::Any)))
+            .copied()
+    }
+
+    pub fn is_non_name(&self, word: &str) -> bool {
+        self.non_names.contains(&word.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_file_parses() {
+        let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
+        assert!(lex.entries.len() > 150, "gazetteer too small: {}", lex.entries.len());
+        assert!(lex.verbs.len() > 100);
+        assert!(lex.titles.len() > 50);
+    }
+
+    #[test]
+    fn shipped_lexicon_knows_the_basics() {
+        let lex = Lexicon::builtin().unwrap();
+        assert_eq!(lex.lookup("U.S.").unwrap().name, "United States");
+        assert_eq!(lex.lookup("America").unwrap().kind, EntityType::Country);
+        assert_eq!(lex.entries[lex.demonym("Pakistani").unwrap()].name, "Pakistan");
+        assert_eq!(lex.titles["prime minister"].relation, RelationKind::HoldsOffice);
+        assert!(lex.verbs["met"].iter().any(|v| v.relation == RelationKind::Consult));
+        assert_eq!(lex.cue("Party", CuePosition::Last), Some(EntityType::PoliticalParty));
+        assert!(lex.is_non_name("Tuesday"));
+    }
+}

@@ -1,0 +1,125 @@
+//! Dates of events: the article date, moved by a relative expression in the sentence
+//! ("on Tuesday", "yesterday", "last week") or replaced by an explicit one ("on May 7",
+//! "7 May 2024"). News reports past events, so a weekday means the latest such day on or
+//! before the article date.
+
+use crate::text::Token;
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
+const MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+
+fn month(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() <= 4 && m.starts_with(&w)))
+        .map(|i| i as u32 + 1)
+}
+
+fn day_number(word: &str) -> Option<u32> {
+    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &word[digits.len()..];
+    if !(rest.is_empty() || matches!(rest, "st" | "nd" | "rd" | "th")) {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// The date of an event told in `tokens`, given the article date.
+pub fn event_date(tokens: &[Token<'_>], article: Option<&str>) -> Option<String> {
+    let base = article.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let words: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+    for (i, w) in words.iter().enumerate() {
+        // explicit "May 7", "May 7, 2024", "7 May 2024"
+        if let Some(m) = (tokens[i].is_capitalized()).then(|| month(w)).flatten() {
+            let (day, year_at) = if let Some(d) = words.get(i + 1).and_then(|n| day_number(n)) {
+                let y = if words.get(i + 2).map(String::as_str) == Some(",") { i + 3 } else { i + 2 };
+                (Some(d), y)
+            } else if let Some(d) = i.checked_sub(1).and_then(|p| day_number(&words[p])) {
+                (Some(d), i + 1)
+            } else {
+                (None, i + 1)
+            };
+            if let Some(d) = day {
+                let year = words
+                    .get(year_at)
+                    .and_then(|y| y.parse::<i32>().ok())
+                    .filter(|y| (1800..=2200).contains(y));
+                let year = year.or_else(|| {
+                    // no year: the latest such date not after the article date
+                    let b = base?;
+                    let this = NaiveDate::from_ymd_opt(b.year(), m, d)?;
+                    Some(if this > b { b.year() - 1 } else { b.year() })
+                });
+                if let Some(date) = year.and_then(|y| NaiveDate::from_ymd_opt(y, m, d)) {
+                    return Some(date.format("%Y-%m-%d").to_string());
+                }
+            }
+        }
+        let Some(b) = base else { continue };
+        let moved = match w.as_str() {
+            "yesterday" => Some(b - Duration::days(1)),
+            "today" | "tonight" => Some(b),
+            "week" | "month" | "year" if i > 0 && words[i - 1] == "last" => Some(match w.as_str() {
+                "week" => b - Duration::days(7),
+                "month" => b - Duration::days(30),
+                _ => b - Duration::days(365),
+            }),
+            _ => WEEKDAYS.iter().find(|(name, _)| name == w).map(|&(_, wd)| {
+                let back = (7 + b.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
+                b - Duration::days(back)
+            }),
+        };
+        if let Some(d) = moved {
+            return Some(d.format("%Y-%m-%d").to_string());
+        }
+    }
+    base.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn date(s: &str, article: &str) -> Option<String> {
+        event_date(&tokenize(s, 0), Some(article))
+    }
+
+    #[test]
+    fn relative_expressions_move_the_article_date() {
+        // 2024-05-08 is a Wednesday
+        assert_eq!(date("He spoke on Tuesday.", "2024-05-08").as_deref(), Some("2024-05-07"));
+        assert_eq!(date("He spoke on Wednesday.", "2024-05-08").as_deref(), Some("2024-05-08"));
+        assert_eq!(date("He spoke on Thursday.", "2024-05-08").as_deref(), Some("2024-05-02"));
+        assert_eq!(date("They met yesterday.", "2024-03-01").as_deref(), Some("2024-02-29"));
+        assert_eq!(date("They met last week.", "2024-05-08").as_deref(), Some("2024-05-01"));
+        assert_eq!(date("No time here.", "2024-05-08").as_deref(), Some("2024-05-08"));
+    }
+
+    #[test]
+    fn explicit_dates() {
+        assert_eq!(date("They met on May 7, 2023.", "2024-05-08").as_deref(), Some("2023-05-07"));
+        assert_eq!(date("They met on 3 June.", "2024-05-08").as_deref(), Some("2023-06-03"));
+        assert_eq!(date("They met on Jan. 5.", "2024-05-08").as_deref(), Some("2024-01-05"));
+        // "may" the modal is lower case and is not a month
+        assert_eq!(date("They may meet 5 times.", "2024-05-08").as_deref(), Some("2024-05-08"));
+        assert_eq!(event_date(&tokenize("on Tuesday", 0), None), None);
+    }
+}

@@ -1,0 +1,442 @@
+//! Mentions: the spans of a sentence that name an actor, and the titles around them.
+//! Capitalised runs are cut into parts by longest match against the gazetteer,
+//! demonyms and titles; the remaining words form names, typed by cue words. Titles
+//! (capitalised or not) are found on their own, with the modifiers that say whose office
+//! they are ("US" in "US Ambassador").
+
+use crate::graph::EntityType;
+use crate::lexicon::{CuePosition, Lexicon, Title};
+use crate::text::{Sentence, Token};
+use std::collections::HashSet;
+
+/// Lower-case words that may join the words of one name ("Ministry of Foreign Affairs",
+/// "Osama bin Laden"). Grammar, not knowledge: the same in every article.
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "the", "for", "de", "del", "della", "da", "di", "du", "des", "la", "le", "van", "von",
+    "der", "den", "bin", "bint", "ibn", "al", "el", "ul", "ud", "e", "y", "and",
+];
+
+/// Connectors that may stay inside a person's name.
+const PERSON_PARTICLES: &[&str] = &[
+    "de", "del", "della", "da", "di", "du", "des", "la", "le", "van", "von", "der", "den", "bin",
+    "bint", "ibn", "al", "el", "ul", "ud",
+];
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    pub sentence: usize,
+    /// Token range within the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// The name as written (title and determiners stripped).
+    pub text: String,
+    pub kind: Option<EntityType>,
+    /// Gazetteer entry, when the form is known.
+    pub gaz: Option<usize>,
+    /// A demonym used as an adjective ("Pakistani ambassador").
+    pub demonym: bool,
+    /// A name built from a country and an organisation word ("Russian Foreign Ministry"):
+    /// the country's entry, for PART_OF.
+    pub part_of: Option<usize>,
+    /// Preceded directly by a title (so a person).
+    pub titled: bool,
+}
+
+impl Mention {
+    pub fn words(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+}
+
+/// A title in a sentence, with its modifiers and (once found) its holder.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TitleMention {
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub title: Title,
+    /// The title as written, with `former` etc. kept out (`Prime Minister`).
+    pub text: String,
+    pub former: bool,
+    /// Indices (into the document's mentions) of the actors that own the office.
+    pub modifiers: Vec<usize>,
+    /// Index of the holder's mention.
+    pub holder: Option<usize>,
+    /// Plural title ("officials"): names a group, no single holder.
+    pub plural: bool,
+    /// Preceded by "the" with no name after it: a description of a known person.
+    pub definite: bool,
+}
+
+enum Part {
+    Gaz(usize, usize, usize),
+    Demonym(usize, usize),
+    Title(usize, usize, Title, bool),
+    Former(usize),
+    Connector(usize),
+    Word(usize),
+}
+
+/// Finds mentions and titles in one sentence, appending to the document's lists.
+/// `common_words` holds words seen in lower case in the document: a capitalised
+/// sentence opener that is also a common word is not a name.
+pub fn find(
+    lex: &Lexicon,
+    sentence: &Sentence<'_>,
+    common_words: &HashSet<String>,
+    mentions: &mut Vec<Mention>,
+    titles: &mut Vec<TitleMention>,
+) {
+    let toks = &sentence.tokens;
+    let n = toks.len();
+    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+    let is_cap = |i: usize| -> bool {
+        let t = &toks[i];
+        if !t.is_word() || !t.is_capitalized() {
+            return false;
+        }
+        let opener = i == 0 || (i > 0 && matches!(toks[i - 1].text, "\"" | "“" | "‘" | "(" | "—" | "-")) || t.paragraph_before;
+        if lex.is_non_name(t.text) && lex.entry_index(t.text).is_none() {
+            return false;
+        }
+        if opener && !t.is_all_caps() && common_words.contains(&lower[i]) && lex.entry_index(t.text).is_none() && lex.demonym(t.text).is_none() && !lex.titles.contains_key(&lower[i]) {
+            return false;
+        }
+        true
+    };
+    let mut in_span = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        if !is_cap(i) {
+            i += 1;
+            continue;
+        }
+        // a maximal run of capitalised words, with connectors between them
+        let start = i;
+        let mut end = i + 1;
+        while end < n {
+            if is_cap(end) && !toks[end].newline_before {
+                end += 1;
+            } else if end + 1 < n && NAME_CONNECTORS.contains(&lower[end].as_str()) && is_cap(end + 1) && !toks[end + 1].newline_before {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        // a lower-case facility or place word after a name belongs to it: "Adiala jail"
+        if end < n && toks[end].is_word() && !toks[end].is_capitalized() {
+            if let Some(kind) = lex.cue(&lower[end], CuePosition::Last) {
+                if matches!(kind, EntityType::Facility) && lex.entry_index(&span_text(toks, start, end)).is_none() {
+                    end += 1;
+                }
+            }
+        }
+        for flag in in_span.iter_mut().take(end).skip(start) {
+            *flag = true;
+        }
+        segment(lex, sentence, &lower, start, end, mentions, titles);
+        i = end;
+    }
+    // titles written in lower case ("spokesperson", "former prime minister")
+    let mut i = 0;
+    while i < n {
+        if in_span[i] || !toks[i].is_word() {
+            i += 1;
+            continue;
+        }
+        match longest_title(lex, &lower, i, n, &in_span) {
+            Some((end, title, plural)) => {
+                let former = i > 0 && matches!(lower[i - 1].as_str(), "former" | "ex" | "then");
+                titles.push(TitleMention {
+                    sentence: sentence.index,
+                    start: i,
+                    end,
+                    text: span_text(toks, i, end),
+                    title,
+                    former,
+                    modifiers: Vec::new(),
+                    holder: None,
+                    plural,
+                    definite: false,
+                });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn span_text(toks: &[Token<'_>], start: usize, end: usize) -> String {
+    let mut s = String::new();
+    for (k, t) in toks[start..end].iter().enumerate() {
+        if k > 0 && t.start > toks[start + k - 1].end {
+            s.push(' ');
+        }
+        s.push_str(t.text);
+    }
+    s
+}
+
+/// The longest title starting at `i`: its end, the title, and whether the plural form matched.
+fn longest_title(lex: &Lexicon, lower: &[String], i: usize, end: usize, in_span: &[bool]) -> Option<(usize, Title, bool)> {
+    let max = lex.max_title_tokens.min(end - i);
+    for len in (1..=max).rev() {
+        if (i..i + len).any(|k| in_span.get(k).copied().unwrap_or(false)) {
+            continue;
+        }
+        let key = lower[i..i + len].join(" ").replace(" - ", "-");
+        if let Some(t) = lex.titles.get(&key) {
+            return Some((i + len, t.clone(), key != t.title));
+        }
+    }
+    None
+}
+
+fn segment(
+    lex: &Lexicon,
+    sentence: &Sentence<'_>,
+    lower: &[String],
+    start: usize,
+    end: usize,
+    mentions: &mut Vec<Mention>,
+    titles: &mut Vec<TitleMention>,
+) {
+    let toks = &sentence.tokens;
+    // an organisation named by a first-position cue takes the whole run: "Ministry of Foreign Affairs"
+    if lex.cue(&lower[start], CuePosition::First).is_some() && end - start > 2 && lex.entry_index(&span_text(toks, start, end)).is_none() {
+        let kind = lex.cue(&lower[start], CuePosition::First);
+        push_name(lex, sentence, start, end, kind, None, false, mentions);
+        return;
+    }
+    let no_span = vec![false; toks.len()];
+    let mut parts = Vec::new();
+    let mut p = start;
+    while p < end {
+        // gazetteer, longest first
+        let mut matched = false;
+        for len in (1..=lex.max_form_tokens.min(end - p)).rev() {
+            let text = span_text(toks, p, p + len);
+            if let Some(ix) = lex.entry_index(&text) {
+                // a bare connector-led match ("The") is not a name
+                if NAME_CONNECTORS.contains(&lower[p].as_str()) {
+                    continue;
+                }
+                parts.push(Part::Gaz(ix, p, p + len));
+                p += len;
+                matched = true;
+                break;
+            }
+        }
+        if matched {
+            continue;
+        }
+        if let Some((e, title, plural)) = longest_title(lex, lower, p, end, &no_span) {
+            parts.push(Part::Title(p, e, title, plural));
+            p = e;
+            continue;
+        }
+        if let Some(ix) = lex.demonym(toks[p].text) {
+            parts.push(Part::Demonym(ix, p));
+        } else if matches!(lower[p].as_str(), "former" | "ex") {
+            parts.push(Part::Former(p));
+        } else if NAME_CONNECTORS.contains(&lower[p].as_str()) {
+            parts.push(Part::Connector(p));
+        } else {
+            parts.push(Part::Word(p));
+        }
+        p += 1;
+    }
+
+    // group runs of words into names; remember what stood before each
+    let mut pending_mods: Vec<usize> = Vec::new(); // mention indices of modifiers seen
+    let mut pending_country: Option<usize> = None; // gaz country/demonym right before a word run
+    let mut pending_title: Option<usize> = None; // index into titles of the title right before
+    let mut former = false;
+    let mut k = 0;
+    while k < parts.len() {
+        match &parts[k] {
+            Part::Gaz(ix, a, b) => {
+                let entry = &lex.entries[*ix];
+                // "Afghan Taliban", "Pakistan Tehreek-e-Insaf": a country word before an organisation
+                let kind = entry.kind;
+                mentions.push(Mention {
+                    sentence: sentence.index,
+                    start: *a,
+                    end: *b,
+                    text: span_text(toks, *a, *b),
+                    kind: Some(kind),
+                    gaz: Some(*ix),
+                    demonym: false,
+                    part_of: None,
+                    titled: false,
+                });
+                // "Prime Minister of Pakistan": the office belongs to what follows "of"
+                if let Some(t) = pending_title {
+                    if k > 0 && matches!(parts[k - 1], Part::Connector(c) if lower[c] == "of") && kind != EntityType::Person {
+                        titles[t].modifiers.push(mentions.len() - 1);
+                    }
+                }
+                if kind == EntityType::Country {
+                    pending_country = Some(mentions.len() - 1);
+                } else {
+                    pending_country = None;
+                }
+                pending_mods.push(mentions.len() - 1);
+                k += 1;
+            }
+            Part::Demonym(ix, a) => {
+                mentions.push(Mention {
+                    sentence: sentence.index,
+                    start: *a,
+                    end: *a + 1,
+                    text: toks[*a].text.to_string(),
+                    kind: Some(EntityType::Country),
+                    gaz: Some(*ix),
+                    demonym: true,
+                    part_of: None,
+                    titled: false,
+                });
+                pending_country = Some(mentions.len() - 1);
+                pending_mods.push(mentions.len() - 1);
+                k += 1;
+            }
+            Part::Title(a, b, title, plural) => {
+                let plural = *plural;
+                titles.push(TitleMention {
+                    sentence: sentence.index,
+                    start: *a,
+                    end: *b,
+                    text: span_text(toks, *a, *b),
+                    title: title.clone(),
+                    former: former || (*a > 0 && matches!(lower[*a - 1].as_str(), "former" | "ex" | "then")),
+                    modifiers: std::mem::take(&mut pending_mods),
+                    holder: None,
+                    plural,
+                    definite: false,
+                });
+                pending_title = Some(titles.len() - 1);
+                pending_country = None;
+                former = false;
+                k += 1;
+            }
+            Part::Former(_) => {
+                former = true;
+                k += 1;
+            }
+            Part::Connector(_) => {
+                k += 1;
+            }
+            Part::Word(a) => {
+                let mut b = *a + 1;
+                let mut j = k + 1;
+                while j < parts.len() {
+                    match &parts[j] {
+                        Part::Word(w) => {
+                            b = w + 1;
+                            j += 1;
+                        }
+                        Part::Connector(c) if j + 1 < parts.len() && matches!(parts[j + 1], Part::Word(_)) && PERSON_PARTICLES.contains(&lower[*c].as_str()) => {
+                            j += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                let a = *a;
+                let last_cue = lex.cue(&lower[b - 1], CuePosition::Last);
+                let any_cue = (a..b).find_map(|w| lex.cue(&lower[w], CuePosition::Any));
+                let first_cue = lex.cue(&lower[a], CuePosition::First).filter(|_| b - a > 1);
+                let cue = last_cue.or(any_cue).or(first_cue);
+                let mut name_start = a;
+                let mut part_of = None;
+                if let (Some(kind), Some(c)) = (cue, pending_country) {
+                    // a country word before an organisation's name is part of it
+                    if kind != EntityType::Person && mentions[c].end == a && kind != EntityType::Place {
+                        name_start = mentions[c].start;
+                        part_of = mentions[c].gaz;
+                        mentions.remove(c);
+                        pending_mods.retain(|&m| m != c);
+                        pending_mods.iter_mut().for_each(|m| {
+                            if *m > c {
+                                *m -= 1
+                            }
+                        });
+                    }
+                }
+                // "Supreme Court of Pakistan": an organisation word run followed by "of" + a country
+                let mut name_end = b;
+                if cue.is_some_and(|k| k.is_organisation_like()) && j + 1 < parts.len() {
+                    if let (Part::Connector(c), Part::Gaz(ix, ga, gb)) = (&parts[j], &parts[j + 1]) {
+                        if lower[*c] == "of" && lex.entries[*ix].kind == EntityType::Country && *ga == c + 1 {
+                            name_end = *gb;
+                            part_of = Some(*ix);
+                            j += 2;
+                        }
+                    }
+                }
+                let titled = pending_title.is_some();
+                let kind = if titled && cue.is_none() { Some(EntityType::Person) } else { cue };
+                let ix = push_name(lex, sentence, name_start, name_end, kind, part_of, titled, mentions);
+                if let (Some(t), Some(m)) = (pending_title.take(), ix) {
+                    if !titles[t].plural {
+                        titles[t].holder = Some(m);
+                    }
+                }
+                if let Some(m) = ix {
+                    pending_mods.push(m);
+                }
+                pending_country = None;
+                k = j;
+            }
+        }
+    }
+    let _ = start;
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_name(
+    _lex: &Lexicon,
+    sentence: &Sentence<'_>,
+    start: usize,
+    end: usize,
+    kind: Option<EntityType>,
+    part_of: Option<usize>,
+    titled: bool,
+    mentions: &mut Vec<Mention>,
+) -> Option<usize> {
+    let toks = &sentence.tokens;
+    let text = span_text(toks, start, end);
+    if text.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return None;
+    }
+    // an all-capitals run of several words (a dateline) is written in title case
+    let text = if end - start > 1 && toks[start..end].iter().all(|t| t.is_all_caps() || !t.is_word()) {
+        title_case(&text)
+    } else {
+        text
+    };
+    mentions.push(Mention {
+        sentence: sentence.index,
+        start,
+        end,
+        text,
+        kind,
+        gaz: None,
+        demonym: false,
+        part_of,
+        titled,
+    });
+    Some(mentions.len() - 1)
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

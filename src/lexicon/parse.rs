@@ -1,0 +1,277 @@
+//! Parsers for the data file formats (see `data/README.md`). Every file is UTF-8 text;
+//! `#` starts a comment line; TSV files have one header row that tells their kind; lists
+//! inside a field are separated by `;`. Errors name the file and line.
+
+use super::{CuePosition, GazEntry, Lexicon, Nominal, Title, TitleScope, VerbSense};
+use crate::error::DataError;
+use crate::graph::{EntityType, RelationKind};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    Countries,
+    Places,
+    Organizations,
+    Titles,
+    Cues,
+    Verbs,
+    Nominals,
+    NonNames,
+    Detention,
+}
+
+const HEADERS: &[(Kind, &str)] = &[
+    (Kind::Countries, "name\taliases\tdemonyms\tcapital\tcode"),
+    (Kind::Places, "name\ttype\taliases\tlocated_in"),
+    (Kind::Organizations, "name\ttype\taliases\tcountry"),
+    (Kind::Titles, "title\trelation\tscope\tplural"),
+    (Kind::Cues, "cue\tposition\ttype"),
+    (Kind::Verbs, "verb\tpast\tparticiple\tparticle\trelation\texample"),
+    (Kind::Nominals, "noun\tpreposition\trelation\texample"),
+    (Kind::NonNames, "non_name"),
+    (Kind::Detention, "detention_word"),
+];
+
+fn split_list(field: &str) -> Vec<String> {
+    field
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn none_if_empty(field: &str) -> Option<String> {
+    let f = field.trim();
+    (!f.is_empty()).then(|| f.to_string())
+}
+
+pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), DataError> {
+    let err = |line: usize, message: String| DataError { file: file.to_string(), line, message };
+    let mut kind = None;
+    for (i, raw) in text.lines().enumerate() {
+        let line_no = i + 1;
+        let line = raw.trim_end_matches('\r');
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let Some(k) = kind else {
+            let header = line.trim();
+            kind = HEADERS.iter().find(|(_, h)| *h == header).map(|(k, _)| *k);
+            // word lists may go without a header when their file name says what they are
+            let by_name = if file.ends_with("non_names.txt") {
+                Some(Kind::NonNames)
+            } else if file.ends_with("detention.txt") {
+                Some(Kind::Detention)
+            } else {
+                None
+            };
+            if kind.is_none() && by_name.is_some() && !header.contains('\t') {
+                kind = by_name;
+                let word = header.to_lowercase();
+                match kind {
+                    Some(Kind::NonNames) => lex.non_names.insert(word),
+                    _ => lex.detention_words.insert(word),
+                };
+                continue;
+            }
+            if kind.is_none() {
+                return Err(err(
+                    line_no,
+                    format!(
+                        "unknown header row {header:?}; expected one of: {}",
+                        HEADERS.iter().map(|(_, h)| format!("{:?}", h.replace('\t', " TAB "))).collect::<Vec<_>>().join(", ")
+                    ),
+                ));
+            }
+            continue;
+        };
+        let header_fields = HEADERS.iter().find(|(hk, _)| *hk == k).map(|(_, h)| h.split('\t').count()).unwrap_or(1);
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.len() != header_fields {
+            return Err(err(line_no, format!("{} fields where the header has {header_fields}", fields.len())));
+        }
+        let f = |j: usize| fields[j].trim();
+        let parse_type = |s: &str| s.parse::<EntityType>().map_err(|e| err(line_no, e));
+        let parse_relation = |s: &str| s.parse::<RelationKind>().map_err(|e| err(line_no, e));
+        if f(0).is_empty() {
+            return Err(err(line_no, "the first field is empty".into()));
+        }
+        match k {
+            Kind::Countries => {
+                let aliases = split_list(f(1));
+                let before = lex.entries.len();
+                lex.add_entry(GazEntry { name: f(0).to_string(), kind: EntityType::Country, aliases, country: None });
+                let ix = lex.entry_index(f(0)).unwrap_or(before);
+                for d in split_list(f(2)) {
+                    lex.demonyms.insert(d.to_lowercase(), ix);
+                }
+                if let Some(capital) = none_if_empty(f(3)) {
+                    lex.add_entry(GazEntry { name: capital, kind: EntityType::Place, aliases: vec![], country: Some(f(0).to_string()) });
+                }
+            }
+            Kind::Places | Kind::Organizations => {
+                let kind = parse_type(f(1))?;
+                lex.add_entry(GazEntry { name: f(0).to_string(), kind, aliases: split_list(f(2)), country: none_if_empty(f(3)) });
+            }
+            Kind::Titles => {
+                let relation = parse_relation(f(1))?;
+                let scope = match f(2) {
+                    "country" => TitleScope::Country,
+                    "body" => TitleScope::Body,
+                    "org" => TitleScope::Org,
+                    other => return Err(err(line_no, format!("scope {other:?} must be country, body or org"))),
+                };
+                let title = Title { title: f(0).to_lowercase(), relation, scope };
+                for form in std::iter::once(f(0)).chain(split_list(f(3)).iter().map(String::as_str)) {
+                    let form = form.to_lowercase();
+                    lex.max_title_tokens = lex.max_title_tokens.max(crate::text::tokenize(&form, 0).len());
+                    lex.titles.insert(form, title.clone());
+                }
+            }
+            Kind::Cues => {
+                let position = match f(1) {
+                    "first" => CuePosition::First,
+                    "last" => CuePosition::Last,
+                    "any" => CuePosition::Any,
+                    other => return Err(err(line_no, format!("position {other:?} must be first, last or any"))),
+                };
+                lex.cues.insert((f(0).to_lowercase(), position), parse_type(f(2))?);
+            }
+            Kind::Verbs => {
+                let relation = parse_relation(f(4))?;
+                let lemma = f(0).to_lowercase();
+                let particle: Vec<String> = f(3).split_whitespace().map(str::to_lowercase).collect();
+                let past = none_if_empty(f(1)).map(|s| s.to_lowercase()).unwrap_or_else(|| regular_past(&lemma));
+                let participle = none_if_empty(f(2)).map(|s| s.to_lowercase()).unwrap_or_else(|| past.clone());
+                let sense = |is_participle: bool| VerbSense {
+                    lemma: lemma.clone(),
+                    particle: particle.clone(),
+                    relation,
+                    participle: is_participle,
+                    detention: relation == RelationKind::DetainedIn,
+                };
+                let mut forms = vec![
+                    (lemma.clone(), false),
+                    (third_singular(&lemma), false),
+                    (gerund(&lemma, &past), false),
+                    (past.clone(), past == participle),
+                ];
+                if participle != past {
+                    forms.push((participle.clone(), true));
+                }
+                for (form, is_participle) in forms {
+                    let senses = lex.verbs.entry(form).or_default();
+                    let s = sense(is_participle);
+                    if !senses.contains(&s) {
+                        senses.push(s);
+                    }
+                }
+            }
+            Kind::Nominals => {
+                let relation = parse_relation(f(2))?;
+                lex.nominals
+                    .entry(f(0).to_lowercase())
+                    .or_default()
+                    .push(Nominal { preposition: f(1).to_lowercase(), relation });
+            }
+            Kind::NonNames => {
+                lex.non_names.insert(f(0).to_lowercase());
+            }
+            Kind::Detention => {
+                lex.detention_words.insert(f(0).to_lowercase());
+            }
+        }
+    }
+    if kind.is_none() {
+        return Err(err(0, "no header row: nothing to read".into()));
+    }
+    Ok(())
+}
+
+fn ends_consonant_y(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 2 && b[b.len() - 1] == b'y' && !b"aeiou".contains(&b[b.len() - 2])
+}
+
+pub(crate) fn third_singular(w: &str) -> String {
+    if ends_consonant_y(w) {
+        format!("{}ies", &w[..w.len() - 1])
+    } else if ["s", "x", "z", "ch", "sh", "o"].iter().any(|e| w.ends_with(e)) {
+        format!("{w}es")
+    } else {
+        format!("{w}s")
+    }
+}
+
+pub(crate) fn regular_past(w: &str) -> String {
+    if w.ends_with('e') {
+        format!("{w}d")
+    } else if ends_consonant_y(w) {
+        format!("{}ied", &w[..w.len() - 1])
+    } else {
+        format!("{w}ed")
+    }
+}
+
+/// The -ing form; a doubled consonant in the past form (`banned`) is doubled here too.
+pub(crate) fn gerund(w: &str, past: &str) -> String {
+    if let Some(last) = w.chars().last() {
+        let doubled = format!("{w}{last}ed");
+        if past == doubled {
+            return format!("{w}{last}ing");
+        }
+    }
+    if let Some(stem) = w.strip_suffix("ie") {
+        format!("{stem}ying")
+    } else if w.ends_with('e') && !w.ends_with("ee") && !w.ends_with("ye") && !w.ends_with("oe") && w.len() > 2 {
+        format!("{}ing", &w[..w.len() - 1])
+    } else {
+        format!("{w}ing")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections() {
+        assert_eq!(third_singular("criticize"), "criticizes");
+        assert_eq!(third_singular("deny"), "denies");
+        assert_eq!(third_singular("push"), "pushes");
+        assert_eq!(regular_past("deny"), "denied");
+        assert_eq!(regular_past("praise"), "praised");
+        assert_eq!(regular_past("back"), "backed");
+        assert_eq!(gerund("ban", "banned"), "banning");
+        assert_eq!(gerund("praise", "praised"), "praising");
+        assert_eq!(gerund("see", "saw"), "seeing");
+        assert_eq!(gerund("meet", "met"), "meeting");
+    }
+
+    #[test]
+    fn files_are_told_apart_by_header_and_errors_name_the_line() {
+        let mut lex = Lexicon::default();
+        lex.add_text("v.tsv", "# my verbs\nverb\tpast\tparticiple\tparticle\trelation\texample\nmeet\tmet\tmet\twith\tCONSULT\tA met with B.\nscold\t\t\t\tACCUSE\tA scolded B.\n").unwrap();
+        assert_eq!(lex.verbs["met"][0].particle, vec!["with"]);
+        assert_eq!(lex.verbs["scolded"][0].relation, RelationKind::Accuse);
+        assert!(lex.verbs["scolded"][0].participle);
+        assert!(lex.verbs.contains_key("scolds") && lex.verbs.contains_key("scolding"));
+        let e = lex.add_text("bad.tsv", "cue\tposition\ttype\nParty\tlast\tClub\n").unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("bad.tsv", 2));
+        assert!(e.to_string().contains("unknown entity type"));
+        let e = lex.add_text("x.tsv", "hello\tworld\n").unwrap_err();
+        assert!(e.message.contains("unknown header row"));
+        let e = lex.add_text("t.tsv", "title\trelation\tscope\tplural\npresident\tHOLDS_OFFICE\tcountry\n").unwrap_err();
+        assert_eq!(e.line, 2);
+    }
+
+    #[test]
+    fn gazetteer_rows_become_entries_with_forms_and_demonyms() {
+        let mut lex = Lexicon::default();
+        lex.add_text("c.tsv", "name\taliases\tdemonyms\tcapital\tcode\nFreedonia\tFD;Republic of Freedonia\tFreedonian;Freedonians\tFreedon City\tFRD\n").unwrap();
+        assert_eq!(lex.lookup("fd").unwrap().name, "Freedonia");
+        assert_eq!(lex.lookup("Republic of Freedonia").unwrap().name, "Freedonia");
+        assert_eq!(lex.lookup("Freedon City").unwrap().kind, EntityType::Place);
+        assert_eq!(lex.entries[lex.demonym("freedonians").unwrap()].name, "Freedonia");
+    }
+}
