@@ -1,0 +1,180 @@
+//! Test helpers shared by the exporters' tests: a hostile sample graph, a small XML tree
+//! read with quick-xml's reader, and unescaping for the DOT and Cypher literals.
+
+use crate::graph::{
+    Actor, ActorGraph, DocumentInfo, EntityType, Evidence, OfficeStatus, Relation, RelationKind,
+};
+
+/// Names no exporter may break on: quotes, backslashes, newlines, XML and HTML syntax,
+/// DOT keywords, CSV and Cypher syntax, a control character, right-to-left override and
+/// a zero-width space.
+pub const HOSTILE: &[&str] = &[
+    "Ann \"Q\" <Lee>",
+    "back\\slash\\",
+    "two\nlines\r\nand\rcr",
+    "x]]>&amp;<b>bold</b>",
+    "node",
+    "graph",
+    "subgraph",
+    "<b>html</b>",
+    "semi;colon, comma \"quoted\"",
+    "O'Brien // not /* a */ comment",
+    "bell\u{7}char",
+    "rtl\u{202E}txet",
+    "zero\u{200B}width",
+    "\ttabbed  spaces ",
+    "",
+    "Владимир Путин 🎉",
+];
+
+fn actor(id: &str, name: &str, kind: EntityType) -> Actor {
+    Actor {
+        id: id.into(),
+        name: name.into(),
+        kind,
+        aliases: vec![],
+        titles: vec![],
+        mentions: 1,
+        documents: 1,
+        first_seen: Some("2024-05-07".into()),
+        last_seen: Some("2024-05-08".into()),
+    }
+}
+
+fn relation(kind: RelationKind, verb: &str, date: Option<&str>, evidence: &[&str]) -> Relation {
+    Relation {
+        relation: kind,
+        verb: verb.into(),
+        date: date.map(Into::into),
+        confidence: 0.85,
+        role: None,
+        status: None,
+        evidence: evidence
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Evidence {
+                doc: if i % 2 == 0 { "seed" } else { "doc;2, \"b\"" }.into(),
+                sentence: i * 2 + 1,
+                start: i * 100,
+                end: i * 100 + t.chars().count(),
+                text: (*t).into(),
+            })
+            .collect(),
+        first_seen: date.map(Into::into),
+        last_seen: date.map(Into::into),
+    }
+}
+
+/// A small graph with every hostile name as an actor, plus realistic relations between
+/// them (HOLDS_OFFICE with role and status, CONSULT with two pieces of evidence, one
+/// undated relation, a bad date).
+pub fn hostile_graph() -> ActorGraph {
+    let mut g = ActorGraph::new();
+    g.add_document(DocumentInfo {
+        id: "seed".into(),
+        date: Some("2024-05-08".into()),
+        title: Some("Title with \"quotes\" & <tags>".into()),
+        url: Some("https://example.com/a b?c=\"d\"".into()),
+    });
+    g.add_document(DocumentInfo {
+        id: "doc;2, \"b\"".into(),
+        date: None,
+        title: None,
+        url: None,
+    });
+    for (i, name) in HOSTILE.iter().enumerate() {
+        let kind = EntityType::ALL[i % EntityType::ALL.len()];
+        let mut a = actor(&format!("h{i}"), name, kind);
+        a.aliases = vec![format!("{name} alias;1"), "al,2\n".into()];
+        a.titles = vec![format!("title {name}")];
+        g.insert_actor(a);
+    }
+    // an id that is not a slug, to exercise id encoding
+    let mut odd = actor("odd id/\"x\"\u{7}", "Odd Id", EntityType::Person);
+    odd.first_seen = None;
+    odd.last_seen = None;
+    g.insert_actor(odd);
+    let mut office = relation(
+        RelationKind::HoldsOffice,
+        "Prime Minister",
+        Some("2024-05-08"),
+        &["former Prime Minister Ann \"Q\" <Lee> said; \"no\"."],
+    );
+    office.role = Some("Prime Minister".into());
+    office.status = Some(OfficeStatus::Former);
+    g.insert_relation("h0", "h1", office);
+    g.insert_relation(
+        "h0",
+        "h2",
+        relation(
+            RelationKind::Consult,
+            "met with",
+            Some("2024-05-07"),
+            &[
+                "Ann met \\two\\ lines.",
+                "They met again\nlater; O'Brien // said.",
+            ],
+        ),
+    );
+    g.insert_relation(
+        "h2",
+        "h0",
+        relation(
+            RelationKind::Accuse,
+            "accused",
+            None,
+            &["x]]> accused <b>."],
+        ),
+    );
+    g.insert_relation(
+        "h3",
+        "odd id/\"x\"\u{7}",
+        relation(
+            RelationKind::Request,
+            "urged",
+            Some("2024-13-45"),
+            &["bell\u{7} rtl\u{202E}."],
+        ),
+    );
+    for (i, name) in HOSTILE.iter().enumerate().skip(4) {
+        g.insert_relation(
+            &format!("h{i}"),
+            &format!("h{}", (i + 1) % HOSTILE.len()),
+            relation(
+                RelationKind::ALL[i % RelationKind::ALL.len()],
+                name,
+                Some("2024-05-08"),
+                &[name],
+            ),
+        );
+    }
+    g
+}
+
+/// The value of a quoted DOT string as Graphviz reads it as a label (escString):
+/// `\"` → `"`, `\\` → `\`, `\n` → newline.
+pub fn dot_unquote(quoted: &str) -> String {
+    let inner = quoted
+        .strip_prefix('"')
+        .and_then(|s| s.strip_suffix('"'))
+        .expect("a quoted DOT string");
+    let mut out = String::new();
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some(o) => out.push(o),
+                None => panic!("dangling backslash in {quoted:?}"),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// What a name looks like after DOT's documented replacements.
+pub fn dot_expected(s: &str) -> String {
+    crate::export::xml_safe(&s.replace("\r\n", "\n").replace('\r', "\n")).into_owned()
+}
