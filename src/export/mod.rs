@@ -18,6 +18,7 @@
 //!   string where the format has one, or is left out.
 
 pub mod dot;
+pub mod graphml;
 pub mod json;
 
 #[cfg(test)]
@@ -195,6 +196,7 @@ pub fn write<W: Write>(format: Format, graph: &ActorGraph, w: W) -> io::Result<W
     match format {
         Format::Json => json::write(graph, w),
         Format::Dot => dot::write(graph, w),
+        Format::GraphMl => graphml::write(graph, w),
         other => Err(io::Error::new(
             io::ErrorKind::Unsupported,
             format!("format {other} is not written by export::write"),
@@ -220,6 +222,34 @@ pub fn xml_safe(s: &str) -> Cow<'_, str> {
                 .map(|c| if is_xml_char(c) { c } else { REPLACEMENT })
                 .collect(),
         )
+    }
+}
+
+/// Escaped XML text content for quick-xml's `BytesText::from_escaped`: [`xml_safe`], then
+/// the library's escaping of `<`, `>` and `&` (quotes need none in text), then a carriage
+/// return as `&#13;` (a raw one would be read back as a line feed: XML normalises line
+/// ends).
+pub(crate) fn xml_text(s: &str) -> String {
+    let s = xml_safe(s);
+    quick_xml::escape::partial_escape(s.as_ref()).replace('\r', "&#13;")
+}
+
+/// An XML attribute for quick-xml's writer whose value survives attribute-value
+/// normalisation: [`xml_safe`], the library's full escaping (quotes too), then tab, line
+/// feed and carriage return as character references (raw ones would be read back as
+/// spaces).
+pub(crate) fn xml_attr<'a>(
+    key: &'a str,
+    value: &str,
+) -> quick_xml::events::attributes::Attribute<'a> {
+    let s = xml_safe(value);
+    let v = quick_xml::escape::escape(s.as_ref())
+        .replace('\t', "&#9;")
+        .replace('\n', "&#10;")
+        .replace('\r', "&#13;");
+    quick_xml::events::attributes::Attribute {
+        key: quick_xml::name::QName(key.as_bytes()),
+        value: Cow::Owned(v.into_bytes()),
     }
 }
 
@@ -284,6 +314,12 @@ pub fn valid_date(d: Option<&str>) -> Option<&str> {
         .map(|_| d)
 }
 
+/// A count as a Java `int` (GraphML `int`, GEXF `integer`, neo4j `int`), saturating
+/// at `i32::MAX` rather than writing a value the importer rejects.
+pub(crate) fn java_int(n: u64) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
 /// A confidence as written everywhere: finite values only.
 pub(crate) fn finite(x: f64) -> Option<f64> {
     x.is_finite().then_some(x)
@@ -316,6 +352,12 @@ pub(crate) fn family_rgb(f: RelationFamily) -> (u8, u8, u8) {
 
 pub(crate) fn hex_rgb((r, g, b): (u8, u8, u8)) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+/// The Neo4j labels of an actor (GraphML `labels`, neo4j CSV `:LABEL`, Cypher `SET n:…`):
+/// `Actor` plus the entity type.
+pub(crate) fn neo4j_labels(t: EntityType) -> [&'static str; 2] {
+    ["Actor", t.as_str()]
 }
 
 #[cfg(test)]
@@ -376,5 +418,6 @@ mod tests {
         }
         assert_eq!(xml_safe("a\u{7}b\tc\u{FFFE}"), "a\u{FFFD}b\tc\u{FFFD}");
         assert!(matches!(xml_safe("plain <&>"), Cow::Borrowed(_)));
+        assert_eq!(java_int(u64::MAX), i32::MAX);
     }
 }

@@ -4,6 +4,8 @@
 use crate::graph::{
     Actor, ActorGraph, DocumentInfo, EntityType, Evidence, OfficeStatus, Relation, RelationKind,
 };
+use quick_xml::events::Event;
+use quick_xml::Reader;
 
 /// Names no exporter may break on: quotes, backslashes, newlines, XML and HTML syntax,
 /// DOT keywords, CSV and Cypher syntax, a control character, right-to-left override and
@@ -149,6 +151,106 @@ pub fn hostile_graph() -> ActorGraph {
         );
     }
     g
+}
+
+/// An XML element as read back by quick-xml: name with prefix, attributes unescaped,
+/// text content unescaped (character and predefined entity references resolved).
+#[derive(Debug, Default, Clone)]
+pub struct Element {
+    pub name: String,
+    pub attrs: Vec<(String, String)>,
+    pub children: Vec<Element>,
+    pub text: String,
+}
+
+impl Element {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> + 'a {
+        self.children.iter().filter(move |c| c.name == name)
+    }
+
+    pub fn first(&self, name: &str) -> Option<&Element> {
+        self.children.iter().find(|c| c.name == name)
+    }
+}
+
+fn start(e: &quick_xml::events::BytesStart) -> Element {
+    let name = String::from_utf8(e.name().as_ref().to_vec()).expect("utf-8 name");
+    let attrs = e
+        .attributes()
+        .map(|a| {
+            let a = a.expect("well-formed attribute");
+            (
+                String::from_utf8(a.key.as_ref().to_vec()).expect("utf-8 key"),
+                a.unescape_value()
+                    .expect("attribute unescapes")
+                    .into_owned(),
+            )
+        })
+        .collect();
+    Element {
+        name,
+        attrs,
+        ..Element::default()
+    }
+}
+
+/// Parses a whole XML document into its root element; panics on malformed XML.
+pub fn parse_xml(bytes: &[u8]) -> Element {
+    let text = std::str::from_utf8(bytes).expect("XML output is UTF-8");
+    let mut reader = Reader::from_str(text);
+    let mut stack: Vec<Element> = vec![Element::default()];
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            Event::Start(e) => stack.push(start(&e)),
+            Event::Empty(e) => {
+                let el = start(&e);
+                stack.last_mut().expect("parent").children.push(el);
+            }
+            Event::End(_) => {
+                let el = stack.pop().expect("open element");
+                stack.last_mut().expect("parent").children.push(el);
+            }
+            Event::Text(t) => {
+                let s = t.decode().expect("utf-8 text");
+                stack.last_mut().expect("element").text.push_str(&s);
+            }
+            Event::CData(t) => {
+                let s = t.decode().expect("utf-8 cdata");
+                stack.last_mut().expect("element").text.push_str(&s);
+            }
+            Event::GeneralRef(r) => {
+                let c = if r.is_char_ref() {
+                    r.resolve_char_ref()
+                        .expect("valid char ref")
+                        .expect("char ref")
+                        .to_string()
+                } else {
+                    match r.decode().expect("utf-8 ref").as_ref() {
+                        "amp" => "&".into(),
+                        "lt" => "<".into(),
+                        "gt" => ">".into(),
+                        "quot" => "\"".into(),
+                        "apos" => "'".into(),
+                        other => panic!("unknown entity &{other};"),
+                    }
+                };
+                stack.last_mut().expect("element").text.push_str(&c);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(stack.len(), 1, "unclosed elements");
+    let mut doc = stack.pop().expect("document");
+    assert_eq!(doc.children.len(), 1, "exactly one root element");
+    doc.children.remove(0)
 }
 
 /// The value of a quoted DOT string as Graphviz reads it as a label (escString):
