@@ -18,6 +18,7 @@
 //!   string where the format has one, or is left out.
 
 pub mod dot;
+pub mod gexf;
 pub mod graphml;
 pub mod json;
 
@@ -197,6 +198,7 @@ pub fn write<W: Write>(format: Format, graph: &ActorGraph, w: W) -> io::Result<W
         Format::Json => json::write(graph, w),
         Format::Dot => dot::write(graph, w),
         Format::GraphMl => graphml::write(graph, w),
+        Format::Gexf => gexf::write(graph, w),
         other => Err(io::Error::new(
             io::ErrorKind::Unsupported,
             format!("format {other} is not written by export::write"),
