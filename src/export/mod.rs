@@ -21,6 +21,7 @@ pub mod dot;
 pub mod gexf;
 pub mod graphml;
 pub mod json;
+pub mod jsonld;
 
 #[cfg(test)]
 pub(crate) mod testutil;
@@ -197,6 +198,7 @@ pub fn write<W: Write>(format: Format, graph: &ActorGraph, w: W) -> io::Result<W
     match format {
         Format::Json => json::write(graph, w),
         Format::Dot => dot::write(graph, w),
+        Format::JsonLd => jsonld::write(graph, w),
         Format::GraphMl => graphml::write(graph, w),
         Format::Gexf => gexf::write(graph, w),
         other => Err(io::Error::new(
