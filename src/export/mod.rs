@@ -22,6 +22,7 @@ pub mod gexf;
 pub mod graphml;
 pub mod json;
 pub mod jsonld;
+pub mod neo4j;
 
 #[cfg(test)]
 pub(crate) mod testutil;
@@ -193,7 +194,7 @@ impl fmt::Display for Format {
     }
 }
 
-/// Writes one graph format (not images).
+/// Writes one graph format (not images, not neo4j: see [`write_neo4j`]).
 pub fn write<W: Write>(format: Format, graph: &ActorGraph, w: W) -> io::Result<W> {
     match format {
         Format::Json => json::write(graph, w),
@@ -201,11 +202,27 @@ pub fn write<W: Write>(format: Format, graph: &ActorGraph, w: W) -> io::Result<W
         Format::JsonLd => jsonld::write(graph, w),
         Format::GraphMl => graphml::write(graph, w),
         Format::Gexf => gexf::write(graph, w),
+        Format::Neo4j => Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "format neo4j writes two files: use export::write_neo4j",
+        )),
         other => Err(io::Error::new(
             io::ErrorKind::Unsupported,
             format!("format {other} is not written by export::write"),
         )),
     }
+}
+
+/// Writes the neo4j-admin import pair: the nodes CSV and the relationships CSV
+/// (file names from [`Format::files`]).
+pub fn write_neo4j<N: Write, R: Write>(
+    graph: &ActorGraph,
+    nodes: N,
+    rels: R,
+) -> io::Result<(N, R)> {
+    let nodes = neo4j::write_nodes(graph, nodes)?;
+    let rels = neo4j::write_relationships(graph, rels)?;
+    Ok((nodes, rels))
 }
 
 /// What replaces a character a format cannot hold (see the module docs).
