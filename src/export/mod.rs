@@ -17,6 +17,7 @@
 //!   when they are real `YYYY-MM-DD` dates ([`valid_date`]); anything else stays a plain
 //!   string where the format has one, or is left out.
 
+pub mod cypher;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
@@ -202,6 +203,7 @@ pub fn write<W: Write>(format: Format, graph: &ActorGraph, w: W) -> io::Result<W
         Format::JsonLd => jsonld::write(graph, w),
         Format::GraphMl => graphml::write(graph, w),
         Format::Gexf => gexf::write(graph, w),
+        Format::Cypher => cypher::write(graph, w),
         Format::Neo4j => Err(io::Error::new(
             io::ErrorKind::Unsupported,
             "format neo4j writes two files: use export::write_neo4j",

@@ -280,3 +280,64 @@ pub fn dot_unquote(quoted: &str) -> String {
 pub fn dot_expected(s: &str) -> String {
     crate::export::xml_safe(&s.replace("\r\n", "\n").replace('\r', "\n")).into_owned()
 }
+
+/// The names of every `name: '…'` entry in a Cypher script, unescaped the way Neo4j and
+/// FalkorDB read Cypher string literals. Also checks that every quote is closed.
+pub fn cypher_names(script: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let chars: Vec<char> = script.chars().collect();
+    let mut i = 0;
+    let mut last_ident = String::new();
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\'' || c == '"' {
+            let q = c;
+            i += 1;
+            let mut lit = String::new();
+            loop {
+                let c = *chars.get(i).expect("unterminated string literal");
+                i += 1;
+                if c == '\\' {
+                    let e = *chars.get(i).expect("dangling backslash");
+                    i += 1;
+                    lit.push(match e {
+                        'n' => '\n',
+                        'r' => '\r',
+                        't' => '\t',
+                        'b' => '\u{8}',
+                        'f' => '\u{c}',
+                        other => other,
+                    });
+                } else if c == q {
+                    break;
+                } else {
+                    lit.push(c);
+                }
+            }
+            if last_ident == "name:" {
+                names.push(lit);
+            }
+            last_ident.clear();
+        } else if script_starts(&chars, i, "//") {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+        } else if c.is_whitespace() {
+            i += 1;
+        } else {
+            if c == '{' || c == ',' {
+                last_ident.clear();
+            } else {
+                last_ident.push(c);
+            }
+            i += 1;
+        }
+    }
+    names
+}
+
+fn script_starts(chars: &[char], i: usize, pat: &str) -> bool {
+    pat.chars()
+        .enumerate()
+        .all(|(k, p)| chars.get(i + k) == Some(&p))
+}
