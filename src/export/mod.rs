@@ -24,6 +24,7 @@ pub mod graphml;
 pub mod json;
 pub mod jsonld;
 pub mod neo4j;
+pub mod tsv;
 
 #[cfg(test)]
 pub(crate) mod testutil;
@@ -204,6 +205,7 @@ pub fn write<W: Write>(format: Format, graph: &ActorGraph, w: W) -> io::Result<W
         Format::GraphMl => graphml::write(graph, w),
         Format::Gexf => gexf::write(graph, w),
         Format::Cypher => cypher::write(graph, w),
+        Format::Tsv => tsv::write(graph, w),
         Format::Neo4j => Err(io::Error::new(
             io::ErrorKind::Unsupported,
             "format neo4j writes two files: use export::write_neo4j",
