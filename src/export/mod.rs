@@ -27,6 +27,8 @@ pub mod neo4j;
 pub mod tsv;
 
 #[cfg(test)]
+mod roundtrip_tests;
+#[cfg(test)]
 pub(crate) mod testutil;
 
 use crate::graph::{ActorGraph, EntityType, RelationFamily};
@@ -404,6 +406,38 @@ mod tests {
         assert!(Format::from_name("pdf")
             .unwrap_err()
             .contains("known: json"));
+    }
+
+    /// Writes every format for the realistic and the hostile sample graph, for the
+    /// validators in `../shared/validators`:
+    /// `EXPORT_SAMPLES_DIR=/tmp/x cargo test --lib write_validator_samples -- --ignored`.
+    #[test]
+    #[ignore]
+    fn write_validator_samples() {
+        let dir = std::path::PathBuf::from(
+            std::env::var("EXPORT_SAMPLES_DIR").unwrap_or_else(|_| "target/export-samples".into()),
+        );
+        std::fs::create_dir_all(&dir).unwrap();
+        for (stem, g) in [
+            ("sample", testutil::realistic_graph()),
+            ("hostile", testutil::hostile_graph()),
+        ] {
+            for f in Format::ALL {
+                if f.is_image() {
+                    continue;
+                }
+                let files = f.files(stem);
+                if *f == Format::Neo4j {
+                    let (n, r) = write_neo4j(&g, Vec::new(), Vec::new()).unwrap();
+                    std::fs::write(dir.join(&files[0]), n).unwrap();
+                    std::fs::write(dir.join(&files[1]), r).unwrap();
+                } else {
+                    let bytes = write(*f, &g, Vec::new()).unwrap();
+                    std::fs::write(dir.join(&files[0]), bytes).unwrap();
+                }
+            }
+            println!("{stem}: {} nodes, {} edges", g.node_count(), g.edge_count());
+        }
     }
 
     #[test]

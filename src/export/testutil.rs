@@ -341,3 +341,317 @@ fn script_starts(chars: &[char], i: usize, pat: &str) -> bool {
         .enumerate()
         .all(|(k, p)| chars.get(i + k) == Some(&p))
 }
+
+/// A realistic graph in the shape of the seed article: people, a country, a party, a
+/// government body, a facility, a place, a news outlet; offices with role and status,
+/// static relations, dated interactions, one with two pieces of evidence.
+pub fn realistic_graph() -> ActorGraph {
+    let mut g = ActorGraph::new();
+    for (id, date, title) in [
+        ("seed", "2024-05-08", "US envoy meets opposition leaders"),
+        (
+            "followup",
+            "2024-05-10",
+            "State Department comments on Khan",
+        ),
+    ] {
+        g.add_document(DocumentInfo {
+            id: id.into(),
+            date: Some(date.into()),
+            title: Some(title.into()),
+            url: Some(format!("https://news.example/{id}")),
+        });
+    }
+    // id, name, type, aliases, titles
+    type Row<'a> = (&'a str, &'a str, EntityType, &'a [&'a str], &'a [&'a str]);
+    let actors: &[Row] = &[
+        (
+            "imran-khan",
+            "Imran Khan",
+            EntityType::Person,
+            &["Khan"],
+            &["former Prime Minister"],
+        ),
+        ("pakistan", "Pakistan", EntityType::Country, &[], &[]),
+        (
+            "pakistan-tehreek-e-insaf",
+            "Pakistan Tehreek-e-Insaf",
+            EntityType::PoliticalParty,
+            &["PTI"],
+            &[],
+        ),
+        (
+            "donald-blome",
+            "Donald Blome",
+            EntityType::Person,
+            &["Blome"],
+            &["US Ambassador"],
+        ),
+        (
+            "united-states",
+            "United States",
+            EntityType::Country,
+            &["U.S.", "US"],
+            &[],
+        ),
+        (
+            "us-state-department",
+            "US State Department",
+            EntityType::GovernmentBody,
+            &["State Department"],
+            &[],
+        ),
+        (
+            "matthew-miller",
+            "Matthew Miller",
+            EntityType::Person,
+            &["Miller"],
+            &["State Department spokesperson"],
+        ),
+        (
+            "omar-ayub-khan",
+            "Omar Ayub Khan",
+            EntityType::Person,
+            &["Omar"],
+            &["Opposition Leader"],
+        ),
+        ("adiala-jail", "Adiala jail", EntityType::Facility, &[], &[]),
+        ("rawalpindi", "Rawalpindi", EntityType::Place, &[], &[]),
+        ("dawn-news", "Dawn News", EntityType::Media, &["Dawn"], &[]),
+        (
+            "united-nations",
+            "United Nations",
+            EntityType::Organization,
+            &["UN"],
+            &[],
+        ),
+    ];
+    for (id, name, kind, aliases, titles) in actors {
+        g.insert_actor(Actor {
+            id: (*id).into(),
+            name: (*name).into(),
+            kind: *kind,
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            titles: titles.iter().map(|s| s.to_string()).collect(),
+            mentions: 3,
+            documents: 1,
+            first_seen: Some("2024-05-08".into()),
+            last_seen: Some(
+                if *id == "imran-khan" {
+                    "2024-05-10"
+                } else {
+                    "2024-05-08"
+                }
+                .into(),
+            ),
+        });
+    }
+    let ev = |doc: &str, sentence: usize, text: &str| Evidence {
+        doc: doc.into(),
+        sentence,
+        start: sentence * 120,
+        end: sentence * 120 + text.chars().count(),
+        text: text.into(),
+    };
+    let rel = |kind, verb: &str, date: Option<&str>, conf: f64, evidence: Vec<Evidence>| Relation {
+        relation: kind,
+        verb: verb.into(),
+        date: date.map(Into::into),
+        confidence: conf,
+        role: None,
+        status: None,
+        evidence,
+        first_seen: date.map(Into::into),
+        last_seen: date.map(Into::into),
+    };
+    let office = |verb: &str, role: &str, status, text: &str, s| {
+        let mut r = rel(
+            RelationKind::HoldsOffice,
+            verb,
+            Some("2024-05-08"),
+            0.9,
+            vec![ev("seed", s, text)],
+        );
+        r.role = Some(role.into());
+        r.status = Some(status);
+        r
+    };
+    g.insert_relation(
+        "imran-khan",
+        "pakistan",
+        office(
+            "former Prime Minister",
+            "Prime Minister",
+            OfficeStatus::Former,
+            "Former Prime Minister Imran Khan has been in jail since August.",
+            2,
+        ),
+    );
+    g.insert_relation(
+        "donald-blome",
+        "united-states",
+        office(
+            "US Ambassador",
+            "Ambassador",
+            OfficeStatus::Current,
+            "US Ambassador Donald Blome met opposition leaders.",
+            1,
+        ),
+    );
+    g.insert_relation(
+        "matthew-miller",
+        "us-state-department",
+        office(
+            "State Department spokesperson",
+            "spokesperson",
+            OfficeStatus::Current,
+            "State Department spokesperson Matthew Miller said the US wants Khan treated fairly.",
+            5,
+        ),
+    );
+    g.insert_relation(
+        "imran-khan",
+        "pakistan-tehreek-e-insaf",
+        rel(
+            RelationKind::Leads,
+            "founder",
+            Some("2024-05-08"),
+            0.8,
+            vec![ev("seed", 3, "Khan, the PTI founder, remains popular.")],
+        ),
+    );
+    g.insert_relation(
+        "omar-ayub-khan",
+        "pakistan-tehreek-e-insaf",
+        rel(
+            RelationKind::MemberOf,
+            "senior PTI leader",
+            Some("2024-05-08"),
+            0.75,
+            vec![ev("seed", 4, "Senior PTI leader Omar Ayub Khan attended.")],
+        ),
+    );
+    g.insert_relation(
+        "us-state-department",
+        "united-states",
+        rel(
+            RelationKind::PartOf,
+            "US State Department",
+            None,
+            0.7,
+            vec![ev(
+                "followup",
+                0,
+                "The US State Department issued a statement.",
+            )],
+        ),
+    );
+    g.insert_relation(
+        "adiala-jail",
+        "rawalpindi",
+        rel(
+            RelationKind::LocatedIn,
+            "Rawalpindi's",
+            None,
+            0.85,
+            vec![ev("seed", 2, "He is held in Rawalpindi's Adiala jail.")],
+        ),
+    );
+    g.insert_relation(
+        "rawalpindi",
+        "pakistan",
+        rel(
+            RelationKind::LocatedIn,
+            "in",
+            None,
+            0.6,
+            vec![ev("seed", 2, "Rawalpindi, Pakistan.")],
+        ),
+    );
+    g.insert_relation(
+        "imran-khan",
+        "adiala-jail",
+        rel(
+            RelationKind::DetainedIn,
+            "held in",
+            Some("2024-05-08"),
+            0.9,
+            vec![ev("seed", 2, "He is held in Rawalpindi's Adiala jail.")],
+        ),
+    );
+    g.insert_relation(
+        "donald-blome",
+        "omar-ayub-khan",
+        rel(
+            RelationKind::Consult,
+            "met with",
+            Some("2024-05-07"),
+            0.9,
+            vec![
+                ev("seed", 11, "Blome met with Omar and others."),
+                ev(
+                    "followup",
+                    4,
+                    "Blome's meeting with Omar Ayub Khan on Tuesday drew comment.",
+                ),
+            ],
+        ),
+    );
+    g.insert_relation(
+        "matthew-miller",
+        "imran-khan",
+        rel(
+            RelationKind::Support,
+            "voiced concern for the safety of",
+            Some("2024-05-09"),
+            0.7,
+            vec![ev(
+                "followup",
+                2,
+                "Miller voiced concern for the safety of Khan.",
+            )],
+        ),
+    );
+    g.insert_relation(
+        "pakistan-tehreek-e-insaf",
+        "united-states",
+        rel(
+            RelationKind::Accuse,
+            "accused",
+            Some("2022-04-10"),
+            0.65,
+            vec![ev(
+                "seed",
+                7,
+                "The PTI accused the US of backing his ouster.",
+            )],
+        ),
+    );
+    g.insert_relation(
+        "united-nations",
+        "pakistan",
+        rel(
+            RelationKind::Request,
+            "urged",
+            Some("2024-05-10"),
+            0.6,
+            vec![ev(
+                "followup",
+                6,
+                "The UN urged Pakistan to respect due process.",
+            )],
+        ),
+    );
+    g.insert_relation(
+        "dawn-news",
+        "imran-khan",
+        rel(
+            RelationKind::Consult,
+            "interviewed",
+            Some("2024-05-06"),
+            0.5,
+            vec![ev("seed", 9, "Dawn News interviewed Khan's lawyers.")],
+        ),
+    );
+    g
+}
