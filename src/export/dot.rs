@@ -1,0 +1,206 @@
+//! Graphviz DOT: one `digraph`, a node per actor and an edge per relation, plain enough
+//! for `dot`, `neato`, pydot and graphviz-rust to read without a warning.
+//!
+//! * Node ids are the actor ids through [`safe_id`](super::safe_id), always quoted, so
+//!   DOT keywords (`node`, `graph`, `subgraph`) and odd characters are just names.
+//! * Labels are quoted strings, never HTML labels: `"` becomes `\"`, `\` becomes `\\`,
+//!   a line break (`\n`, `\r\n` or a lone `\r`) becomes the escape `\n`. Characters the
+//!   SVG output cannot hold (C0 controls other than tab, see
+//!   [`xml_safe`](super::xml_safe)) become U+FFFD.
+//! * Fill colour and shape by entity type (hex colours and shapes Graphviz knows), edge
+//!   colour by relation family, edge label = the verb, `penwidth` grows with the number
+//!   of supporting sentences. Edges also carry `relation`, `date` and `confidence`, and
+//!   nodes `type`: attributes Graphviz does not know but keeps without a warning, for
+//!   tools that read DOT (pydot, networkx). `tooltip` (SVG hover text) holds a node's
+//!   type, aliases and titles.
+//!
+//! No legend and no clusters: images with a legend are drawn by `render`.
+
+use super::{family_rgb, hex_rgb, safe_id, type_rgb, xml_safe};
+use crate::graph::{ActorGraph, EntityType};
+use std::io::{self, Write};
+
+/// The Graphviz shape of each entity type (all built into Graphviz 2.43 and later).
+pub fn shape(t: EntityType) -> &'static str {
+    match t {
+        EntityType::Person => "ellipse",
+        EntityType::Country => "doubleoctagon",
+        EntityType::Place => "house",
+        EntityType::Facility => "box3d",
+        EntityType::GovernmentBody => "box",
+        EntityType::PoliticalParty => "hexagon",
+        EntityType::Media => "note",
+        EntityType::Organization => "component",
+    }
+}
+
+/// A DOT quoted string holding `s` as a label (escString): see the module docs.
+pub fn quote(s: &str) -> String {
+    let s = xml_safe(s);
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Edge pen width: 1 for one sentence, growing slowly, at most 6.
+fn penwidth(weight: usize) -> f64 {
+    (1.0 + (weight.saturating_sub(1) as f64) * 0.75).min(6.0)
+}
+
+/// Writes the graph as a Graphviz digraph.
+pub fn write<W: Write>(graph: &ActorGraph, mut w: W) -> io::Result<W> {
+    writeln!(w, "// actorgraph: political actors and their relations")?;
+    writeln!(w, "digraph \"actorgraph\" {{")?;
+    writeln!(w, "  graph [rankdir=LR, overlap=false];")?;
+    writeln!(w, "  node [style=filled, fontsize=11];")?;
+    writeln!(w, "  edge [fontsize=9];")?;
+    for a in graph.actors() {
+        let mut tip = a.kind.as_str().to_string();
+        if !a.aliases.is_empty() {
+            tip.push_str("; aliases: ");
+            tip.push_str(&a.aliases.join(" | "));
+        }
+        if !a.titles.is_empty() {
+            tip.push_str("; titles: ");
+            tip.push_str(&a.titles.join(" | "));
+        }
+        writeln!(
+            w,
+            "  {} [label={}, shape={}, fillcolor=\"{}\", type=\"{}\", tooltip={}];",
+            quote(&safe_id(&a.id)),
+            quote(&a.name),
+            shape(a.kind),
+            hex_rgb(type_rgb(a.kind)),
+            a.kind.as_str(),
+            quote(&tip),
+        )?;
+    }
+    for (s, t, r) in graph.relations() {
+        write!(
+            w,
+            "  {} -> {} [label={}, color=\"{}\", fontcolor=\"{}\", penwidth={:.2}, relation=\"{}\"",
+            quote(&safe_id(&s.id)),
+            quote(&safe_id(&t.id)),
+            quote(&r.verb),
+            hex_rgb(family_rgb(r.relation.family())),
+            hex_rgb(family_rgb(r.relation.family())),
+            penwidth(r.weight()),
+            r.relation.as_str(),
+        )?;
+        if let Some(d) = &r.date {
+            write!(w, ", date={}", quote(d))?;
+        }
+        if let Some(c) = super::finite(r.confidence) {
+            write!(w, ", confidence=\"{c}\"")?;
+        }
+        let tip = format!("{} {} {} ({})", s.name, r.relation.as_str(), t.name, r.verb);
+        writeln!(w, ", tooltip={}];", quote(&tip))?;
+    }
+    writeln!(w, "}}")?;
+    Ok(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::testutil::{dot_expected, dot_unquote, hostile_graph};
+    use graphviz_rust::dot_structures::{Attribute, EdgeTy, Graph, Id, Stmt, Vertex};
+
+    fn id_str(id: &Id) -> String {
+        match id {
+            Id::Escaped(s) => dot_unquote(s),
+            Id::Plain(s) => s.clone(),
+            other => panic!("unexpected id {other:?}"),
+        }
+    }
+
+    fn attr<'a>(attrs: &'a [Attribute], key: &str) -> Option<&'a Id> {
+        attrs
+            .iter()
+            .find(|Attribute(k, _)| id_str(k) == key)
+            .map(|Attribute(_, v)| v)
+    }
+
+    #[test]
+    fn hostile_names_parse_back_with_graphviz_rust() {
+        let g = hostile_graph();
+        let bytes = write(&g, Vec::new()).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        let parsed = graphviz_rust::parse(&text).unwrap();
+        let Graph::DiGraph { stmts, strict, .. } = parsed else {
+            panic!("not a digraph")
+        };
+        assert!(!strict);
+        let mut labels = Vec::new();
+        let mut node_ids = Vec::new();
+        let mut edges = Vec::new();
+        for s in &stmts {
+            match s {
+                Stmt::Node(n) => {
+                    node_ids.push(id_str(&n.id.0));
+                    let label = attr(&n.attributes, "label").unwrap();
+                    assert!(
+                        matches!(label, Id::Escaped(_)),
+                        "labels are quoted, never HTML"
+                    );
+                    labels.push(id_str(label));
+                }
+                Stmt::Edge(e) => {
+                    let EdgeTy::Pair(Vertex::N(a), Vertex::N(b)) = &e.ty else {
+                        panic!("edges are pairs")
+                    };
+                    edges.push((
+                        id_str(&a.0),
+                        id_str(&b.0),
+                        id_str(attr(&e.attributes, "label").unwrap()),
+                        id_str(attr(&e.attributes, "relation").unwrap()),
+                    ));
+                }
+                _ => {}
+            }
+        }
+        let want: Vec<String> = g.actors().map(|a| dot_expected(&a.name)).collect();
+        assert_eq!(labels, want);
+        assert_eq!(node_ids.len(), g.node_count());
+        let unique: std::collections::HashSet<_> = node_ids.iter().collect();
+        assert_eq!(unique.len(), node_ids.len());
+        assert_eq!(edges.len(), g.edge_count());
+        for ((s, t, r), (es, et, label, rel)) in g.relations().zip(&edges) {
+            assert_eq!(es, &safe_id(&s.id));
+            assert_eq!(et, &safe_id(&t.id));
+            assert_eq!(label, &dot_expected(&r.verb));
+            assert_eq!(rel, r.relation.as_str());
+        }
+        // No raw control characters and no raw line breaks inside the file's strings.
+        assert!(!text.contains('\u{7}'));
+        assert!(text.lines().all(|l| l.is_empty()
+            || l.starts_with("  ")
+            || l.starts_with("digraph")
+            || l.starts_with("//")
+            || l == "}"));
+    }
+
+    #[test]
+    fn quoting() {
+        assert_eq!(quote("a\"b\\c\nd\r\ne\rf"), r#""a\"b\\c\nd\ne\nf""#);
+        assert_eq!(quote("<b>x</b>"), "\"<b>x</b>\"");
+        assert_eq!(quote("bell\u{7}"), "\"bell\u{FFFD}\"");
+        assert_eq!(quote("ends with \\"), r#""ends with \\""#);
+    }
+}
