@@ -5,7 +5,10 @@ use crate::util::*;
 
 fn seed_graph() -> serde_json::Value {
     let d = Dir::new();
-    let out = run(bin().args(["build", "data/seed.txt", "--format", "json", "-o"]).arg(d.path("g.json")).current_dir(root()));
+    let out = run(bin()
+        .args(["build", "data/seed.txt", "--format", "json", "-o"])
+        .arg(d.path("g.json"))
+        .current_dir(root()));
     assert_exit!(out, 0);
     d.read_json("g.json")
 }
@@ -13,28 +16,74 @@ fn seed_graph() -> serde_json::Value {
 #[test]
 fn seed_has_the_facts_a_reader_finds() {
     let g = seed_graph();
-    assert!(has(&g, "Donald Blome", "CONSULT", "Omar Ayub Khan"), "{:#?}", triples(&g));
-    assert!(has(&g, "Imran Khan", "DETAINED_IN", "Adiala jail"), "{:#?}", triples(&g));
-    assert!(has(&g, "Adiala jail", "LOCATED_IN", "Rawalpindi"), "{:#?}", triples(&g));
-    assert!(has(&g, "Donald Blome", "HOLDS_OFFICE", "United States"), "{:#?}", triples(&g));
-    assert!(has(&g, "Imran Khan", "ACCUSE", "United States"), "{:#?}", triples(&g));
+    assert!(
+        has(&g, "Donald Blome", "CONSULT", "Omar Ayub Khan"),
+        "{:#?}",
+        triples(&g)
+    );
+    assert!(
+        has(&g, "Imran Khan", "DETAINED_IN", "Adiala jail"),
+        "{:#?}",
+        triples(&g)
+    );
+    assert!(
+        has(&g, "Adiala jail", "LOCATED_IN", "Rawalpindi"),
+        "{:#?}",
+        triples(&g)
+    );
+    assert!(
+        has(&g, "Donald Blome", "HOLDS_OFFICE", "United States"),
+        "{:#?}",
+        triples(&g)
+    );
+    assert!(
+        has(&g, "Imran Khan", "ACCUSE", "United States"),
+        "{:#?}",
+        triples(&g)
+    );
     // the counterfactual "could have worked with" is no edge
-    assert!(!triples(&g).iter().any(|(s, r, _)| s == "Chuck Schumer" && r == "COOPERATE"));
+    assert!(!triples(&g)
+        .iter()
+        .any(|(s, r, _)| s == "Chuck Schumer" && r == "COOPERATE"));
 }
 
 #[test]
 fn seed_nodes_are_named_typed_and_aliased() {
     let g = seed_graph();
-    let node = |name: &str| g["nodes"].as_array().unwrap().iter().find(|n| n["name"] == name).cloned().unwrap_or_else(|| panic!("no node {name}"));
+    let node = |name: &str| {
+        g["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["name"] == name)
+            .cloned()
+            .unwrap_or_else(|| panic!("no node {name}"))
+    };
     assert_eq!(node("Imran Khan")["type"], "Person");
-    assert!(node("Imran Khan")["aliases"].as_array().unwrap().iter().any(|a| a == "Khan"));
+    assert!(node("Imran Khan")["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a == "Khan"));
     assert_eq!(node("United States")["type"], "Country");
-    assert!(node("United States")["aliases"].as_array().unwrap().iter().any(|a| a == "US"));
+    assert!(node("United States")["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a == "US"));
     assert_eq!(node("Pakistan Tehreek-e-Insaf")["type"], "PoliticalParty");
-    assert!(node("Pakistan Tehreek-e-Insaf")["aliases"].as_array().unwrap().iter().any(|a| a == "PTI"));
+    assert!(node("Pakistan Tehreek-e-Insaf")["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a == "PTI"));
     assert_eq!(node("Adiala jail")["type"], "Facility");
     // "Khan" alone is no node of its own
-    assert!(!g["nodes"].as_array().unwrap().iter().any(|n| n["name"] == "Khan"));
+    assert!(!g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["name"] == "Khan"));
 }
 
 #[test]
@@ -44,26 +93,53 @@ fn seed_evidence_points_at_its_sentence() {
     let chars: Vec<char> = text.chars().collect();
     for l in g["links"].as_array().unwrap() {
         for ev in l["evidence"].as_array().unwrap() {
-            let (s, e) = (ev["start"].as_u64().unwrap() as usize, ev["end"].as_u64().unwrap() as usize);
+            let (s, e) = (
+                ev["start"].as_u64().unwrap() as usize,
+                ev["end"].as_u64().unwrap() as usize,
+            );
             let span: String = chars[s..e].iter().collect();
             assert_eq!(span, ev["text"].as_str().unwrap());
         }
         assert_eq!(l["date"].as_str().map(|d| d.len()), Some(10));
     }
-    let blome = g["links"].as_array().unwrap().iter().find(|l| l["relation"] == "CONSULT" && l["evidence"][0]["text"].as_str().unwrap().contains("Blome met with Omar")).expect("the meeting's sentence");
+    let blome = g["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| {
+            l["relation"] == "CONSULT"
+                && l["evidence"][0]["text"]
+                    .as_str()
+                    .unwrap()
+                    .contains("Blome met with Omar")
+        })
+        .expect("the meeting's sentence");
     assert_eq!(blome["verb"], "met with");
 }
 
 #[test]
 fn output_dir_holds_the_current_seed_exports() {
     let d = Dir::new();
-    let out = run(bin().args(["build", "data/seed.txt", "--format", "json,dot,jsonld,graphml,gexf,neo4j,cypher,tsv", "-o"]).arg(d.path("out")).current_dir(root()));
+    let out = run(bin()
+        .args([
+            "build",
+            "data/seed.txt",
+            "--format",
+            "json,dot,jsonld,graphml,gexf,neo4j,cypher,tsv",
+            "-o",
+        ])
+        .arg(d.path("out"))
+        .current_dir(root()));
     assert_exit!(out, 0);
     for entry in std::fs::read_dir(d.path("out")).unwrap() {
         let entry = entry.unwrap();
         let name = entry.file_name();
         let fresh = std::fs::read(entry.path()).unwrap();
         let kept = std::fs::read(root().join("output").join(&name)).unwrap_or_default();
-        assert!(fresh == kept, "output/{} is stale: run scripts/regenerate-output.sh", name.to_string_lossy());
+        assert!(
+            fresh == kept,
+            "output/{} is stale: run scripts/regenerate-output.sh",
+            name.to_string_lossy()
+        );
     }
 }

@@ -17,7 +17,9 @@ pub struct Dir {
 
 impl Dir {
     pub fn new() -> Dir {
-        Dir { tmp: tempfile::tempdir().expect("temp dir") }
+        Dir {
+            tmp: tempfile::tempdir().expect("temp dir"),
+        }
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -39,7 +41,8 @@ impl Dir {
 }
 
 pub fn read_json(p: &Path) -> serde_json::Value {
-    let text = std::fs::read_to_string(p).unwrap_or_else(|e| panic!("reading {}: {e}", p.display()));
+    let text =
+        std::fs::read_to_string(p).unwrap_or_else(|e| panic!("reading {}: {e}", p.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", p.display()))
 }
 
@@ -65,11 +68,30 @@ macro_rules! assert_exit {
 /// (source name, relation, target name) of every link in a node-link JSON graph.
 pub fn triples(g: &serde_json::Value) -> Vec<(String, String, String)> {
     let name = |id: &serde_json::Value| {
-        g["nodes"].as_array().unwrap().iter().find(|n| &n["id"] == id).map(|n| n["name"].as_str().unwrap().to_string()).unwrap_or_default()
+        g["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| &n["id"] == id)
+            .map(|n| n["name"].as_str().unwrap().to_string())
+            .unwrap_or_default()
     };
-    g["links"].as_array().unwrap().iter().map(|l| (name(&l["source"]), l["relation"].as_str().unwrap().to_string(), name(&l["target"]))).collect()
+    g["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                name(&l["source"]),
+                l["relation"].as_str().unwrap().to_string(),
+                name(&l["target"]),
+            )
+        })
+        .collect()
 }
 
 pub fn has(g: &serde_json::Value, s: &str, r: &str, o: &str) -> bool {
-    triples(g).iter().any(|(a, b, c)| a == s && b == r && c == o)
+    triples(g)
+        .iter()
+        .any(|(a, b, c)| a == s && b == r && c == o)
 }

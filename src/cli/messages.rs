@@ -24,7 +24,11 @@ impl Tally {
         if self.skipped.is_empty() {
             return String::new();
         }
-        let parts: Vec<String> = self.skipped.iter().map(|(r, n)| format!("{n} {r}")).collect();
+        let parts: Vec<String> = self
+            .skipped
+            .iter()
+            .map(|(r, n)| format!("{n} {r}"))
+            .collect();
         format!(", {} skipped ({})", self.skipped_total(), parts.join(", "))
     }
 }

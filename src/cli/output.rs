@@ -38,14 +38,16 @@ impl Target {
             Target::Stdout => return Ok(()),
             Target::File(f) => parent_of(f),
             Target::Dir(d) => {
-                std::fs::create_dir_all(d).with_context(|| format!("cannot create output directory {}", d.display()))?;
+                std::fs::create_dir_all(d)
+                    .with_context(|| format!("cannot create output directory {}", d.display()))?;
                 d.clone()
             }
         };
         if !dir.is_dir() {
             bail!("output directory {} does not exist", dir.display());
         }
-        tempfile::NamedTempFile::new_in(&dir).with_context(|| format!("cannot write in output directory {}", dir.display()))?;
+        tempfile::NamedTempFile::new_in(&dir)
+            .with_context(|| format!("cannot write in output directory {}", dir.display()))?;
         Ok(())
     }
 
@@ -68,7 +70,10 @@ fn parent_of(path: &Path) -> PathBuf {
 
 /// Writes a file atomically: the content goes to a temporary file beside it, which is
 /// renamed over the target only when complete.
-pub fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+pub fn write_atomic(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let dir = parent_of(path);
     let mut tmp = tempfile::Builder::new()
         .prefix(".actorgraph-")
@@ -77,21 +82,28 @@ pub fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> std::io::
     {
         let mut buf = std::io::BufWriter::new(tmp.as_file_mut());
         write(&mut buf).with_context(|| format!("writing {}", path.display()))?;
-        buf.flush().with_context(|| format!("writing {}", path.display()))?;
+        buf.flush()
+            .with_context(|| format!("writing {}", path.display()))?;
     }
     tmp.as_file().sync_all().ok();
-    tmp.persist(path).with_context(|| format!("cannot move the finished file to {}", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot move the finished file to {}", path.display()))?;
     Ok(())
 }
 
 /// Refuses to write over an input.
 pub fn refuse_overwriting_inputs(outputs: &[PathBuf], inputs: &[PathBuf]) -> Result<()> {
     for o in outputs {
-        let Ok(o_abs) = std::fs::canonicalize(o) else { continue };
+        let Ok(o_abs) = std::fs::canonicalize(o) else {
+            continue;
+        };
         for i in inputs {
             if let Ok(i_abs) = std::fs::canonicalize(i) {
                 if o_abs == i_abs {
-                    bail!("the output {} is also an input; refusing to overwrite it", o.display());
+                    bail!(
+                        "the output {} is also an input; refusing to overwrite it",
+                        o.display()
+                    );
                 }
             }
         }
@@ -105,12 +117,24 @@ mod tests {
 
     #[test]
     fn target_kinds() {
-        assert_eq!(Target::new(Path::new("-"), 1, true).unwrap(), Target::Stdout);
+        assert_eq!(
+            Target::new(Path::new("-"), 1, true).unwrap(),
+            Target::Stdout
+        );
         assert!(Target::new(Path::new("-"), 2, true).is_err());
         assert!(Target::new(Path::new("-"), 1, false).is_err());
-        assert_eq!(Target::new(Path::new("g.json"), 1, true).unwrap(), Target::File("g.json".into()));
-        assert_eq!(Target::new(Path::new("out"), 1, true).unwrap(), Target::Dir("out".into()));
-        assert_eq!(Target::new(Path::new("g.json"), 2, true).unwrap(), Target::Dir("g.json".into()));
+        assert_eq!(
+            Target::new(Path::new("g.json"), 1, true).unwrap(),
+            Target::File("g.json".into())
+        );
+        assert_eq!(
+            Target::new(Path::new("out"), 1, true).unwrap(),
+            Target::Dir("out".into())
+        );
+        assert_eq!(
+            Target::new(Path::new("g.json"), 2, true).unwrap(),
+            Target::Dir("g.json".into())
+        );
     }
 
     #[test]

@@ -17,8 +17,18 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
 ];
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 fn month(word: &str) -> Option<u32> {
@@ -49,7 +59,11 @@ pub fn event_date(tokens: &[Token<'_>], article: Option<&str>) -> Option<String>
         // explicit "May 7", "May 7, 2024", "7 May 2024"
         if let Some(m) = (tokens[i].is_capitalized()).then(|| month(w)).flatten() {
             let (day, year_at) = if let Some(d) = words.get(i + 1).and_then(|n| day_number(n)) {
-                let y = if words.get(i + 2).map(String::as_str) == Some(",") { i + 3 } else { i + 2 };
+                let y = if words.get(i + 2).map(String::as_str) == Some(",") {
+                    i + 3
+                } else {
+                    i + 2
+                };
                 (Some(d), y)
             } else if let Some(d) = i.checked_sub(1).and_then(|p| day_number(&words[p])) {
                 (Some(d), i + 1)
@@ -76,13 +90,17 @@ pub fn event_date(tokens: &[Token<'_>], article: Option<&str>) -> Option<String>
         let moved = match w.as_str() {
             "yesterday" => Some(b - Duration::days(1)),
             "today" | "tonight" => Some(b),
-            "week" | "month" | "year" if i > 0 && words[i - 1] == "last" => Some(match w.as_str() {
-                "week" => b - Duration::days(7),
-                "month" => b - Duration::days(30),
-                _ => b - Duration::days(365),
-            }),
+            "week" | "month" | "year" if i > 0 && words[i - 1] == "last" => {
+                Some(match w.as_str() {
+                    "week" => b - Duration::days(7),
+                    "month" => b - Duration::days(30),
+                    _ => b - Duration::days(365),
+                })
+            }
             _ => WEEKDAYS.iter().find(|(name, _)| name == w).map(|&(_, wd)| {
-                let back = (7 + b.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
+                let back = (7 + b.weekday().num_days_from_monday() as i64
+                    - wd.num_days_from_monday() as i64)
+                    % 7;
                 b - Duration::days(back)
             }),
         };
@@ -105,21 +123,51 @@ mod tests {
     #[test]
     fn relative_expressions_move_the_article_date() {
         // 2024-05-08 is a Wednesday
-        assert_eq!(date("He spoke on Tuesday.", "2024-05-08").as_deref(), Some("2024-05-07"));
-        assert_eq!(date("He spoke on Wednesday.", "2024-05-08").as_deref(), Some("2024-05-08"));
-        assert_eq!(date("He spoke on Thursday.", "2024-05-08").as_deref(), Some("2024-05-02"));
-        assert_eq!(date("They met yesterday.", "2024-03-01").as_deref(), Some("2024-02-29"));
-        assert_eq!(date("They met last week.", "2024-05-08").as_deref(), Some("2024-05-01"));
-        assert_eq!(date("No time here.", "2024-05-08").as_deref(), Some("2024-05-08"));
+        assert_eq!(
+            date("He spoke on Tuesday.", "2024-05-08").as_deref(),
+            Some("2024-05-07")
+        );
+        assert_eq!(
+            date("He spoke on Wednesday.", "2024-05-08").as_deref(),
+            Some("2024-05-08")
+        );
+        assert_eq!(
+            date("He spoke on Thursday.", "2024-05-08").as_deref(),
+            Some("2024-05-02")
+        );
+        assert_eq!(
+            date("They met yesterday.", "2024-03-01").as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(
+            date("They met last week.", "2024-05-08").as_deref(),
+            Some("2024-05-01")
+        );
+        assert_eq!(
+            date("No time here.", "2024-05-08").as_deref(),
+            Some("2024-05-08")
+        );
     }
 
     #[test]
     fn explicit_dates() {
-        assert_eq!(date("They met on May 7, 2023.", "2024-05-08").as_deref(), Some("2023-05-07"));
-        assert_eq!(date("They met on 3 June.", "2024-05-08").as_deref(), Some("2023-06-03"));
-        assert_eq!(date("They met on Jan. 5.", "2024-05-08").as_deref(), Some("2024-01-05"));
+        assert_eq!(
+            date("They met on May 7, 2023.", "2024-05-08").as_deref(),
+            Some("2023-05-07")
+        );
+        assert_eq!(
+            date("They met on 3 June.", "2024-05-08").as_deref(),
+            Some("2023-06-03")
+        );
+        assert_eq!(
+            date("They met on Jan. 5.", "2024-05-08").as_deref(),
+            Some("2024-01-05")
+        );
         // "may" the modal is lower case and is not a month
-        assert_eq!(date("They may meet 5 times.", "2024-05-08").as_deref(), Some("2024-05-08"));
+        assert_eq!(
+            date("They may meet 5 times.", "2024-05-08").as_deref(),
+            Some("2024-05-08")
+        );
         assert_eq!(event_date(&tokenize("on Tuesday", 0), None), None);
     }
 }

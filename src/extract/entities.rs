@@ -185,7 +185,11 @@ pub fn resolve(
     }
     for t in titles {
         if let Some(e) = t.holder.and_then(|h| assigned[h]) {
-            let title = if t.former { format!("former {}", t.text) } else { t.text.clone() };
+            let title = if t.former {
+                format!("former {}", t.text)
+            } else {
+                t.text.clone()
+            };
             if !entities[e].titles.contains(&title) {
                 entities[e].titles.push(title);
             }

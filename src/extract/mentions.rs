@@ -72,7 +72,7 @@ enum Part {
     Gaz(usize, usize, usize),
     Demonym(usize, usize),
     Title(usize, usize, Title, bool),
-    Former(usize),
+    Former,
     Connector(usize),
     Word(usize),
 }
@@ -95,11 +95,21 @@ pub fn find(
         if !t.is_word() || !t.is_capitalized() {
             return false;
         }
-        let opener = i == 0 || (i > 0 && matches!(toks[i - 1].text, "\"" | "“" | "‘" | "(" | "—" | "-")) || t.paragraph_before;
-        if lex.is_non_name(t.text) && lex.entry_index(t.text).is_none() {
+        let opener = i == 0
+            || (i > 0 && matches!(toks[i - 1].text, "\"" | "“" | "‘" | "(" | "—" | "-"))
+            || t.paragraph_before;
+        let known =
+            lex.entry_index(t.text).is_some() && (t.is_all_caps() || !lex.acronym_only(t.text));
+        if lex.is_non_name(t.text) && !known {
             return false;
         }
-        if opener && !t.is_all_caps() && common_words.contains(&lower[i]) && lex.entry_index(t.text).is_none() && lex.demonym(t.text).is_none() && !lex.titles.contains_key(&lower[i]) {
+        if opener
+            && !t.is_all_caps()
+            && common_words.contains(&lower[i])
+            && !known
+            && lex.demonym(t.text).is_none()
+            && !lex.titles.contains_key(&lower[i])
+        {
             return false;
         }
         true
@@ -117,7 +127,11 @@ pub fn find(
         while end < n {
             if is_cap(end) && !toks[end].newline_before {
                 end += 1;
-            } else if end + 1 < n && NAME_CONNECTORS.contains(&lower[end].as_str()) && is_cap(end + 1) && !toks[end + 1].newline_before {
+            } else if end + 1 < n
+                && NAME_CONNECTORS.contains(&lower[end].as_str())
+                && is_cap(end + 1)
+                && !toks[end + 1].newline_before
+            {
                 end += 2;
             } else {
                 break;
@@ -126,7 +140,9 @@ pub fn find(
         // a lower-case facility or place word after a name belongs to it: "Adiala jail"
         if end < n && toks[end].is_word() && !toks[end].is_capitalized() {
             if let Some(kind) = lex.cue(&lower[end], CuePosition::Last) {
-                if matches!(kind, EntityType::Facility) && lex.entry_index(&span_text(toks, start, end)).is_none() {
+                if matches!(kind, EntityType::Facility)
+                    && lex.entry_index(&span_text(toks, start, end)).is_none()
+                {
                     end += 1;
                 }
             }
@@ -178,7 +194,13 @@ fn span_text(toks: &[Token<'_>], start: usize, end: usize) -> String {
 }
 
 /// The longest title starting at `i`: its end, the title, and whether the plural form matched.
-fn longest_title(lex: &Lexicon, lower: &[String], i: usize, end: usize, in_span: &[bool]) -> Option<(usize, Title, bool)> {
+fn longest_title(
+    lex: &Lexicon,
+    lower: &[String],
+    i: usize,
+    end: usize,
+    in_span: &[bool],
+) -> Option<(usize, Title, bool)> {
     let max = lex.max_title_tokens.min(end - i);
     for len in (1..=max).rev() {
         if (i..i + len).any(|k| in_span.get(k).copied().unwrap_or(false)) {
@@ -203,7 +225,10 @@ fn segment(
 ) {
     let toks = &sentence.tokens;
     // an organisation named by a first-position cue takes the whole run: "Ministry of Foreign Affairs"
-    if lex.cue(&lower[start], CuePosition::First).is_some() && end - start > 2 && lex.entry_index(&span_text(toks, start, end)).is_none() {
+    if lex.cue(&lower[start], CuePosition::First).is_some()
+        && end - start > 2
+        && lex.entry_index(&span_text(toks, start, end)).is_none()
+    {
         let kind = lex.cue(&lower[start], CuePosition::First);
         push_name(lex, sentence, start, end, kind, None, false, mentions);
         return;
@@ -219,6 +244,10 @@ fn segment(
             if let Some(ix) = lex.entry_index(&text) {
                 // a bare connector-led match ("The") is not a name
                 if NAME_CONNECTORS.contains(&lower[p].as_str()) {
+                    continue;
+                }
+                // "Who" is not the WHO, "Us" not the US
+                if len == 1 && !toks[p].is_all_caps() && lex.acronym_only(&text) {
                     continue;
                 }
                 parts.push(Part::Gaz(ix, p, p + len));
@@ -238,7 +267,7 @@ fn segment(
         if let Some(ix) = lex.demonym(toks[p].text) {
             parts.push(Part::Demonym(ix, p));
         } else if matches!(lower[p].as_str(), "former" | "ex") {
-            parts.push(Part::Former(p));
+            parts.push(Part::Former);
         } else if NAME_CONNECTORS.contains(&lower[p].as_str()) {
             parts.push(Part::Connector(p));
         } else {
@@ -272,7 +301,10 @@ fn segment(
                 });
                 // "Prime Minister of Pakistan": the office belongs to what follows "of"
                 if let Some(t) = pending_title {
-                    if k > 0 && matches!(parts[k - 1], Part::Connector(c) if lower[c] == "of") && kind != EntityType::Person {
+                    if k > 0
+                        && matches!(parts[k - 1], Part::Connector(c) if lower[c] == "of")
+                        && kind != EntityType::Person
+                    {
                         titles[t].modifiers.push(mentions.len() - 1);
                     }
                 }
@@ -308,7 +340,8 @@ fn segment(
                     end: *b,
                     text: span_text(toks, *a, *b),
                     title: title.clone(),
-                    former: former || (*a > 0 && matches!(lower[*a - 1].as_str(), "former" | "ex" | "then")),
+                    former: former
+                        || (*a > 0 && matches!(lower[*a - 1].as_str(), "former" | "ex" | "then")),
                     modifiers: std::mem::take(&mut pending_mods),
                     holder: None,
                     plural,
@@ -319,7 +352,7 @@ fn segment(
                 former = false;
                 k += 1;
             }
-            Part::Former(_) => {
+            Part::Former => {
                 former = true;
                 k += 1;
             }
@@ -335,7 +368,11 @@ fn segment(
                             b = w + 1;
                             j += 1;
                         }
-                        Part::Connector(c) if j + 1 < parts.len() && matches!(parts[j + 1], Part::Word(_)) && PERSON_PARTICLES.contains(&lower[*c].as_str()) => {
+                        Part::Connector(c)
+                            if j + 1 < parts.len()
+                                && matches!(parts[j + 1], Part::Word(_))
+                                && PERSON_PARTICLES.contains(&lower[*c].as_str()) =>
+                        {
                             j += 1;
                         }
                         _ => break,
@@ -350,7 +387,10 @@ fn segment(
                 let mut part_of = None;
                 if let (Some(kind), Some(c)) = (cue, pending_country) {
                     // a country word before an organisation's name is part of it
-                    if kind != EntityType::Person && mentions[c].end == a && kind != EntityType::Place {
+                    if kind != EntityType::Person
+                        && mentions[c].end == a
+                        && kind != EntityType::Place
+                    {
                         name_start = mentions[c].start;
                         part_of = mentions[c].gaz;
                         mentions.remove(c);
@@ -365,8 +405,12 @@ fn segment(
                 // "Supreme Court of Pakistan": an organisation word run followed by "of" + a country
                 let mut name_end = b;
                 if cue.is_some_and(|k| k.is_organisation_like()) && j + 1 < parts.len() {
-                    if let (Part::Connector(c), Part::Gaz(ix, ga, gb)) = (&parts[j], &parts[j + 1]) {
-                        if lower[*c] == "of" && lex.entries[*ix].kind == EntityType::Country && *ga == c + 1 {
+                    if let (Part::Connector(c), Part::Gaz(ix, ga, gb)) = (&parts[j], &parts[j + 1])
+                    {
+                        if lower[*c] == "of"
+                            && lex.entries[*ix].kind == EntityType::Country
+                            && *ga == c + 1
+                        {
                             name_end = *gb;
                             part_of = Some(*ix);
                             j += 2;
@@ -374,8 +418,14 @@ fn segment(
                     }
                 }
                 let titled = pending_title.is_some();
-                let kind = if titled && cue.is_none() { Some(EntityType::Person) } else { cue };
-                let ix = push_name(lex, sentence, name_start, name_end, kind, part_of, titled, mentions);
+                let kind = if titled && cue.is_none() {
+                    Some(EntityType::Person)
+                } else {
+                    cue
+                };
+                let ix = push_name(
+                    lex, sentence, name_start, name_end, kind, part_of, titled, mentions,
+                );
                 if let (Some(t), Some(m)) = (pending_title.take(), ix) {
                     if !titles[t].plural {
                         titles[t].holder = Some(m);
@@ -409,7 +459,11 @@ fn push_name(
         return None;
     }
     // an all-capitals run of several words (a dateline) is written in title case
-    let text = if end - start > 1 && toks[start..end].iter().all(|t| t.is_all_caps() || !t.is_word()) {
+    let text = if end - start > 1
+        && toks[start..end]
+            .iter()
+            .all(|t| t.is_all_caps() || !t.is_word())
+    {
         title_case(&text)
     } else {
         text
@@ -433,7 +487,10 @@ fn title_case(s: &str) -> String {
         .map(|w| {
             let mut c = w.chars();
             match c.next() {
-                Some(f) => f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect(),
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect(),
                 None => String::new(),
             }
         })

@@ -79,7 +79,17 @@ pub fn extract_document(doc: &Document, lex: &Lexicon) -> DocExtraction {
         mentions::find(lex, s, &common_words, &mut mentions, &mut titles);
     }
     mentions.sort_by_key(|m| (m.sentence, m.start));
-    link_titles(&sentences, &mentions, &mut titles);
+    // mentions of sentence i are mentions[ranges[i].0..ranges[i].1]: no scan over the document per sentence
+    let mut ranges = vec![(0usize, 0usize); sentences.len()];
+    let mut at = 0;
+    for (i, r) in ranges.iter_mut().enumerate() {
+        let start = at;
+        while at < mentions.len() && mentions[at].sentence == i {
+            at += 1;
+        }
+        *r = (start, at);
+    }
+    link_titles(&sentences, &mentions, &ranges, &mut titles);
 
     // acronyms defined in parentheses: "Pakistan Tehreek-e-Insaf (PTI)"
     let mut acronym_of = HashMap::new();
@@ -103,19 +113,57 @@ pub fn extract_document(doc: &Document, lex: &Lexicon) -> DocExtraction {
 
     // relations
     let mut raw: Vec<Raw> = Vec::new();
-    office_relations(lex, &sentences, &mentions, &titles, &entities, &assigned, &mut raw);
+    office_relations(
+        lex, &ranges, &mentions, &titles, &entities, &assigned, &mut raw,
+    );
     let mut last_person: Option<(usize, String)> = None;
+    let mut titles_by_sentence: Vec<Vec<&TitleMention>> = vec![Vec::new(); sentences.len()];
+    for t in &titles {
+        titles_by_sentence[t.sentence].push(t);
+    }
     for s in &sentences {
-        let slots = slots_for(s, &mentions, &titles, &entities, &assigned, &mut last_person);
-        let view = SentenceView { sentence: s, lower: s.tokens.iter().map(|t| t.text.to_lowercase()).collect(), slots };
+        let (from, to) = ranges[s.index];
+        let slots = slots_for(
+            s,
+            from,
+            &mentions[from..to],
+            &titles_by_sentence[s.index],
+            &entities,
+            &assigned,
+            &mut last_person,
+        );
+        let view = SentenceView {
+            sentence: s,
+            lower: s.tokens.iter().map(|t| t.text.to_lowercase()).collect(),
+            slots,
+        };
         let mut found = Vec::new();
         relations::events(lex, &view, &mut found);
         relations::locations(lex, &view, &mut found);
-        raw.extend(found.into_iter().map(|f| Raw { sentence: s.index, found: f, role: None, status: None }));
+        raw.extend(found.into_iter().map(|f| Raw {
+            sentence: s.index,
+            found: f,
+            role: None,
+            status: None,
+        }));
     }
     for (e, ent) in entities.iter().enumerate() {
-        if let Some(c) = ent.part_of.and_then(|g| entities.iter().position(|x| x.gaz == Some(g))) {
-            raw.push(Raw { sentence: usize::MAX, found: Found { subject: e, object: c, relation: RelationKind::PartOf, verb: "name".into(), confidence: 0.7 }, role: None, status: None });
+        if let Some(c) = ent
+            .part_of
+            .and_then(|g| entities.iter().position(|x| x.gaz == Some(g)))
+        {
+            raw.push(Raw {
+                sentence: usize::MAX,
+                found: Found {
+                    subject: e,
+                    object: c,
+                    relation: RelationKind::PartOf,
+                    verb: "name".into(),
+                    confidence: 0.7,
+                },
+                role: None,
+                status: None,
+            });
         }
     }
 
@@ -126,14 +174,32 @@ pub fn extract_document(doc: &Document, lex: &Lexicon) -> DocExtraction {
 /// Miller") or the name before a comma ("Miller, the spokesperson"); titles take as
 /// modifiers the names right before them ("US State Department spokesperson",
 /// "Pakistan's Prime Minister") and after "of" ("leader of the Labour Party").
-fn link_titles(sentences: &[Sentence<'_>], mentions: &[Mention], titles: &mut [TitleMention]) {
+fn link_titles(
+    sentences: &[Sentence<'_>],
+    mentions: &[Mention],
+    ranges: &[(usize, usize)],
+    titles: &mut [TitleMention],
+) {
     for t in titles.iter_mut() {
         let toks = &sentences[t.sentence].tokens;
         let lower = |i: usize| toks[i].text.to_lowercase();
-        let in_sentence: Vec<usize> = (0..mentions.len()).filter(|&m| mentions[m].sentence == t.sentence).collect();
+        let in_sentence: Vec<usize> = (ranges[t.sentence].0..ranges[t.sentence].1).collect();
         // modifiers: a chain of names ending where the title starts, "X's" allowed
         let mut edge = t.start;
-        while edge > 0 && matches!(lower(edge - 1).as_str(), "former" | "ex" | "then" | "acting" | "deputy" | "senior" | "top" | "interim" | "chief") {
+        while edge > 0
+            && matches!(
+                lower(edge - 1).as_str(),
+                "former"
+                    | "ex"
+                    | "then"
+                    | "acting"
+                    | "deputy"
+                    | "senior"
+                    | "top"
+                    | "interim"
+                    | "chief"
+            )
+        {
             edge -= 1;
         }
         loop {
@@ -143,7 +209,9 @@ fn link_titles(sentences: &[Sentence<'_>], mentions: &[Mention], titles: &mut [T
             }
             match in_sentence.iter().find(|&&m| mentions[m].end == e) {
                 Some(&m) if !t.modifiers.contains(&m) && Some(m) != t.holder => {
-                    if mentions[m].kind != Some(EntityType::Person) && !(mentions[m].kind.is_none() && mentions[m].words() > 1) {
+                    if mentions[m].kind != Some(EntityType::Person)
+                        && !(mentions[m].kind.is_none() && mentions[m].words() > 1)
+                    {
                         t.modifiers.push(m);
                         edge = mentions[m].start;
                     } else {
@@ -155,7 +223,9 @@ fn link_titles(sentences: &[Sentence<'_>], mentions: &[Mention], titles: &mut [T
         }
         if t.holder.is_none() && !t.plural {
             if let Some(&m) = in_sentence.iter().find(|&&m| mentions[m].start == t.end) {
-                if mentions[m].gaz.is_none() && mentions[m].kind.is_none_or(|k| k == EntityType::Person) {
+                if mentions[m].gaz.is_none()
+                    && mentions[m].kind.is_none_or(|k| k == EntityType::Person)
+                {
                     t.holder = Some(m);
                 }
             }
@@ -168,7 +238,8 @@ fn link_titles(sentences: &[Sentence<'_>], mentions: &[Mention], titles: &mut [T
                 after += 1;
             }
             if let Some(&m) = in_sentence.iter().find(|&&m| mentions[m].start == after) {
-                if mentions[m].kind.is_some_and(|k| k != EntityType::Person) && Some(m) != t.holder {
+                if mentions[m].kind.is_some_and(|k| k != EntityType::Person) && Some(m) != t.holder
+                {
                     t.modifiers.push(m);
                 }
             }
@@ -181,13 +252,19 @@ fn link_titles(sentences: &[Sentence<'_>], mentions: &[Mention], titles: &mut [T
             }
             if s > 0 && toks[s - 1].text == "," {
                 if let Some(&m) = in_sentence.iter().find(|&&m| mentions[m].end == s - 1) {
-                    if mentions[m].gaz.is_none() && mentions[m].kind.is_none_or(|k| k == EntityType::Person) {
+                    if mentions[m].gaz.is_none()
+                        && mentions[m].kind.is_none_or(|k| k == EntityType::Person)
+                    {
                         t.holder = Some(m);
                     }
                 }
             } else if s > 0 && matches!(lower(s - 1).as_str(), "is" | "was" | "as") {
                 // "Pompeo, who is the secretary of state" / "served as the ambassador"
-                if let Some(&m) = in_sentence.iter().rev().find(|&&m| mentions[m].end < s && mentions[m].kind.is_none_or(|k| k == EntityType::Person) && mentions[m].gaz.is_none()) {
+                if let Some(&m) = in_sentence.iter().rev().find(|&&m| {
+                    mentions[m].end < s
+                        && mentions[m].kind.is_none_or(|k| k == EntityType::Person)
+                        && mentions[m].gaz.is_none()
+                }) {
                     if s - mentions[m].end <= 4 {
                         t.holder = Some(m);
                     }
@@ -201,7 +278,7 @@ fn link_titles(sentences: &[Sentence<'_>], mentions: &[Mention], titles: &mut [T
 #[allow(clippy::too_many_arguments)]
 fn office_relations(
     _lex: &Lexicon,
-    sentences: &[Sentence<'_>],
+    ranges: &[(usize, usize)],
     mentions: &[Mention],
     titles: &[TitleMention],
     entities: &[Entity],
@@ -217,23 +294,42 @@ fn office_relations(
             }
         }
     }
-    let main_country = country_counts.iter().max_by_key(|(e, c)| (**c, std::cmp::Reverse(**e))).map(|(e, _)| *e);
-    let modifier_set: HashSet<usize> = titles.iter().flat_map(|t| t.modifiers.iter().copied()).collect();
+    let main_country = country_counts
+        .iter()
+        .max_by_key(|(e, c)| (**c, std::cmp::Reverse(**e)))
+        .map(|(e, _)| *e);
+    let modifier_set: HashSet<usize> = titles
+        .iter()
+        .flat_map(|t| t.modifiers.iter().copied())
+        .collect();
 
     for t in titles {
-        let Some(holder) = t.holder.and_then(|h| assigned[h]) else { continue };
+        let Some(holder) = t.holder.and_then(|h| assigned[h]) else {
+            continue;
+        };
         if entities[holder].kind != EntityType::Person {
             continue;
         }
-        let status = Some(if t.former { OfficeStatus::Former } else { OfficeStatus::Current });
+        let status = Some(if t.former {
+            OfficeStatus::Former
+        } else {
+            OfficeStatus::Current
+        });
         let role = Some(t.text.clone());
-        let mut owners: Vec<(usize, f64)> = t.modifiers.iter().filter_map(|&m| assigned[m]).map(|e| (e, 0.9)).collect();
+        let mut owners: Vec<(usize, f64)> = t
+            .modifiers
+            .iter()
+            .filter_map(|&m| assigned[m])
+            .map(|e| (e, 0.9))
+            .collect();
         if owners.is_empty() && t.title.scope == TitleScope::Country {
             // the nearest country named in the sentence that owns no other title, else the document's
-            let in_sentence = mentions
+            let (from, to) = ranges[t.sentence];
+            let in_sentence = mentions[from..to]
                 .iter()
                 .enumerate()
-                .filter(|(mi, m)| m.sentence == t.sentence && !modifier_set.contains(mi))
+                .map(|(k, m)| (from + k, m))
+                .filter(|(mi, _)| !modifier_set.contains(mi))
                 .filter_map(|(mi, m)| assigned[mi].map(|e| (e, m)))
                 .filter(|(e, _)| entities[*e].kind == EntityType::Country)
                 .min_by_key(|(_, m)| (m.start as isize - t.start as isize).abs());
@@ -243,7 +339,6 @@ fn office_relations(
                 owners.push((e, 0.5));
             }
         }
-        let _ = sentences;
         for (owner, confidence) in owners {
             let relation = match (entities[owner].kind, t.title.relation) {
                 (EntityType::Country | EntityType::GovernmentBody, _) => RelationKind::HoldsOffice,
@@ -254,7 +349,13 @@ fn office_relations(
             };
             raw.push(Raw {
                 sentence: t.sentence,
-                found: Found { subject: holder, object: owner, relation, verb: t.text.clone(), confidence },
+                found: Found {
+                    subject: holder,
+                    object: owner,
+                    relation,
+                    verb: t.text.clone(),
+                    confidence,
+                },
                 role: role.clone(),
                 status,
             });
@@ -266,15 +367,23 @@ fn office_relations(
 /// the last person named before it.
 fn slots_for(
     s: &Sentence<'_>,
+    first_mention: usize,
     mentions: &[Mention],
-    titles: &[TitleMention],
+    titles: &[&TitleMention],
     entities: &[Entity],
     assigned: &[Option<usize>],
     last_person: &mut Option<(usize, String)>,
 ) -> Vec<Slot> {
-    let modifiers: HashSet<usize> = titles.iter().filter(|t| t.sentence == s.index).flat_map(|t| t.modifiers.iter().copied()).collect();
+    let modifiers: HashSet<usize> = titles
+        .iter()
+        .flat_map(|t| t.modifiers.iter().copied())
+        .collect();
     let mut slots: Vec<Slot> = Vec::new();
-    let named: Vec<(usize, &Mention)> = mentions.iter().enumerate().filter(|(_, m)| m.sentence == s.index).collect();
+    let named: Vec<(usize, &Mention)> = mentions
+        .iter()
+        .enumerate()
+        .map(|(k, m)| (first_mention + k, m))
+        .collect();
     let mut next_named = 0;
     for (i, tok) in s.tokens.iter().enumerate() {
         while next_named < named.len() && named[next_named].1.start < i {
@@ -300,16 +409,32 @@ fn slots_for(
         let lower = tok.text.to_lowercase();
         if matches!(lower.as_str(), "he" | "she") {
             if let Some((e, name)) = last_person.clone() {
-                slots.push(Slot { start: i, end: i + 1, entity: e, kind: EntityType::Person, certainty: 0.8, name, modifier: false });
+                slots.push(Slot {
+                    start: i,
+                    end: i + 1,
+                    entity: e,
+                    kind: EntityType::Person,
+                    certainty: 0.8,
+                    name,
+                    modifier: false,
+                });
             }
         }
     }
     slots
 }
 
-fn build(doc: &Document, sentences: &[Sentence<'_>], entities: Vec<Entity>, raw: Vec<Raw>) -> DocExtraction {
+fn build(
+    doc: &Document,
+    sentences: &[Sentence<'_>],
+    entities: Vec<Entity>,
+    raw: Vec<Raw>,
+) -> DocExtraction {
     // keep entities that are named, or that a relation uses
-    let used: HashSet<usize> = raw.iter().flat_map(|r| [r.found.subject, r.found.object]).collect();
+    let used: HashSet<usize> = raw
+        .iter()
+        .flat_map(|r| [r.found.subject, r.found.object])
+        .collect();
     let mut new_index = vec![None; entities.len()];
     let mut out_entities = Vec::new();
     for (e, ent) in entities.iter().enumerate() {
@@ -317,18 +442,37 @@ fn build(doc: &Document, sentences: &[Sentence<'_>], entities: Vec<Entity>, raw:
             continue;
         }
         new_index[e] = Some(out_entities.len());
-        let mut aliases: Vec<String> = ent.forms.iter().filter(|f| **f != ent.name).cloned().collect();
+        let mut aliases: Vec<String> = ent
+            .forms
+            .iter()
+            .filter(|f| **f != ent.name)
+            .cloned()
+            .collect();
         aliases.sort();
         aliases.dedup();
-        out_entities.push(DocEntity { name: ent.name.clone(), kind: ent.kind, aliases, titles: ent.titles.clone(), mentions: ent.mentions });
+        out_entities.push(DocEntity {
+            name: ent.name.clone(),
+            kind: ent.kind,
+            aliases,
+            titles: ent.titles.clone(),
+            mentions: ent.mentions,
+        });
     }
     let mut triples = Vec::new();
     let mut seen = HashSet::new();
     for r in raw {
-        let (Some(s), Some(o)) = (new_index[r.found.subject], new_index[r.found.object]) else { continue };
+        let (Some(s), Some(o)) = (new_index[r.found.subject], new_index[r.found.object]) else {
+            continue;
+        };
         // PART_OF facts come from names, evidenced by the first sentence naming the part
-        let sentence = if r.sentence == usize::MAX { 0 } else { r.sentence };
-        let Some(sent) = sentences.get(sentence) else { continue };
+        let sentence = if r.sentence == usize::MAX {
+            0
+        } else {
+            r.sentence
+        };
+        let Some(sent) = sentences.get(sentence) else {
+            continue;
+        };
         if !seen.insert((s, r.found.relation, o, sentence)) {
             continue;
         }
@@ -352,7 +496,12 @@ fn build(doc: &Document, sentences: &[Sentence<'_>], entities: Vec<Entity>, raw:
         });
     }
     DocExtraction {
-        info: DocumentInfo { id: doc.id.clone(), date: doc.date.clone(), title: doc.title.clone(), url: doc.url.clone() },
+        info: DocumentInfo {
+            id: doc.id.clone(),
+            date: doc.date.clone(),
+            title: doc.title.clone(),
+            url: doc.url.clone(),
+        },
         entities: out_entities,
         triples,
         sentences: sentences.len(),

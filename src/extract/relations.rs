@@ -32,23 +32,79 @@ pub struct Found {
 }
 
 /// Words that negate the verb that follows them.
-const NEGATORS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "without", "refused", "declined", "failed"];
+const NEGATORS: &[&str] = &[
+    "not", "n't", "never", "no", "neither", "nor", "without", "refused", "declined", "failed",
+];
 /// Modal and hypothetical markers: what follows did not (yet) happen.
 const MODALS: &[&str] = &[
-    "could", "would", "might", "may", "should", "can", "will", "shall", "must", "'ll", "if",
-    "unless", "whether", "plans", "planned", "plan", "expected", "hopes", "hoped", "wants",
-    "wanted", "intends", "intended", "considering", "to",
+    "could",
+    "would",
+    "might",
+    "may",
+    "should",
+    "can",
+    "will",
+    "shall",
+    "must",
+    "'ll",
+    "if",
+    "unless",
+    "whether",
+    "plans",
+    "planned",
+    "plan",
+    "expected",
+    "hopes",
+    "hoped",
+    "wants",
+    "wanted",
+    "intends",
+    "intended",
+    "considering",
+    "to",
 ];
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "am", "get", "got", "gets"];
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "'s", "am", "get", "got", "gets",
+];
 const PREPOSITIONS: &[&str] = &[
-    "of", "in", "at", "on", "for", "from", "with", "by", "to", "about", "over", "against", "under",
-    "into", "between", "among", "toward", "towards", "through", "after", "before", "during",
-    "without", "within", "across", "than", "like", "as", "via", "near", "behind",
+    "of",
+    "in",
+    "at",
+    "on",
+    "for",
+    "from",
+    "with",
+    "by",
+    "to",
+    "about",
+    "over",
+    "against",
+    "under",
+    "into",
+    "between",
+    "among",
+    "toward",
+    "towards",
+    "through",
+    "during",
+    "without",
+    "within",
+    "across",
+    "like",
+    "via",
+    "near",
+    "behind",
+    "including",
 ];
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",
+];
 
 fn is_clause_break(t: &str) -> bool {
-    matches!(t, ";" | ":" | "." | "?" | "!" | "\"" | "“" | "”" | "(" | ")" | "—" | "–")
+    matches!(
+        t,
+        ";" | ":" | "." | "?" | "!" | "\"" | "“" | "”" | "(" | ")" | "—" | "–"
+    )
 }
 
 pub struct SentenceView<'s, 'a> {
@@ -81,7 +137,9 @@ impl SentenceView<'_, '_> {
     }
 
     fn possessive(&self, slot: &Slot) -> bool {
-        self.lower.get(slot.end).is_some_and(|w| w == "'s" || w == "’s")
+        self.lower
+            .get(slot.end)
+            .is_some_and(|w| w == "'s" || w == "’s")
     }
 
     fn has_break(&self, from: usize, to: usize) -> bool {
@@ -92,7 +150,9 @@ impl SentenceView<'_, '_> {
     /// of a preposition nor a possessive, with the actors coordinated with it.
     fn subjects(&self, v: usize) -> Vec<usize> {
         let mut out = Vec::new();
-        let cands: Vec<usize> = (0..self.slots.len()).filter(|&k| self.slots[k].end <= v).collect();
+        let cands: Vec<usize> = (0..self.slots.len())
+            .filter(|&k| self.slots[k].end <= v)
+            .collect();
         for &k in cands.iter().rev() {
             let s = &self.slots[k];
             if self.has_break(s.end, v) || v - s.end > 25 {
@@ -106,8 +166,14 @@ impl SentenceView<'_, '_> {
             let mut cur = k;
             while cur > 0 {
                 let prev = &self.slots[cur - 1];
-                let between: Vec<&str> = self.lower[prev.end..self.slots[cur].start].iter().map(String::as_str).collect();
-                if matches!(between.as_slice(), ["and"] | [","] | [",", "and"]) && self.prep_before(prev).is_none() && !prev.modifier {
+                let between: Vec<&str> = self.lower[prev.end..self.slots[cur].start]
+                    .iter()
+                    .map(String::as_str)
+                    .collect();
+                if matches!(between.as_slice(), ["and"] | [","] | [",", "and"])
+                    && self.prep_before(prev).is_none()
+                    && !prev.modifier
+                {
                     out.push(cur - 1);
                     cur -= 1;
                 } else {
@@ -126,7 +192,10 @@ impl SentenceView<'_, '_> {
             if s.start < after {
                 continue;
             }
-            if s.start - after > window || self.has_break(after, s.start) || self.lower[after..s.start].iter().any(|w| w == ",") {
+            if s.start - after > window
+                || self.has_break(after, s.start)
+                || self.lower[after..s.start].iter().any(|w| w == ",")
+            {
                 break;
             }
             if let Some(p) = self.prep_before(s) {
@@ -139,8 +208,14 @@ impl SentenceView<'_, '_> {
             let mut cur = k;
             while cur + 1 < self.slots.len() {
                 let next = &self.slots[cur + 1];
-                let between: Vec<&str> = self.lower[self.slots[cur].end..next.start].iter().map(String::as_str).collect();
-                if matches!(between.as_slice(), ["and"] | [","] | [",", "and"] | ["and", "the"]) {
+                let between: Vec<&str> = self.lower[self.slots[cur].end..next.start]
+                    .iter()
+                    .map(String::as_str)
+                    .collect();
+                if matches!(
+                    between.as_slice(),
+                    ["and"] | [","] | [",", "and"] | ["and", "the"]
+                ) {
                     out.push(cur + 1);
                     cur += 1;
                 } else {
@@ -168,7 +243,15 @@ impl SentenceView<'_, '_> {
     }
 }
 
-fn push(out: &mut Vec<Found>, view: &SentenceView<'_, '_>, s: usize, o: usize, relation: RelationKind, verb: String, confidence: f64) {
+fn push(
+    out: &mut Vec<Found>,
+    view: &SentenceView<'_, '_>,
+    s: usize,
+    o: usize,
+    relation: RelationKind,
+    verb: String,
+    confidence: f64,
+) {
     let (a, b) = (&view.slots[s], &view.slots[o]);
     if a.entity == b.entity {
         return;
@@ -198,41 +281,104 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
             // the sense whose particle matches the most words
             let best = senses
                 .iter()
-                .filter(|s| s.particle.iter().enumerate().all(|(k, p)| view.lower.get(v + 1 + k) == Some(p)))
+                .filter(|s| {
+                    s.particle
+                        .iter()
+                        .enumerate()
+                        .all(|(k, p)| view.lower.get(v + 1 + k) == Some(p))
+                })
                 .max_by_key(|s| s.particle.len());
-            if let Some(sense) = best {
+            // a verb form right after a determiner or preposition is an adjective or a noun
+            let adjectival = v > 0
+                && (DETERMINERS.contains(&view.lower[v - 1].as_str())
+                    || PREPOSITIONS.contains(&view.lower[v - 1].as_str()));
+            if let Some(sense) = best.filter(|_| !adjectival) {
                 if !view.not_asserted(v) {
                     let after = v + 1 + sense.particle.len();
-                    let verb_text = view.sentence.tokens[v..after].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+                    let verb_text = view.sentence.tokens[v..after]
+                        .iter()
+                        .map(|t| t.text)
+                        .collect::<Vec<_>>()
+                        .join(" ");
                     let mut b = v;
-                    while b > 0 && (view.lower[b - 1].ends_with("ly") || matches!(view.lower[b - 1].as_str(), "been" | "being" | "reportedly" | "also" | "allegedly")) {
+                    while b > 0
+                        && (view.lower[b - 1].ends_with("ly")
+                            || matches!(
+                                view.lower[b - 1].as_str(),
+                                "been" | "being" | "reportedly" | "also" | "allegedly"
+                            ))
+                    {
                         b -= 1;
                     }
-                    let passive = sense.participle && b > 0 && BE.contains(&view.lower[b - 1].as_str()) && !sense.detention;
+                    let passive = sense.participle
+                        && b > 0
+                        && BE.contains(&view.lower[b - 1].as_str())
+                        && !sense.detention;
                     if passive {
-                        let agent = view.slots.iter().position(|s| s.start > after.saturating_sub(1) && s.start <= after + 8 && s.start > 0 && view.lower[s.start - 1] == "by" && !view.has_break(after, s.start));
+                        let agent = view.slots.iter().position(|s| {
+                            s.start > after.saturating_sub(1)
+                                && s.start <= after + 8
+                                && s.start > 0
+                                && view.lower[s.start - 1] == "by"
+                                && !view.has_break(after, s.start)
+                        });
                         if let Some(a) = agent {
                             for p in view.subjects(b.saturating_sub(1)) {
                                 push(out, view, a, p, sense.relation, verb_text.clone(), 0.75);
                             }
                         }
                     } else if sense.detention {
-                        let objs = view.objects(after, sense.particle.last().map(String::as_str), 4);
-                        for s in view.subjects(b) {
+                        let objs =
+                            view.objects(after, sense.particle.last().map(String::as_str), 4);
+                        // "X, held in Y" / "the leader imprisoned in Y": the holder stands right before
+                        let be_before = b > 0 && BE.contains(&view.lower[b - 1].as_str());
+                        let subjects: Vec<usize> = if be_before {
+                            view.subjects(b)
+                        } else {
+                            view.slots
+                                .iter()
+                                .position(|s| {
+                                    s.end == b || (s.end + 1 == b && view.lower[s.end] == ",")
+                                })
+                                .into_iter()
+                                .collect()
+                        };
+                        for s in subjects {
                             for &o in &objs {
-                                if view.slots[s].kind == EntityType::Person && !is_actor(view.slots[o].kind) || view.slots[o].kind == EntityType::Country {
-                                    push(out, view, s, o, RelationKind::DetainedIn, verb_text.clone(), 0.75);
+                                if view.slots[s].kind == EntityType::Person
+                                    && !is_actor(view.slots[o].kind)
+                                    || view.slots[o].kind == EntityType::Country
+                                {
+                                    push(
+                                        out,
+                                        view,
+                                        s,
+                                        o,
+                                        RelationKind::DetainedIn,
+                                        verb_text.clone(),
+                                        0.75,
+                                    );
                                 }
                             }
                         }
                     } else {
                         let subjects = view.subjects(b);
                         if !subjects.is_empty() {
-                            let objects = view.objects(after, sense.particle.last().map(String::as_str), 8);
+                            let objects =
+                                view.objects(after, sense.particle.last().map(String::as_str), 8);
                             for &s in &subjects {
                                 for &o in &objects {
-                                    if is_actor(view.slots[s].kind) && is_actor(view.slots[o].kind) {
-                                        push(out, view, s, o, sense.relation, verb_text.clone(), 0.8);
+                                    if is_actor(view.slots[s].kind) && is_actor(view.slots[o].kind)
+                                    {
+                                        push(
+                                            out,
+                                            view,
+                                            s,
+                                            o,
+                                            sense.relation,
+                                            verb_text.clone(),
+                                            0.8,
+                                        );
                                     }
                                 }
                             }
@@ -246,7 +392,11 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                 if view.lower.get(v + 1) != Some(&nom.preposition) {
                     continue;
                 }
-                let verb_text = format!("{} {}", view.sentence.tokens[v].text, view.sentence.tokens[v + 1].text);
+                let verb_text = format!(
+                    "{} {}",
+                    view.sentence.tokens[v].text,
+                    view.sentence.tokens[v + 1].text
+                );
                 if nom.preposition == "between" {
                     let objs = view.objects(v + 2, None, 3);
                     if objs.len() >= 2 && is_actor(view.slots[objs[0]].kind) {
@@ -260,12 +410,23 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                 }
                 // the actor right before the noun, adjectives allowed: "US economic aid to"
                 let subject = view.slots.iter().rposition(|s| {
-                    s.end <= v && s.end + 3 >= v && view.lower[s.end..v].iter().all(|w| w == "'s" || w == "’s" || (w.chars().all(char::is_alphabetic) && !PREPOSITIONS.contains(&w.as_str()) && !DETERMINERS.contains(&w.as_str()) && !lex.verbs.contains_key(w)))
+                    s.end <= v
+                        && s.end + 3 >= v
+                        && view.lower[s.end..v].iter().all(|w| {
+                            w == "'s"
+                                || w == "’s"
+                                || (w.chars().all(char::is_alphabetic)
+                                    && !PREPOSITIONS.contains(&w.as_str())
+                                    && !DETERMINERS.contains(&w.as_str())
+                                    && !lex.verbs.contains_key(w))
+                        })
                 });
                 let objects = view.objects(v + 2, Some(nom.preposition.as_str()), 3);
                 if let Some(s) = subject {
                     for &o in &objects {
-                        if is_actor(view.slots[s].kind) && view.slots[o].kind != EntityType::Facility {
+                        if is_actor(view.slots[s].kind)
+                            && view.slots[o].kind != EntityType::Facility
+                        {
                             push(out, view, s, o, nom.relation, verb_text.clone(), 0.7);
                         }
                     }
@@ -282,26 +443,79 @@ pub fn locations(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found
     for k in 0..slots.len() {
         let a = &slots[k];
         if let Some(b) = slots.get(k + 1) {
-            let between: Vec<&str> = view.lower[a.end..b.start].iter().map(String::as_str).collect();
+            let between: Vec<&str> = view.lower[a.end..b.start]
+                .iter()
+                .map(String::as_str)
+                .collect();
             // "Rawalpindi's Adiala jail"
-            if matches!(between.as_slice(), ["'s"] | ["’s"]) && matches!(a.kind, Place | Country) && matches!(b.kind, Place | Facility) {
-                push(out, view, k + 1, k, RelationKind::LocatedIn, "'s".into(), 0.8);
+            if matches!(between.as_slice(), ["'s"] | ["’s"])
+                && matches!(a.kind, Place | Country)
+                && matches!(b.kind, Place | Facility)
+            {
+                push(
+                    out,
+                    view,
+                    k + 1,
+                    k,
+                    RelationKind::LocatedIn,
+                    "'s".into(),
+                    0.8,
+                );
             }
             // "Lahore, Pakistan" and "Adiala jail, Rawalpindi"
-            if between == [","] && ((matches!(a.kind, Place) && b.kind == Country) || (a.kind == Facility && matches!(b.kind, Place | Country))) {
-                let list_follows = slots.get(k + 2).is_some_and(|c| matches!(view.lower[b.end..c.start].iter().map(String::as_str).collect::<Vec<_>>().as_slice(), [","] | ["and"] | [",", "and"]));
-                let list_before = k > 0 && view.lower[slots[k - 1].end..a.start].iter().all(|w| w == "," || w == "and");
+            if between == [","]
+                && ((matches!(a.kind, Place) && b.kind == Country)
+                    || (a.kind == Facility && matches!(b.kind, Place | Country)))
+            {
+                let list_follows = slots.get(k + 2).is_some_and(|c| {
+                    matches!(
+                        view.lower[b.end..c.start]
+                            .iter()
+                            .map(String::as_str)
+                            .collect::<Vec<_>>()
+                            .as_slice(),
+                        [","] | ["and"] | [",", "and"]
+                    )
+                });
+                let list_before = k > 0
+                    && view.lower[slots[k - 1].end..a.start]
+                        .iter()
+                        .all(|w| w == "," || w == "and");
                 if !list_follows && !list_before {
-                    push(out, view, k, k + 1, RelationKind::LocatedIn, ",".into(), 0.7);
+                    push(
+                        out,
+                        view,
+                        k,
+                        k + 1,
+                        RelationKind::LocatedIn,
+                        ",".into(),
+                        0.7,
+                    );
                 }
             }
             // "a jail in Rawalpindi"
-            if matches!(between.as_slice(), ["in"] | ["in", "the"]) && a.kind == Facility && matches!(b.kind, Place | Country) {
-                push(out, view, k, k + 1, RelationKind::LocatedIn, "in".into(), 0.7);
+            if matches!(between.as_slice(), ["in"] | ["in", "the"])
+                && a.kind == Facility
+                && matches!(b.kind, Place | Country)
+            {
+                push(
+                    out,
+                    view,
+                    k,
+                    k + 1,
+                    RelationKind::LocatedIn,
+                    "in".into(),
+                    0.7,
+                );
             }
         }
         // a person "in" a place of detention: "Khan, who ..., is in Rawalpindi's Adiala jail"
-        if a.kind == Facility && lex.detention_words.iter().any(|w| a.name.to_lowercase().split_whitespace().any(|x| x == w)) {
+        if a.kind == Facility
+            && lex
+                .detention_words
+                .iter()
+                .any(|w| a.name.to_lowercase().split_whitespace().any(|x| x == w))
+        {
             // walk back over "X's" to the preposition
             let mut start = a.start;
             if k > 0 && view.possessive(&slots[k - 1]) && slots[k - 1].end + 1 == a.start {
@@ -311,8 +525,16 @@ pub fn locations(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found
             while p > 0 && DETERMINERS.contains(&view.lower[p - 1].as_str()) {
                 p -= 1;
             }
-            if p > 0 && matches!(view.lower[p - 1].as_str(), "in" | "at" | "inside" | "to") && !view.not_asserted(p - 1) {
-                if let Some(person) = slots[..k].iter().position(|s| s.kind == Person && !s.modifier && view.prep_before(s).is_none() && !view.possessive(s)) {
+            if p > 0
+                && matches!(view.lower[p - 1].as_str(), "in" | "at" | "inside" | "to")
+                && !view.not_asserted(p - 1)
+            {
+                if let Some(person) = slots[..k].iter().position(|s| {
+                    s.kind == Person
+                        && !s.modifier
+                        && view.prep_before(s).is_none()
+                        && !view.possessive(s)
+                }) {
                     let verb = view.sentence.tokens[p - 1].text.to_string();
                     push(out, view, person, k, RelationKind::DetainedIn, verb, 0.6);
                 }

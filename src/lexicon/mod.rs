@@ -91,6 +91,11 @@ pub struct Lexicon {
     pub non_names: HashSet<String>,
     /// Words for places of detention (`jail`, `prison`), lower case.
     pub detention_words: HashSet<String>,
+    /// Form keys written only in capitals in the gazetteer (`WHO`, `US`): a word that
+    /// is not in capitals does not match them.
+    pub acronym_keys: HashSet<String>,
+    /// Form keys also written in ordinary case (`Who` would match these).
+    pub cased_keys: HashSet<String>,
 }
 
 macro_rules! shipped {
@@ -140,7 +145,10 @@ impl Lexicon {
     pub(crate) fn add_entry(&mut self, entry: GazEntry) {
         let ix = match self.forms.get(&name_key(&entry.name)) {
             // a later file refines an entry of the same name and type
-            Some(&ix) if self.entries[ix].kind == entry.kind && name_key(&self.entries[ix].name) == name_key(&entry.name) => {
+            Some(&ix)
+                if self.entries[ix].kind == entry.kind
+                    && name_key(&self.entries[ix].name) == name_key(&entry.name) =>
+            {
                 let e = &mut self.entries[ix];
                 for a in &entry.aliases {
                     if !e.aliases.contains(a) {
@@ -158,12 +166,22 @@ impl Lexicon {
             }
         };
         let e = &self.entries[ix];
-        let forms: Vec<String> = std::iter::once(&e.name).chain(e.aliases.iter()).cloned().collect();
+        let forms: Vec<String> = std::iter::once(&e.name)
+            .chain(e.aliases.iter())
+            .cloned()
+            .collect();
         for f in forms {
             let n = crate::text::tokenize(&f, 0).len();
             self.max_form_tokens = self.max_form_tokens.max(n);
             // the first entry to claim a form keeps it (countries load first)
-            self.forms.entry(name_key(&f)).or_insert(ix);
+            let key = name_key(&f);
+            let letters: Vec<char> = f.chars().filter(|c| c.is_alphabetic()).collect();
+            if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+                self.acronym_keys.insert(key.clone());
+            } else {
+                self.cased_keys.insert(key.clone());
+            }
+            self.forms.entry(key).or_insert(ix);
         }
     }
 
@@ -189,6 +207,12 @@ impl Lexicon {
             .copied()
     }
 
+    /// The form is known only as an acronym in capitals.
+    pub fn acronym_only(&self, form: &str) -> bool {
+        let key = name_key(form);
+        self.acronym_keys.contains(&key) && !self.cased_keys.contains(&key)
+    }
+
     pub fn is_non_name(&self, word: &str) -> bool {
         self.non_names.contains(&word.to_lowercase())
     }
@@ -201,7 +225,11 @@ mod tests {
     #[test]
     fn every_shipped_file_parses() {
         let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
-        assert!(lex.entries.len() > 150, "gazetteer too small: {}", lex.entries.len());
+        assert!(
+            lex.entries.len() > 150,
+            "gazetteer too small: {}",
+            lex.entries.len()
+        );
         assert!(lex.verbs.len() > 100);
         assert!(lex.titles.len() > 50);
     }
@@ -211,10 +239,21 @@ mod tests {
         let lex = Lexicon::builtin().unwrap();
         assert_eq!(lex.lookup("U.S.").unwrap().name, "United States");
         assert_eq!(lex.lookup("America").unwrap().kind, EntityType::Country);
-        assert_eq!(lex.entries[lex.demonym("Pakistani").unwrap()].name, "Pakistan");
-        assert_eq!(lex.titles["prime minister"].relation, RelationKind::HoldsOffice);
-        assert!(lex.verbs["met"].iter().any(|v| v.relation == RelationKind::Consult));
-        assert_eq!(lex.cue("Party", CuePosition::Last), Some(EntityType::PoliticalParty));
+        assert_eq!(
+            lex.entries[lex.demonym("Pakistani").unwrap()].name,
+            "Pakistan"
+        );
+        assert_eq!(
+            lex.titles["prime minister"].relation,
+            RelationKind::HoldsOffice
+        );
+        assert!(lex.verbs["met"]
+            .iter()
+            .any(|v| v.relation == RelationKind::Consult));
+        assert_eq!(
+            lex.cue("Party", CuePosition::Last),
+            Some(EntityType::PoliticalParty)
+        );
         assert!(lex.is_non_name("Tuesday"));
     }
 }

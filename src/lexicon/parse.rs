@@ -25,7 +25,10 @@ const HEADERS: &[(Kind, &str)] = &[
     (Kind::Organizations, "name\ttype\taliases\tcountry"),
     (Kind::Titles, "title\trelation\tscope\tplural"),
     (Kind::Cues, "cue\tposition\ttype"),
-    (Kind::Verbs, "verb\tpast\tparticiple\tparticle\trelation\texample"),
+    (
+        Kind::Verbs,
+        "verb\tpast\tparticiple\tparticle\trelation\texample",
+    ),
     (Kind::Nominals, "noun\tpreposition\trelation\texample"),
     (Kind::NonNames, "non_name"),
     (Kind::Detention, "detention_word"),
@@ -46,7 +49,11 @@ fn none_if_empty(field: &str) -> Option<String> {
 }
 
 pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), DataError> {
-    let err = |line: usize, message: String| DataError { file: file.to_string(), line, message };
+    let err = |line: usize, message: String| DataError {
+        file: file.to_string(),
+        line,
+        message,
+    };
     let mut kind = None;
     for (i, raw) in text.lines().enumerate() {
         let line_no = i + 1;
@@ -79,16 +86,30 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
                     line_no,
                     format!(
                         "unknown header row {header:?}; expected one of: {}",
-                        HEADERS.iter().map(|(_, h)| format!("{:?}", h.replace('\t', " TAB "))).collect::<Vec<_>>().join(", ")
+                        HEADERS
+                            .iter()
+                            .map(|(_, h)| format!("{:?}", h.replace('\t', " TAB ")))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 ));
             }
             continue;
         };
-        let header_fields = HEADERS.iter().find(|(hk, _)| *hk == k).map(|(_, h)| h.split('\t').count()).unwrap_or(1);
+        let header_fields = HEADERS
+            .iter()
+            .find(|(hk, _)| *hk == k)
+            .map(|(_, h)| h.split('\t').count())
+            .unwrap_or(1);
         let fields: Vec<&str> = line.split('\t').collect();
         if fields.len() != header_fields {
-            return Err(err(line_no, format!("{} fields where the header has {header_fields}", fields.len())));
+            return Err(err(
+                line_no,
+                format!(
+                    "{} fields where the header has {header_fields}",
+                    fields.len()
+                ),
+            ));
         }
         let f = |j: usize| fields[j].trim();
         let parse_type = |s: &str| s.parse::<EntityType>().map_err(|e| err(line_no, e));
@@ -100,18 +121,33 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
             Kind::Countries => {
                 let aliases = split_list(f(1));
                 let before = lex.entries.len();
-                lex.add_entry(GazEntry { name: f(0).to_string(), kind: EntityType::Country, aliases, country: None });
+                lex.add_entry(GazEntry {
+                    name: f(0).to_string(),
+                    kind: EntityType::Country,
+                    aliases,
+                    country: None,
+                });
                 let ix = lex.entry_index(f(0)).unwrap_or(before);
                 for d in split_list(f(2)) {
                     lex.demonyms.insert(d.to_lowercase(), ix);
                 }
                 if let Some(capital) = none_if_empty(f(3)) {
-                    lex.add_entry(GazEntry { name: capital, kind: EntityType::Place, aliases: vec![], country: Some(f(0).to_string()) });
+                    lex.add_entry(GazEntry {
+                        name: capital,
+                        kind: EntityType::Place,
+                        aliases: vec![],
+                        country: Some(f(0).to_string()),
+                    });
                 }
             }
             Kind::Places | Kind::Organizations => {
                 let kind = parse_type(f(1))?;
-                lex.add_entry(GazEntry { name: f(0).to_string(), kind, aliases: split_list(f(2)), country: none_if_empty(f(3)) });
+                lex.add_entry(GazEntry {
+                    name: f(0).to_string(),
+                    kind,
+                    aliases: split_list(f(2)),
+                    country: none_if_empty(f(3)),
+                });
             }
             Kind::Titles => {
                 let relation = parse_relation(f(1))?;
@@ -119,12 +155,24 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
                     "country" => TitleScope::Country,
                     "body" => TitleScope::Body,
                     "org" => TitleScope::Org,
-                    other => return Err(err(line_no, format!("scope {other:?} must be country, body or org"))),
+                    other => {
+                        return Err(err(
+                            line_no,
+                            format!("scope {other:?} must be country, body or org"),
+                        ))
+                    }
                 };
-                let title = Title { title: f(0).to_lowercase(), relation, scope };
-                for form in std::iter::once(f(0)).chain(split_list(f(3)).iter().map(String::as_str)) {
+                let title = Title {
+                    title: f(0).to_lowercase(),
+                    relation,
+                    scope,
+                };
+                for form in std::iter::once(f(0)).chain(split_list(f(3)).iter().map(String::as_str))
+                {
                     let form = form.to_lowercase();
-                    lex.max_title_tokens = lex.max_title_tokens.max(crate::text::tokenize(&form, 0).len());
+                    lex.max_title_tokens = lex
+                        .max_title_tokens
+                        .max(crate::text::tokenize(&form, 0).len());
                     lex.titles.insert(form, title.clone());
                 }
             }
@@ -133,16 +181,27 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
                     "first" => CuePosition::First,
                     "last" => CuePosition::Last,
                     "any" => CuePosition::Any,
-                    other => return Err(err(line_no, format!("position {other:?} must be first, last or any"))),
+                    other => {
+                        return Err(err(
+                            line_no,
+                            format!("position {other:?} must be first, last or any"),
+                        ))
+                    }
                 };
-                lex.cues.insert((f(0).to_lowercase(), position), parse_type(f(2))?);
+                lex.cues
+                    .insert((f(0).to_lowercase(), position), parse_type(f(2))?);
             }
             Kind::Verbs => {
                 let relation = parse_relation(f(4))?;
                 let lemma = f(0).to_lowercase();
-                let particle: Vec<String> = f(3).split_whitespace().map(str::to_lowercase).collect();
-                let past = none_if_empty(f(1)).map(|s| s.to_lowercase()).unwrap_or_else(|| regular_past(&lemma));
-                let participle = none_if_empty(f(2)).map(|s| s.to_lowercase()).unwrap_or_else(|| past.clone());
+                let particle: Vec<String> =
+                    f(3).split_whitespace().map(str::to_lowercase).collect();
+                let past = none_if_empty(f(1))
+                    .map(|s| s.to_lowercase())
+                    .unwrap_or_else(|| regular_past(&lemma));
+                let participle = none_if_empty(f(2))
+                    .map(|s| s.to_lowercase())
+                    .unwrap_or_else(|| past.clone());
                 let sense = |is_participle: bool| VerbSense {
                     lemma: lemma.clone(),
                     particle: particle.clone(),
@@ -172,7 +231,10 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
                 lex.nominals
                     .entry(f(0).to_lowercase())
                     .or_default()
-                    .push(Nominal { preposition: f(1).to_lowercase(), relation });
+                    .push(Nominal {
+                        preposition: f(1).to_lowercase(),
+                        relation,
+                    });
             }
             Kind::NonNames => {
                 lex.non_names.insert(f(0).to_lowercase());
@@ -196,7 +258,10 @@ fn ends_consonant_y(w: &str) -> bool {
 pub(crate) fn third_singular(w: &str) -> String {
     if ends_consonant_y(w) {
         format!("{}ies", &w[..w.len() - 1])
-    } else if ["s", "x", "z", "ch", "sh", "o"].iter().any(|e| w.ends_with(e)) {
+    } else if ["s", "x", "z", "ch", "sh", "o"]
+        .iter()
+        .any(|e| w.ends_with(e))
+    {
         format!("{w}es")
     } else {
         format!("{w}s")
@@ -223,7 +288,12 @@ pub(crate) fn gerund(w: &str, past: &str) -> String {
     }
     if let Some(stem) = w.strip_suffix("ie") {
         format!("{stem}ying")
-    } else if w.ends_with('e') && !w.ends_with("ee") && !w.ends_with("ye") && !w.ends_with("oe") && w.len() > 2 {
+    } else if w.ends_with('e')
+        && !w.ends_with("ee")
+        && !w.ends_with("ye")
+        && !w.ends_with("oe")
+        && w.len() > 2
+    {
         format!("{}ing", &w[..w.len() - 1])
     } else {
         format!("{w}ing")
@@ -256,12 +326,19 @@ mod tests {
         assert_eq!(lex.verbs["scolded"][0].relation, RelationKind::Accuse);
         assert!(lex.verbs["scolded"][0].participle);
         assert!(lex.verbs.contains_key("scolds") && lex.verbs.contains_key("scolding"));
-        let e = lex.add_text("bad.tsv", "cue\tposition\ttype\nParty\tlast\tClub\n").unwrap_err();
+        let e = lex
+            .add_text("bad.tsv", "cue\tposition\ttype\nParty\tlast\tClub\n")
+            .unwrap_err();
         assert_eq!((e.file.as_str(), e.line), ("bad.tsv", 2));
         assert!(e.to_string().contains("unknown entity type"));
         let e = lex.add_text("x.tsv", "hello\tworld\n").unwrap_err();
         assert!(e.message.contains("unknown header row"));
-        let e = lex.add_text("t.tsv", "title\trelation\tscope\tplural\npresident\tHOLDS_OFFICE\tcountry\n").unwrap_err();
+        let e = lex
+            .add_text(
+                "t.tsv",
+                "title\trelation\tscope\tplural\npresident\tHOLDS_OFFICE\tcountry\n",
+            )
+            .unwrap_err();
         assert_eq!(e.line, 2);
     }
 
@@ -270,8 +347,14 @@ mod tests {
         let mut lex = Lexicon::default();
         lex.add_text("c.tsv", "name\taliases\tdemonyms\tcapital\tcode\nFreedonia\tFD;Republic of Freedonia\tFreedonian;Freedonians\tFreedon City\tFRD\n").unwrap();
         assert_eq!(lex.lookup("fd").unwrap().name, "Freedonia");
-        assert_eq!(lex.lookup("Republic of Freedonia").unwrap().name, "Freedonia");
+        assert_eq!(
+            lex.lookup("Republic of Freedonia").unwrap().name,
+            "Freedonia"
+        );
         assert_eq!(lex.lookup("Freedon City").unwrap().kind, EntityType::Place);
-        assert_eq!(lex.entries[lex.demonym("freedonians").unwrap()].name, "Freedonia");
+        assert_eq!(
+            lex.entries[lex.demonym("freedonians").unwrap()].name,
+            "Freedonia"
+        );
     }
 }

@@ -25,5 +25,7 @@ pub struct Rendered {
 }
 
 pub fn render(_g: &ActorGraph, format: Format, _opts: &RenderOptions) -> Result<Rendered, String> {
-    Err(format!("{format} images are not available in this build yet"))
+    Err(format!(
+        "{format} images are not available in this build yet"
+    ))
 }

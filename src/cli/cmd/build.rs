@@ -3,9 +3,9 @@
 //! writes every asked format.
 
 use crate::cli::args::BuildArgs;
+use crate::cli::exit;
 use crate::cli::messages::{self, Tally};
 use crate::cli::output::{self, Target};
-use crate::cli::exit;
 use crate::export::{self, Format};
 use crate::extract::{extract_document, DocExtraction};
 use crate::graph::select::select;
@@ -43,7 +43,10 @@ fn default_stem(a: &BuildArgs) -> String {
         return n.clone();
     }
     match a.inputs.as_slice() {
-        [one] if one.is_file() => one.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "graph".into()),
+        [one] if one.is_file() => one
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "graph".into()),
         _ => "graph".into(),
     }
 }
@@ -61,11 +64,21 @@ impl Progress {
         let tty = std::io::stderr().is_terminal();
         let bar = (!quiet && tty).then(|| {
             let b = indicatif::ProgressBar::new_spinner();
-            b.set_style(indicatif::ProgressStyle::with_template("{spinner} {pos} articles  {per_sec}  {elapsed}  {msg}").unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()));
+            b.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {pos} articles  {per_sec}  {elapsed}  {msg}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
             b.enable_steady_tick(Duration::from_millis(200));
             b
         });
-        Progress { bar, plain: !quiet && !tty, last: Instant::now(), start: Instant::now() }
+        Progress {
+            bar,
+            plain: !quiet && !tty,
+            last: Instant::now(),
+            start: Instant::now(),
+        }
     }
 
     fn update(&mut self, articles: usize, relations: usize) {
@@ -74,7 +87,10 @@ impl Progress {
             b.set_message(format!("{relations} relations"));
         } else if self.plain && self.last.elapsed() >= Duration::from_secs(10) {
             let secs = self.start.elapsed().as_secs_f64();
-            messages::info(format!("{articles} articles, {:.0} articles/s, {relations} relations so far", articles as f64 / secs.max(1e-9)));
+            messages::info(format!(
+                "{articles} articles, {:.0} articles/s, {relations} relations so far",
+                articles as f64 / secs.max(1e-9)
+            ));
             self.last = Instant::now();
         }
     }
@@ -106,9 +122,25 @@ pub fn run(a: BuildArgs) -> Result<u8> {
         lexicon.add_file(f)?;
     }
 
-    let threads = a.threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("starting worker threads")?;
-    let mut inputs = Inputs::new(&a.inputs, IngestOptions { default_date, max_article_bytes: a.max_article_bytes });
+    let threads = a
+        .threads
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        })
+        .max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("starting worker threads")?;
+    let mut inputs = Inputs::new(
+        &a.inputs,
+        IngestOptions {
+            default_date,
+            max_article_bytes: a.max_article_bytes,
+        },
+    );
     let mut graph = ActorGraph::new();
     let mut tally = Tally::default();
     let mut progress = Progress::new(a.quiet);
@@ -140,7 +172,11 @@ pub fn run(a: BuildArgs) -> Result<u8> {
                 break;
             }
         }
-        let extracted: Vec<DocExtraction> = pool.install(|| docs.par_iter().map(|d| extract_document(d, &lexicon)).collect());
+        let extracted: Vec<DocExtraction> = pool.install(|| {
+            docs.par_iter()
+                .map(|d| extract_document(d, &lexicon))
+                .collect()
+        });
         for x in extracted {
             articles += 1;
             sentences += x.sentences;
@@ -154,10 +190,16 @@ pub fn run(a: BuildArgs) -> Result<u8> {
     }
     progress.finish();
     if truncated > 0 {
-        messages::warn(format!("{truncated} sentences were longer than {} tokens and were cut there", crate::text::MAX_SENTENCE_TOKENS));
+        messages::warn(format!(
+            "{truncated} sentences were longer than {} tokens and were cut there",
+            crate::text::MAX_SENTENCE_TOKENS
+        ));
     }
     if articles == 0 {
-        bail!("no article could be read{}; nothing written", tally.describe());
+        bail!(
+            "no article could be read{}; nothing written",
+            tally.describe()
+        );
     }
 
     let (graph, notes) = select(&graph, &selection).map_err(anyhow::Error::msg)?;
@@ -181,11 +223,24 @@ pub fn run(a: BuildArgs) -> Result<u8> {
             }
         ));
     }
-    Ok(if tally.skipped_total() > 0 { exit::PARTIAL } else { exit::OK })
+    Ok(if tally.skipped_total() > 0 {
+        exit::PARTIAL
+    } else {
+        exit::OK
+    })
 }
 
-fn write_outputs(graph: &ActorGraph, formats: &[Format], target: &Target, stem: &str, a: &BuildArgs) -> Result<()> {
-    let render_opts = RenderOptions { engine: super::engine(a.image.engine), ..RenderOptions::default() };
+fn write_outputs(
+    graph: &ActorGraph,
+    formats: &[Format],
+    target: &Target,
+    stem: &str,
+    a: &BuildArgs,
+) -> Result<()> {
+    let render_opts = RenderOptions {
+        engine: super::engine(a.image.engine),
+        ..RenderOptions::default()
+    };
     for &format in formats {
         let files = format.files(stem);
         let paths: Vec<std::path::PathBuf> = match target {
@@ -195,7 +250,8 @@ fn write_outputs(graph: &ActorGraph, formats: &[Format], target: &Target, stem: 
         };
         let produce = |w: &mut dyn Write| -> std::io::Result<()> {
             if format.is_image() {
-                let img = render(graph, format, &render_opts).map_err(|e| std::io::Error::other(e.to_string()))?;
+                let img = render(graph, format, &render_opts)
+                    .map_err(|e| std::io::Error::other(e.to_string()))?;
                 for n in &img.notes {
                     if !a.quiet {
                         messages::info(n);
@@ -210,7 +266,9 @@ fn write_outputs(graph: &ActorGraph, formats: &[Format], target: &Target, stem: 
             Format::Neo4j => {
                 let (nodes, rels) = (&paths[0], &paths[1]);
                 output::write_atomic(nodes, |w| export::neo4j::write_nodes(graph, w).map(|_| ()))?;
-                output::write_atomic(rels, |w| export::neo4j::write_relationships(graph, w).map(|_| ()))?;
+                output::write_atomic(rels, |w| {
+                    export::neo4j::write_relationships(graph, w).map(|_| ())
+                })?;
             }
             _ if paths.is_empty() => {
                 let stdout = std::io::stdout();
@@ -231,9 +289,15 @@ mod tests {
     #[test]
     fn format_lists() {
         assert_eq!(parse_formats("json").unwrap(), vec![Format::Json]);
-        assert_eq!(parse_formats("dot, json,dot").unwrap(), vec![Format::Json, Format::Dot]);
+        assert_eq!(
+            parse_formats("dot, json,dot").unwrap(),
+            vec![Format::Json, Format::Dot]
+        );
         assert_eq!(parse_formats("all").unwrap().len(), Format::ALL.len());
-        assert!(parse_formats("json,pdf").unwrap_err().to_string().contains("unknown format"));
+        assert!(parse_formats("json,pdf")
+            .unwrap_err()
+            .to_string()
+            .contains("unknown format"));
         assert!(parse_formats(",").is_err());
     }
 }

@@ -22,7 +22,14 @@ pub(crate) fn selection(a: &SelectionArgs) -> Result<Selection> {
         .filter(|s| !s.trim().is_empty())
         .map(|s| s.parse().map_err(|e: String| anyhow!("--relations: {e}")))
         .collect::<Result<Vec<_>>>()?;
-    Ok(Selection { focus: a.focus.clone(), depth: a.depth, types, relations, min_weight: a.min_weight, max_nodes: a.max_nodes })
+    Ok(Selection {
+        focus: a.focus.clone(),
+        depth: a.depth,
+        types,
+        relations,
+        min_weight: a.min_weight,
+        max_nodes: a.max_nodes,
+    })
 }
 
 pub(crate) fn engine(e: EngineArg) -> Engine {

@@ -16,14 +16,22 @@ pub fn run(a: RenderArgs) -> Result<u8> {
         bail!("render writes svg or png, not {format}");
     }
     let selection = super::selection(&a.selection)?;
-    output::refuse_overwriting_inputs(std::slice::from_ref(&a.output), std::slice::from_ref(&a.graph))?;
-    let file = std::fs::File::open(&a.graph).with_context(|| format!("cannot open {}", a.graph.display()))?;
-    let graph = json::read(std::io::BufReader::new(file)).map_err(|e| anyhow::anyhow!("{}: {e}", a.graph.display()))?;
+    output::refuse_overwriting_inputs(
+        std::slice::from_ref(&a.output),
+        std::slice::from_ref(&a.graph),
+    )?;
+    let file = std::fs::File::open(&a.graph)
+        .with_context(|| format!("cannot open {}", a.graph.display()))?;
+    let graph = json::read(std::io::BufReader::new(file))
+        .map_err(|e| anyhow::anyhow!("{}: {e}", a.graph.display()))?;
     let (graph, notes) = select(&graph, &selection).map_err(anyhow::Error::msg)?;
     for n in notes {
         messages::info(n);
     }
-    let opts = RenderOptions { engine: super::engine(a.image.engine), ..RenderOptions::default() };
+    let opts = RenderOptions {
+        engine: super::engine(a.image.engine),
+        ..RenderOptions::default()
+    };
     let img = render(&graph, format, &opts).map_err(|e| anyhow::anyhow!("{e}"))?;
     for n in &img.notes {
         messages::info(n);
