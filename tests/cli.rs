@@ -132,7 +132,7 @@ fn same_output_whatever_the_number_of_threads() {
             .arg(&dir));
         assert_exit!(out, 0);
         outputs.push(
-            ["graph.json", "graph.graphml", "graph.tsv", "graph.dot"]
+            ["c.json", "c.graphml", "c.tsv", "c.dot"]
                 .map(|f| std::fs::read(dir.join(f)).unwrap()),
         );
     }
@@ -140,7 +140,7 @@ fn same_output_whatever_the_number_of_threads() {
         outputs[0] == outputs[1],
         "outputs differ between 1 and 2 threads"
     );
-    let g = read_json(&d.path("out1/graph.json"));
+    let g = read_json(&d.path("out1/c.json"));
     assert!(g["links"]
         .as_array()
         .unwrap()

@@ -73,6 +73,15 @@ pub fn resolve(
                 entities[ix].name = entry.name.clone();
                 ix
             });
+            // an organisation is named by the fullest form the text uses ("US State
+            // Department" over "State Department"); a country by its common name
+            if entry.kind != EntityType::Country
+                && !m.demonym
+                && m.words() > entities[e].name.split_whitespace().count()
+            {
+                let old = std::mem::replace(&mut entities[e].name, m.text.clone());
+                entities[e].forms.push(old);
+            }
             if !m.demonym {
                 entities[e].demonym_only = false;
             }
@@ -95,6 +104,8 @@ pub fn resolve(
                 let ew: Vec<&str> = e.name.split_whitespace().collect();
                 (ew.len() > words.len() && (ew.starts_with(&words) || ew.ends_with(&words)))
                     || (words.len() > ew.len() && (words.starts_with(&ew) || words.ends_with(&ew)))
+                    // "John Bolton" and "John R. Bolton": same first and last name
+                    || (ew.len() >= 2 && words.len() >= 2 && ew.len() != words.len() && ew[0] == words[0] && ew[ew.len() - 1] == words[words.len() - 1])
             }
         });
         let e = match found {

@@ -92,8 +92,12 @@ pub fn find(
     let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
     let is_cap = |i: usize| -> bool {
         let t = &toks[i];
-        if !t.is_word() || !t.is_capitalized() {
+        if !t.is_word() {
             return false;
+        }
+        if !t.is_capitalized() {
+            // "al-Assad", "bin-Salman", "el-Sisi": a lower-case particle joined to a name
+            return i > 0 && is_particle_name(t.text) && toks[i - 1].is_capitalized();
         }
         let opener = i == 0
             || (i > 0 && matches!(toks[i - 1].text, "\"" | "“" | "‘" | "(" | "—" | "-"))
@@ -182,6 +186,15 @@ pub fn find(
     }
 }
 
+fn is_particle_name(word: &str) -> bool {
+    match word.split_once('-') {
+        Some((p, rest)) => {
+            PERSON_PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+        }
+        None => false,
+    }
+}
+
 fn span_text(toks: &[Token<'_>], start: usize, end: usize) -> String {
     let mut s = String::new();
     for (k, t) in toks[start..end].iter().enumerate() {
@@ -246,8 +259,11 @@ fn segment(
                 if NAME_CONNECTORS.contains(&lower[p].as_str()) {
                     continue;
                 }
-                // "Who" is not the WHO, "Us" not the US
-                if len == 1 && !toks[p].is_all_caps() && lex.acronym_only(&text) {
+                // "Who" is not the WHO, "Us" not the US, "Let" not LeT
+                if len == 1
+                    && (lex.word_entry(&text).is_none()
+                        || (!toks[p].is_all_caps() && lex.acronym_only(&text)))
+                {
                     continue;
                 }
                 parts.push(Part::Gaz(ix, p, p + len));
@@ -278,7 +294,7 @@ fn segment(
 
     // group runs of words into names; remember what stood before each
     let mut pending_mods: Vec<usize> = Vec::new(); // mention indices of modifiers seen
-    let mut pending_country: Option<usize> = None; // gaz country/demonym right before a word run
+    let mut pending_place: Option<usize> = None; // gaz country, place or demonym right before a word run
     let mut pending_title: Option<usize> = None; // index into titles of the title right before
     let mut former = false;
     let mut k = 0;
@@ -286,17 +302,34 @@ fn segment(
         match &parts[k] {
             Part::Gaz(ix, a, b) => {
                 let entry = &lex.entries[*ix];
-                // "Afghan Taliban", "Pakistan Tehreek-e-Insaf": a country word before an organisation
                 let kind = entry.kind;
+                let (mut start_tok, mut gaz, mut part_of) = (*a, Some(*ix), None);
+                // "Afghan Taliban", "Libyan House of Representatives": a country word before a known organisation
+                if let Some(c) = pending_place.filter(|&c| {
+                    mentions[c].end == *a
+                        && kind.is_organisation_like()
+                        && mentions[c].kind == Some(EntityType::Country)
+                }) {
+                    let country = mentions[c].gaz;
+                    let same_country = entry.country.is_none()
+                        || country
+                            .is_some_and(|g| Some(&lex.entries[g].name) == entry.country.as_ref());
+                    start_tok = mentions[c].start;
+                    if !same_country {
+                        gaz = None;
+                        part_of = country;
+                    }
+                    remove_mention(mentions, &mut pending_mods, c);
+                }
                 mentions.push(Mention {
                     sentence: sentence.index,
-                    start: *a,
+                    start: start_tok,
                     end: *b,
-                    text: span_text(toks, *a, *b),
+                    text: span_text(toks, start_tok, *b),
                     kind: Some(kind),
-                    gaz: Some(*ix),
+                    gaz,
                     demonym: false,
-                    part_of: None,
+                    part_of,
                     titled: false,
                 });
                 // "Prime Minister of Pakistan": the office belongs to what follows "of"
@@ -308,11 +341,8 @@ fn segment(
                         titles[t].modifiers.push(mentions.len() - 1);
                     }
                 }
-                if kind == EntityType::Country {
-                    pending_country = Some(mentions.len() - 1);
-                } else {
-                    pending_country = None;
-                }
+                pending_place = matches!(kind, EntityType::Country | EntityType::Place)
+                    .then_some(mentions.len() - 1);
                 pending_mods.push(mentions.len() - 1);
                 k += 1;
             }
@@ -328,7 +358,7 @@ fn segment(
                     part_of: None,
                     titled: false,
                 });
-                pending_country = Some(mentions.len() - 1);
+                pending_place = Some(mentions.len() - 1);
                 pending_mods.push(mentions.len() - 1);
                 k += 1;
             }
@@ -348,7 +378,7 @@ fn segment(
                     definite: false,
                 });
                 pending_title = Some(titles.len() - 1);
-                pending_country = None;
+                pending_place = None;
                 former = false;
                 k += 1;
             }
@@ -363,6 +393,32 @@ fn segment(
                 let mut b = *a + 1;
                 let mut j = k + 1;
                 while j < parts.len() {
+                    // "Ministry of (the) Interior", "Bank of England": a first-position cue takes its "of" phrase
+                    let of_chain =
+                        (*a..b).any(|w| lex.cue(&lower[w], CuePosition::First).is_some());
+                    if of_chain {
+                        let mut c = j;
+                        while c < parts.len()
+                            && matches!(parts[c], Part::Connector(x) if matches!(lower[x].as_str(), "of" | "for" | "the" | "and" | "on"))
+                        {
+                            c += 1;
+                        }
+                        if c > j && c < parts.len() {
+                            match &parts[c] {
+                                Part::Word(w) => {
+                                    b = w + 1;
+                                    j = c + 1;
+                                    continue;
+                                }
+                                Part::Gaz(_, _, gb) => {
+                                    b = *gb;
+                                    j = c + 1;
+                                    continue;
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
                     match &parts[j] {
                         Part::Word(w) => {
                             b = w + 1;
@@ -385,21 +441,18 @@ fn segment(
                 let cue = last_cue.or(any_cue).or(first_cue);
                 let mut name_start = a;
                 let mut part_of = None;
-                if let (Some(kind), Some(c)) = (cue, pending_country) {
-                    // a country word before an organisation's name is part of it
+                if let (Some(kind), Some(c)) = (cue, pending_place) {
+                    // a country or place word before an organisation's name is part of it:
+                    // "Russian Foreign Ministry", "Atlantic Council", "Lahore High Court"
                     if kind != EntityType::Person
                         && mentions[c].end == a
                         && kind != EntityType::Place
                     {
                         name_start = mentions[c].start;
-                        part_of = mentions[c].gaz;
-                        mentions.remove(c);
-                        pending_mods.retain(|&m| m != c);
-                        pending_mods.iter_mut().for_each(|m| {
-                            if *m > c {
-                                *m -= 1
-                            }
-                        });
+                        if mentions[c].kind == Some(EntityType::Country) {
+                            part_of = mentions[c].gaz;
+                        }
+                        remove_mention(mentions, &mut pending_mods, c);
                     }
                 }
                 // "Supreme Court of Pakistan": an organisation word run followed by "of" + a country
@@ -420,6 +473,8 @@ fn segment(
                 let titled = pending_title.is_some();
                 let kind = if titled && cue.is_none() {
                     Some(EntityType::Person)
+                } else if cue.is_none() && introduced_as_place(lower, name_start) {
+                    Some(EntityType::Place)
                 } else {
                     cue
                 };
@@ -434,7 +489,7 @@ fn segment(
                 if let Some(m) = ix {
                     pending_mods.push(m);
                 }
-                pending_country = None;
+                pending_place = None;
                 k = j;
             }
         }
@@ -442,9 +497,40 @@ fn segment(
     let _ = start;
 }
 
+/// Words before a name that make it a place: "in X", "near X", "the town of X".
+fn introduced_as_place(lower: &[String], start: usize) -> bool {
+    let before = |k: usize| start.checked_sub(k).map(|i| lower[i].as_str());
+    matches!(before(1), Some("in" | "near" | "outside"))
+        || (before(1) == Some("of")
+            && matches!(
+                before(2),
+                Some(
+                    "town"
+                        | "city"
+                        | "village"
+                        | "province"
+                        | "region"
+                        | "district"
+                        | "county"
+                        | "state"
+                        | "area"
+                )
+            ))
+}
+
+fn remove_mention(mentions: &mut Vec<Mention>, pending_mods: &mut Vec<usize>, c: usize) {
+    mentions.remove(c);
+    pending_mods.retain(|&m| m != c);
+    for m in pending_mods.iter_mut() {
+        if *m > c {
+            *m -= 1;
+        }
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn push_name(
-    _lex: &Lexicon,
+    lex: &Lexicon,
     sentence: &Sentence<'_>,
     start: usize,
     end: usize,
@@ -456,6 +542,14 @@ fn push_name(
     let toks = &sentence.tokens;
     let text = span_text(toks, start, end);
     if text.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return None;
+    }
+    // a cue word alone ("Police", "Council") is a generic reference, not a name
+    if end - start == 1
+        && [CuePosition::First, CuePosition::Last, CuePosition::Any]
+            .iter()
+            .any(|&p| lex.cue(&text, p).is_some())
+    {
         return None;
     }
     // an all-capitals run of several words (a dateline) is written in title case

@@ -96,6 +96,42 @@ const PREPOSITIONS: &[&str] = &[
     "behind",
     "including",
 ];
+/// Nouns for the organs through which a state or organisation acts ("Sudan's government",
+/// "Turkish authorities"): grammar of news, not knowledge of particular actors.
+const GROUP_NOUNS: &[&str] = &[
+    "government",
+    "authorities",
+    "officials",
+    "forces",
+    "troops",
+    "army",
+    "military",
+    "police",
+    "parliament",
+    "leaders",
+    "leadership",
+    "soldiers",
+    "ministry",
+    "administration",
+    "regime",
+    "diplomats",
+    "delegation",
+    "cabinet",
+    "navy",
+    "courts",
+    "court",
+    "security",
+    "warplanes",
+    "jets",
+    "tanks",
+    "fighters",
+    "militants",
+    "rebels",
+    "side",
+    "sides",
+    "envoy",
+    "embassy",
+];
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",
 ];
@@ -158,7 +194,17 @@ impl SentenceView<'_, '_> {
             if self.has_break(s.end, v) || v - s.end > 25 {
                 break;
             }
-            if s.modifier || self.prep_before(s).is_some() || self.possessive(s) {
+            if s.modifier || self.prep_before(s).is_some() {
+                continue;
+            }
+            // "Sudan's government lifted ...": the possessor acts through its organ; any other
+            // possessive ("Khan's security") is no subject
+            if self.possessive(s)
+                && !(v - s.end <= 4
+                    && self.lower[s.end + 1..v]
+                        .iter()
+                        .any(|w| GROUP_NOUNS.contains(&w.as_str())))
+            {
                 continue;
             }
             out.push(k);
@@ -188,8 +234,14 @@ impl SentenceView<'_, '_> {
     /// The objects after position `after`, with the actors coordinated with the first.
     fn objects(&self, after: usize, particle_last: Option<&str>, window: usize) -> Vec<usize> {
         let mut out = Vec::new();
+        // "demanded that X ...": the object of a demand or charge follows "that"
+        let after = if self.lower.get(after).is_some_and(|w| w == "that") {
+            after + 1
+        } else {
+            after
+        };
         for (k, s) in self.slots.iter().enumerate() {
-            if s.start < after {
+            if s.start < after || s.modifier {
                 continue;
             }
             if s.start - after > window
@@ -382,6 +434,29 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                                     }
                                 }
                             }
+                            // "Turkey and Libya agreed": a symmetric event between coordinated subjects
+                            if objects.is_empty()
+                                && subjects.len() >= 2
+                                && sense.relation.is_symmetric()
+                            {
+                                for (k, &a) in subjects.iter().enumerate() {
+                                    for &b in &subjects[k + 1..] {
+                                        if is_actor(view.slots[a].kind)
+                                            && is_actor(view.slots[b].kind)
+                                        {
+                                            push(
+                                                out,
+                                                view,
+                                                b,
+                                                a,
+                                                sense.relation,
+                                                verb_text.clone(),
+                                                0.7,
+                                            );
+                                        }
+                                    }
+                                }
+                            }
                         }
                     }
                 }
@@ -422,6 +497,13 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                         })
                 });
                 let objects = view.objects(v + 2, Some(nom.preposition.as_str()), 3);
+                // "Israel mounted its invasion of X": the owner of "its" is the clause's subject
+                let subject = subject.or_else(|| {
+                    let owner = (v.saturating_sub(3)..v).find(|&i| {
+                        matches!(view.lower[i].as_str(), "its" | "their" | "his" | "her")
+                    })?;
+                    view.subjects(owner).first().copied()
+                });
                 if let Some(s) = subject {
                     for &o in &objects {
                         if is_actor(view.slots[s].kind)

@@ -96,6 +96,9 @@ pub struct Lexicon {
     pub acronym_keys: HashSet<String>,
     /// Form keys also written in ordinary case (`Who` would match these).
     pub cased_keys: HashSet<String>,
+    /// Every gazetteer form exactly as written: a single word must match one of these
+    /// to the letter (so "Let" is not the acronym "LeT").
+    pub exact_forms: HashSet<String>,
 }
 
 macro_rules! shipped {
@@ -181,6 +184,7 @@ impl Lexicon {
             } else {
                 self.cased_keys.insert(key.clone());
             }
+            self.exact_forms.insert(f.clone());
             self.forms.entry(key).or_insert(ix);
         }
     }
@@ -205,6 +209,22 @@ impl Lexicon {
             .get(&(w.clone(), position))
             .or_else(|| self.cues.get(&(w, CuePosition::Any)))
             .copied()
+    }
+
+    /// The gazetteer entry of a single word: written exactly as a known form, or in
+    /// capitals throughout (datelines, headlines).
+    pub fn word_entry(&self, word: &str) -> Option<usize> {
+        let all_caps = word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        if self.exact_forms.contains(word)
+            || (all_caps && word.chars().filter(|c| c.is_alphabetic()).count() > 1)
+        {
+            self.entry_index(word)
+        } else {
+            None
+        }
     }
 
     /// The form is known only as an acronym in capitals.
