@@ -214,6 +214,9 @@ fn longest_title(
     end: usize,
     in_span: &[bool],
 ) -> Option<(usize, Title, bool)> {
+    if !lex.may_start_title(&lower[i]) {
+        return None;
+    }
     let max = lex.max_title_tokens.min(end - i);
     for len in (1..=max).rev() {
         if (i..i + len).any(|k| in_span.get(k).copied().unwrap_or(false)) {

@@ -81,6 +81,10 @@ pub struct Lexicon {
     /// Lower-case title (singular and plural forms) → title.
     pub titles: HashMap<String, Title>,
     pub max_title_tokens: usize,
+    /// Every start of a title key that ends before a space or a hyphen, and every whole
+    /// key (`vice`, `vice president`, `director`, `director-general`): a word that is none
+    /// of these starts no title, so the matcher skips it without building keys.
+    pub title_heads: HashSet<String>,
     /// (lower-case cue word, position) → type.
     pub cues: HashMap<(String, CuePosition), EntityType>,
     /// Lower-case verb surface form → senses.
@@ -227,6 +231,22 @@ impl Lexicon {
         }
     }
 
+    /// Registers a title form (lower case) for [`Lexicon::may_start_title`].
+    pub(crate) fn add_title_heads(&mut self, form: &str) {
+        for (p, c) in form.char_indices() {
+            if c == ' ' || c == '-' {
+                self.title_heads.insert(form[..p].to_string());
+            }
+        }
+        self.title_heads.insert(form.to_string());
+    }
+
+    /// False when no title key starts with `word` followed by the end, a space or a
+    /// hyphen: the lower-case token `word` then begins no title, whatever follows it.
+    pub fn may_start_title(&self, word: &str) -> bool {
+        self.title_heads.contains(word)
+    }
+
     /// The form is known only as an acronym in capitals.
     pub fn acronym_only(&self, form: &str) -> bool {
         let key = name_key(form);
@@ -275,5 +295,17 @@ mod tests {
             Some(EntityType::PoliticalParty)
         );
         assert!(lex.is_non_name("Tuesday"));
+    }
+
+    #[test]
+    fn title_heads_cover_every_title_start() {
+        let lex = Lexicon::builtin().unwrap();
+        for key in lex.titles.keys() {
+            let first = key.split([' ', '-']).next().unwrap();
+            assert!(lex.may_start_title(first), "{key:?}");
+            assert!(lex.may_start_title(key), "{key:?}");
+        }
+        assert!(lex.may_start_title("vice") && lex.may_start_title("prime"));
+        assert!(!lex.may_start_title("the") && !lex.may_start_title("khan"));
     }
 }

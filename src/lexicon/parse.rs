@@ -173,6 +173,7 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
                     lex.max_title_tokens = lex
                         .max_title_tokens
                         .max(crate::text::tokenize(&form, 0).len());
+                    lex.add_title_heads(&form);
                     lex.titles.insert(form, title.clone());
                 }
             }
