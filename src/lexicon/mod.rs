@@ -8,7 +8,8 @@ mod parse;
 
 use crate::error::DataError;
 use crate::graph::{name_key, EntityType, RelationKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::path::Path;
 
 /// A known actor from a gazetteer file.
@@ -49,6 +50,43 @@ pub enum CuePosition {
     Any,
 }
 
+/// The type a cue word gives, by where it stands in a name; `any` applies wherever the
+/// position has none of its own.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CueTypes {
+    pub first: Option<EntityType>,
+    pub last: Option<EntityType>,
+    pub any: Option<EntityType>,
+}
+
+impl CueTypes {
+    pub fn get(&self, position: CuePosition) -> Option<EntityType> {
+        match position {
+            CuePosition::First => self.first,
+            CuePosition::Last => self.last,
+            CuePosition::Any => self.any,
+        }
+    }
+
+    pub fn set(&mut self, position: CuePosition, kind: EntityType) {
+        match position {
+            CuePosition::First => self.first = Some(kind),
+            CuePosition::Last => self.last = Some(kind),
+            CuePosition::Any => self.any = Some(kind),
+        }
+    }
+}
+
+/// `word.to_lowercase()`, without allocating when the word is lower-case ASCII already
+/// (the callers mostly pass lower-cased tokens).
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
 /// One surface form of a verb entry: `met` + `with` → CONSULT.
 #[derive(Clone, Debug, PartialEq)]
 pub struct VerbSense {
@@ -85,8 +123,8 @@ pub struct Lexicon {
     /// key (`vice`, `vice president`, `director`, `director-general`): a word that is none
     /// of these starts no title, so the matcher skips it without building keys.
     pub title_heads: HashSet<String>,
-    /// (lower-case cue word, position) → type.
-    pub cues: HashMap<(String, CuePosition), EntityType>,
+    /// Lower-case cue word → the type it gives in each position.
+    pub cues: HashMap<String, CueTypes>,
     /// Lower-case verb surface form → senses.
     pub verbs: HashMap<String, Vec<VerbSense>>,
     /// Lower-case noun → senses.
@@ -204,15 +242,12 @@ impl Lexicon {
 
     /// The country a demonym names (`Pakistani` → Pakistan).
     pub fn demonym(&self, word: &str) -> Option<usize> {
-        self.demonyms.get(&word.to_lowercase()).copied()
+        self.demonyms.get(lower(word).as_ref()).copied()
     }
 
     pub fn cue(&self, word: &str, position: CuePosition) -> Option<EntityType> {
-        let w = word.to_lowercase();
-        self.cues
-            .get(&(w.clone(), position))
-            .or_else(|| self.cues.get(&(w, CuePosition::Any)))
-            .copied()
+        let types = self.cues.get(lower(word).as_ref())?;
+        types.get(position).or(types.any)
     }
 
     /// The gazetteer entry of a single word: written exactly as a known form, or in
@@ -254,7 +289,7 @@ impl Lexicon {
     }
 
     pub fn is_non_name(&self, word: &str) -> bool {
-        self.non_names.contains(&word.to_lowercase())
+        self.non_names.contains(lower(word).as_ref())
     }
 }
 

@@ -189,8 +189,11 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
                         ))
                     }
                 };
+                let kind = parse_type(f(2))?;
                 lex.cues
-                    .insert((f(0).to_lowercase(), position), parse_type(f(2))?);
+                    .entry(f(0).to_lowercase())
+                    .or_default()
+                    .set(position, kind);
             }
             Kind::Verbs => {
                 let relation = parse_relation(f(4))?;
