@@ -64,7 +64,8 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
     let n = chars.len();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let pos = |i: usize| chars.get(i).map(|&(p, _)| p).unwrap_or(text.len());
-    let mut out = Vec::new();
+    // about one token per five bytes of English news text
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
     let mut newlines = 0usize;
     while i < n {
@@ -120,14 +121,11 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
                     }
                     Some(a) if is_apostrophe(a) && at(j + 1).is_some_and(char::is_alphabetic) => {
                         // split off 's and n't; keep O'Brien, don't → do + n't
-                        let rest: String =
-                            chars[j + 1..n.min(j + 3)].iter().map(|&(_, c)| c).collect();
                         let next_is_break = |k: usize| at(k).is_none_or(|c| !is_word_char(c));
-                        if (rest.starts_with('s') || rest.starts_with('S')) && next_is_break(j + 2)
-                        {
+                        if matches!(at(j + 1), Some('s' | 'S')) && next_is_break(j + 2) {
                             break;
                         }
-                        if (rest.starts_with('t') || rest.starts_with('T'))
+                        if matches!(at(j + 1), Some('t' | 'T'))
                             && j > start
                             && matches!(chars[j - 1].1, 'n' | 'N')
                             && next_is_break(j + 2)
@@ -141,8 +139,8 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
                 }
             }
             // dotted abbreviation: U.S. / D.C. / R. (initial): keep the final dot
-            let word: String = chars[start..j].iter().map(|&(_, c)| c).collect();
-            let single_cap = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            let word = &text[pos(start)..pos(j)];
+            let single_cap = j - start == 1 && chars[start].1.is_uppercase();
             if at(j) == Some('.')
                 && (word.contains('.') || single_cap)
                 && !word.chars().any(|c| c.is_ascii_digit())
