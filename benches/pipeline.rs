@@ -11,7 +11,10 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughpu
 use std::collections::HashSet;
 use std::hint::black_box;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/bench/wikinews.jsonl");
+const CORPUS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/bench/wikinews.jsonl"
+);
 
 /// The corpus as documents; the seed article when `../shared` is not there.
 fn corpus() -> Vec<Document> {

@@ -80,7 +80,10 @@ impl CueTypes {
 /// `word.to_lowercase()`, without allocating when the word is lower-case ASCII already
 /// (the callers mostly pass lower-cased tokens).
 fn lower(word: &str) -> Cow<'_, str> {
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
         Cow::Borrowed(word)
     } else {
         Cow::Owned(word.to_lowercase())

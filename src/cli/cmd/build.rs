@@ -15,11 +15,16 @@ use crate::lexicon::Lexicon;
 use crate::render::{render, RenderOptions};
 use anyhow::{anyhow, bail, Context, Result};
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
-/// Articles read ahead and extracted in parallel at a time: bounds memory, keeps cores busy.
-const CHUNK_PER_THREAD: usize = 64;
+/// Articles handed to the workers at a time, per thread.
+const CHUNK_PER_THREAD: usize = 16;
+/// Chunks read and not yet merged, at most: enough that no worker waits for the reader
+/// or the merge, few enough that memory does not grow with the corpus.
+const IN_FLIGHT: usize = 4;
 
 fn parse_formats(list: &str) -> Result<Vec<Format>> {
     let mut out = Vec::new();
@@ -134,6 +139,7 @@ pub fn run(a: BuildArgs) -> Result<u8> {
         .num_threads(threads)
         .build()
         .context("starting worker threads")?;
+    let lexicon = Arc::new(lexicon);
     let mut inputs = Inputs::new(
         &a.inputs,
         IngestOptions {
@@ -145,10 +151,34 @@ pub fn run(a: BuildArgs) -> Result<u8> {
     let mut tally = Tally::default();
     let mut progress = Progress::new(a.quiet);
     let (mut articles, mut sentences, mut truncated) = (0usize, 0usize, 0usize);
+
+    // A pipeline: this thread reads chunks of articles and hands each to the pool as
+    // soon as it is read; the workers extract; this thread merges the results in input
+    // order (so the graph does not depend on the number of threads) while the workers
+    // go on with the next chunks. At most IN_FLIGHT chunks are read and not yet merged,
+    // which bounds memory whatever the corpus size.
     let chunk = CHUNK_PER_THREAD * threads;
-    loop {
+    let (results_tx, results) = mpsc::channel::<(usize, Vec<DocExtraction>)>();
+    let mut waiting: BTreeMap<usize, Vec<DocExtraction>> = BTreeMap::new();
+    let (mut sent, mut merged) = (0usize, 0usize);
+    let mut merge_ready = |waiting: &mut BTreeMap<usize, Vec<DocExtraction>>,
+                           merged: &mut usize,
+                           progress: &mut Progress| {
+        while let Some(xs) = waiting.remove(merged) {
+            for x in xs {
+                articles += 1;
+                sentences += x.sentences;
+                truncated += x.truncated_sentences;
+                graph.merge_document(x);
+            }
+            *merged += 1;
+            progress.update(articles, graph.edge_count());
+        }
+    };
+    let mut ended = false;
+    while !ended {
         let mut docs: Vec<Document> = Vec::with_capacity(chunk);
-        let mut ended = true;
+        ended = true;
         for item in inputs.by_ref() {
             match item {
                 Ok(doc) => {
@@ -172,22 +202,30 @@ pub fn run(a: BuildArgs) -> Result<u8> {
                 break;
             }
         }
-        let extracted: Vec<DocExtraction> = pool.install(|| {
-            docs.par_iter()
-                .map(|d| extract_document(d, &lexicon))
-                .collect()
-        });
-        for x in extracted {
-            articles += 1;
-            sentences += x.sentences;
-            truncated += x.truncated_sentences;
-            graph.merge_document(x);
+        if !docs.is_empty() {
+            let (tx, lex, seq) = (results_tx.clone(), Arc::clone(&lexicon), sent);
+            pool.spawn(move || {
+                let xs = docs.par_iter().map(|d| extract_document(d, &lex)).collect();
+                // the receiver is gone only when the build has failed already
+                let _ = tx.send((seq, xs));
+            });
+            sent += 1;
         }
-        progress.update(articles, graph.edge_count());
-        if ended {
-            break;
+        // wait while the pipeline is full, or for everything at the end
+        while sent - merged >= IN_FLIGHT || (ended && merged < sent) {
+            let (seq, xs) = results
+                .recv()
+                .context("an extraction worker stopped unexpectedly")?;
+            waiting.insert(seq, xs);
+            merge_ready(&mut waiting, &mut merged, &mut progress);
         }
+        // merge whatever is done without waiting for it
+        while let Ok((seq, xs)) = results.try_recv() {
+            waiting.insert(seq, xs);
+        }
+        merge_ready(&mut waiting, &mut merged, &mut progress);
     }
+    drop(merge_ready);
     progress.finish();
     if truncated > 0 {
         messages::warn(format!(
