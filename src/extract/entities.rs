@@ -32,8 +32,14 @@ fn initials(name: &str) -> String {
 }
 
 fn is_acronym(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.len() <= 8 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    (2..=8).contains(&letters)
 }
 
 /// Resolves mentions to entities. Returns the entities and, per mention, its entity
@@ -142,13 +148,14 @@ pub fn resolve(
             continue;
         }
         let word = m.text.as_str();
+        let acronym = is_acronym(word);
         let candidates: Vec<usize> = (0..entities.len())
             .filter(|&e| {
                 let ent = &entities[e];
                 if ent.gaz.is_some() && ent.kind == EntityType::Country {
                     return false;
                 }
-                if is_acronym(word) && ent.kind != EntityType::Person {
+                if acronym && ent.kind != EntityType::Person {
                     return initials(&ent.name) == word;
                 }
                 ent.kind == EntityType::Person
@@ -170,7 +177,7 @@ pub fn resolve(
                     k
                 } else if titled_holders.contains(&mi) || m.titled {
                     EntityType::Person
-                } else if is_acronym(word) {
+                } else if acronym {
                     EntityType::Organization
                 } else {
                     continue;
