@@ -11,7 +11,9 @@ use indexmap::IndexMap;
 pub use model::*;
 use petgraph::graph::{EdgeIndex, Graph, NodeIndex};
 use petgraph::visit::EdgeRef;
-use std::collections::HashMap;
+use rustc_hash::FxHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 /// One node per actor, one edge per (source, relation, target) carrying all its evidence.
 #[derive(Clone, Debug, Default)]
@@ -21,6 +23,10 @@ pub struct ActorGraph {
     /// (normalised name, type) → id: the cross-document identity of an actor.
     by_key: HashMap<(String, EntityType), String>,
     by_triple: HashMap<(NodeIndex, RelationKind, NodeIndex), EdgeIndex>,
+    /// A fingerprint of every piece of evidence on every edge. A sighting whose
+    /// fingerprint is not there is new to its edge without a scan of the edge's evidence,
+    /// which grows with the corpus (a scan per sighting made large builds quadratic).
+    evidence_seen: HashSet<(EdgeIndex, u64)>,
     documents: Vec<DocumentInfo>,
 }
 
@@ -146,10 +152,15 @@ impl ActorGraph {
         let key = (s, relation.relation, t);
         if let Some(&e) = self.by_triple.get(&key) {
             let edge = &mut self.graph[e];
-            merge_relation(edge, relation);
+            merge_relation(edge, relation, |ev| {
+                self.evidence_seen.insert((e, fingerprint(ev)))
+            });
             return Some(e);
         }
+        let fingerprints: Vec<u64> = relation.evidence.iter().map(fingerprint).collect();
         let e = self.graph.add_edge(s, t, relation);
+        self.evidence_seen
+            .extend(fingerprints.into_iter().map(|f| (e, f)));
         self.by_triple.insert(key, e);
         Some(e)
     }
@@ -256,9 +267,22 @@ fn widen_dates(first: &mut Option<String>, last: &mut Option<String>, date: Opti
     }
 }
 
+/// A hash of everything a piece of evidence holds (equal evidence, equal fingerprint).
+fn fingerprint(ev: &Evidence) -> u64 {
+    let mut h = FxHasher::default();
+    ev.hash(&mut h);
+    h.finish()
+}
+
 /// Folds a new sighting of the same fact into an edge: evidence is kept, the most
-/// confident reading wins for verb and role, dates widen.
-fn merge_relation(edge: &mut Relation, new: Relation) {
+/// confident reading wins for verb and role, dates widen. `first_sighting(ev)` records
+/// the evidence's fingerprint and says whether it was new; only when it was not is the
+/// edge's evidence searched for an equal one.
+fn merge_relation(
+    edge: &mut Relation,
+    new: Relation,
+    mut first_sighting: impl FnMut(&Evidence) -> bool,
+) {
     if new.confidence > edge.confidence {
         edge.confidence = new.confidence;
         edge.verb = new.verb.clone();
@@ -285,7 +309,7 @@ fn merge_relation(edge: &mut Relation, new: Relation) {
         new.last_seen.as_deref(),
     );
     for ev in new.evidence {
-        if !edge.evidence.contains(&ev) {
+        if first_sighting(&ev) || !edge.evidence.contains(&ev) {
             edge.evidence.push(ev);
         }
     }
@@ -422,6 +446,38 @@ mod tests {
         g.merge_document(doc("c", "2024-01-01", vec![ent("Khan", p, &[])], vec![]));
         let names: Vec<_> = g.actors().map(|a| a.name.as_str()).collect();
         assert_eq!(names, vec!["Imran Khan", "Sadiq Khan", "Khan"]);
+    }
+
+    #[test]
+    fn the_same_sentence_is_one_piece_of_evidence() {
+        let mut g = ActorGraph::new();
+        let p = EntityType::Person;
+        let two = || vec![ent("Ann Lee", p, &[]), ent("Bob Ray", p, &[])];
+        // the same fact twice in one sentence, then again in another article
+        g.merge_document(doc(
+            "a",
+            "2024-01-01",
+            two(),
+            vec![met("a", 0, 1, "2024-01-01"), met("a", 0, 1, "2024-01-01")],
+        ));
+        g.merge_document(doc("b", "2024-01-02", two(), vec![met("b", 0, 1, "2024-01-02")]));
+        // a graph read back from a file keeps what the file says, then merges as usual
+        let (_, _, r) = g.relations().next().unwrap();
+        let mut again = r.clone();
+        again.evidence.push(r.evidence[0].clone());
+        assert_eq!(r.weight(), 2);
+        let mut h = ActorGraph::new();
+        for a in g.actors() {
+            h.insert_actor(a.clone());
+        }
+        h.insert_relation("ann-lee", "bob-ray", again.clone());
+        h.insert_relation("ann-lee", "bob-ray", again);
+        let (_, _, r) = h.relations().next().unwrap();
+        assert_eq!(r.weight(), 3);
+        assert_eq!(
+            r.evidence.iter().map(|e| e.doc.as_str()).collect::<Vec<_>>(),
+            vec!["a", "b", "a"]
+        );
     }
 
     #[test]
