@@ -240,10 +240,22 @@ pub fn run(a: BuildArgs) -> Result<u8> {
         );
     }
 
-    let (graph, notes) = select(&graph, &selection).map_err(anyhow::Error::msg)?;
-    for n in notes {
-        messages::info(n);
-    }
+    // Without a selection the graph is written as it is, not copied: on a large corpus
+    // two copies of every piece of evidence would double the peak memory.
+    let keeps_everything = selection.focus.is_none()
+        && selection.types.is_empty()
+        && selection.relations.is_empty()
+        && selection.min_weight <= 1
+        && selection.max_nodes.is_none();
+    let graph = if keeps_everything {
+        graph
+    } else {
+        let (selected, notes) = select(&graph, &selection).map_err(anyhow::Error::msg)?;
+        for n in notes {
+            messages::info(n);
+        }
+        selected
+    };
     write_outputs(&graph, &formats, &target, &stem, &a)?;
 
     if !a.quiet {
