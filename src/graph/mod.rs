@@ -460,7 +460,12 @@ mod tests {
             two(),
             vec![met("a", 0, 1, "2024-01-01"), met("a", 0, 1, "2024-01-01")],
         ));
-        g.merge_document(doc("b", "2024-01-02", two(), vec![met("b", 0, 1, "2024-01-02")]));
+        g.merge_document(doc(
+            "b",
+            "2024-01-02",
+            two(),
+            vec![met("b", 0, 1, "2024-01-02")],
+        ));
         // a graph read back from a file keeps what the file says, then merges as usual
         let (_, _, r) = g.relations().next().unwrap();
         let mut again = r.clone();
@@ -475,7 +480,10 @@ mod tests {
         let (_, _, r) = h.relations().next().unwrap();
         assert_eq!(r.weight(), 3);
         assert_eq!(
-            r.evidence.iter().map(|e| e.doc.as_str()).collect::<Vec<_>>(),
+            r.evidence
+                .iter()
+                .map(|e| e.doc.as_str())
+                .collect::<Vec<_>>(),
             vec!["a", "b", "a"]
         );
     }
