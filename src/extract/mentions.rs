@@ -89,7 +89,7 @@ pub fn find(
 ) {
     let toks = &sentence.tokens;
     let n = toks.len();
-    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+    let lower: &[String] = &sentence.lower;
     let is_cap = |i: usize| -> bool {
         let t = &toks[i];
         if !t.is_word() {

@@ -134,7 +134,7 @@ pub fn extract_document(doc: &Document, lex: &Lexicon) -> DocExtraction {
         );
         let view = SentenceView {
             sentence: s,
-            lower: s.tokens.iter().map(|t| t.text.to_lowercase()).collect(),
+            lower: &s.lower,
             slots,
         };
         let mut found = Vec::new();
@@ -385,7 +385,7 @@ fn slots_for(
         .map(|(k, m)| (first_mention + k, m))
         .collect();
     let mut next_named = 0;
-    for (i, tok) in s.tokens.iter().enumerate() {
+    for (i, lower) in s.lower.iter().enumerate() {
         while next_named < named.len() && named[next_named].1.start < i {
             next_named += 1;
         }
@@ -406,7 +406,6 @@ fn slots_for(
             }
             continue;
         }
-        let lower = tok.text.to_lowercase();
         if matches!(lower.as_str(), "he" | "she") {
             if let Some((e, name)) = last_person.clone() {
                 slots.push(Slot {

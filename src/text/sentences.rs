@@ -21,6 +21,9 @@ pub struct Sentence<'a> {
     pub char_start: usize,
     pub char_end: usize,
     pub tokens: Vec<Token<'a>>,
+    /// Each token's text in lower case (`str::to_lowercase`), made once here for the
+    /// stages that compare words (mentions, relations).
+    pub lower: Vec<String>,
     /// The sentence was cut at [`MAX_SENTENCE_TOKENS`].
     pub truncated: bool,
 }
@@ -134,6 +137,7 @@ pub fn split_sentences<'a>(text: &'a str, base: usize) -> Vec<Sentence<'a>> {
                 end,
                 char_start,
                 char_end,
+                lower: current.iter().map(|t| t.text.to_lowercase()).collect(),
                 tokens: std::mem::take(current),
                 truncated: std::mem::take(truncated),
             });
