@@ -160,6 +160,8 @@ pub fn resolve(
                 }
                 ent.kind == EntityType::Person
                     && m.kind.is_none_or(|k| k == EntityType::Person)
+                    // cheap necessary condition first: most names do not contain the word
+                    && ent.name.contains(word)
                     && ent.name.split_whitespace().count() > 1
                     && ent.name.split_whitespace().any(|w| w == word)
             })
