@@ -7,7 +7,7 @@
 use crate::graph::EntityType;
 use crate::lexicon::{CuePosition, Lexicon, Title};
 use crate::text::{Sentence, Token};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// Lower-case words that may join the words of one name ("Ministry of Foreign Affairs",
 /// "Osama bin Laden"). Grammar, not knowledge: the same in every article.
@@ -83,7 +83,7 @@ enum Part {
 pub fn find(
     lex: &Lexicon,
     sentence: &Sentence<'_>,
-    common_words: &HashSet<String>,
+    common_words: &FxHashSet<&str>,
     mentions: &mut Vec<Mention>,
     titles: &mut Vec<TitleMention>,
 ) {
@@ -109,7 +109,7 @@ pub fn find(
         }
         if opener
             && !t.is_all_caps()
-            && common_words.contains(&lower[i])
+            && common_words.contains(lower[i].as_str())
             && !known
             && lex.demonym(t.text).is_none()
             && !lex.titles.contains_key(&lower[i])
