@@ -138,7 +138,8 @@ pub fn split_sentences<'a>(text: &'a str, base: usize) -> Vec<Sentence<'a>> {
                 char_start,
                 char_end,
                 lower: current.iter().map(|t| t.text.to_lowercase()).collect(),
-                tokens: std::mem::take(current),
+                // the next sentence starts with room for as many tokens: no regrowing
+                tokens: std::mem::replace(current, Vec::with_capacity(current.len().max(16))),
                 truncated: std::mem::take(truncated),
             });
         };
