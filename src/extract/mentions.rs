@@ -154,7 +154,7 @@ pub fn find(
         for flag in in_span.iter_mut().take(end).skip(start) {
             *flag = true;
         }
-        segment(lex, sentence, &lower, start, end, mentions, titles);
+        segment(lex, sentence, lower, start, end, mentions, titles);
         i = end;
     }
     // titles written in lower case ("spokesperson", "former prime minister")
@@ -164,7 +164,7 @@ pub fn find(
             i += 1;
             continue;
         }
-        match longest_title(lex, &lower, i, n, &in_span) {
+        match longest_title(lex, lower, i, n, &in_span) {
             Some((end, title, plural)) => {
                 let former = i > 0 && matches!(lower[i - 1].as_str(), "former" | "ex" | "then");
                 titles.push(TitleMention {

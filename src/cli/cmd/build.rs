@@ -225,7 +225,6 @@ pub fn run(a: BuildArgs) -> Result<u8> {
         }
         merge_ready(&mut waiting, &mut merged, &mut progress);
     }
-    drop(merge_ready);
     progress.finish();
     if truncated > 0 {
         messages::warn(format!(
