@@ -103,7 +103,7 @@ pub fn find(
             || (i > 0 && matches!(toks[i - 1].text, "\"" | "“" | "‘" | "(" | "—" | "-"))
             || t.paragraph_before;
         let known =
-            lex.entry_index(t.text).is_some() && (t.is_all_caps() || !lex.acronym_only(t.text));
+            lex.word_entry(t.text).is_some() && (t.is_all_caps() || !lex.acronym_only(t.text));
         if lex.is_non_name(t.text) && !known {
             return false;
         }
@@ -136,6 +136,14 @@ pub fn find(
                 && is_cap(end + 1)
                 && !toks[end + 1].newline_before
             {
+                end += 2;
+            } else if end + 1 < n
+                && matches!(toks[end].text, "'s" | "’s" | "'" | "’")
+                && is_cap(end + 1)
+                && (end + 2..=(start + lex.max_form_tokens).min(n))
+                    .any(|e| lex.entry_index(&span_text(toks, start, e)).is_some())
+            {
+                // "People's Protection Units", "Kurdistan Workers' Party": known names with an apostrophe
                 end += 2;
             } else {
                 break;

@@ -374,8 +374,11 @@ fn slots_for(
     assigned: &[Option<usize>],
     last_person: &mut Option<(usize, String)>,
 ) -> Vec<Slot> {
+    // modifiers of a named official ("US" in "US Ambassador X") act in no event; those of
+    // a plural title ("Russian diplomats") stand for their country
     let modifiers: HashSet<usize> = titles
         .iter()
+        .filter(|t| t.holder.is_some())
         .flat_map(|t| t.modifiers.iter().copied())
         .collect();
     let mut slots: Vec<Slot> = Vec::new();

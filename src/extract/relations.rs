@@ -199,11 +199,13 @@ impl SentenceView<'_, '_> {
             }
             // "Sudan's government lifted ...": the possessor acts through its organ; any other
             // possessive ("Khan's security") is no subject
+            // "Sudan's government lifted", "Taiwan's Vice Foreign Minister visited": the
+            // possessor acts through its organ or unnamed official
             if self.possessive(s)
-                && !(v - s.end <= 4
+                && !(v - s.end <= 5
                     && self.lower[s.end + 1..v]
                         .iter()
-                        .any(|w| GROUP_NOUNS.contains(&w.as_str())))
+                        .all(|w| w.chars().all(char::is_alphabetic)))
             {
                 continue;
             }
@@ -264,10 +266,14 @@ impl SentenceView<'_, '_> {
                     .iter()
                     .map(String::as_str)
                     .collect();
-                if matches!(
-                    between.as_slice(),
-                    ["and"] | [","] | [",", "and"] | ["and", "the"]
-                ) {
+                // "X and leaders of the Y": a group named by its organisation is that organisation
+                let group_of = matches!(between.as_slice(), ["and", g, "of"] | ["and", g, "of", "the"] if GROUP_NOUNS.contains(g) || matches!(*g, "members" | "representatives" | "supporters"));
+                if group_of
+                    || matches!(
+                        between.as_slice(),
+                        ["and"] | [","] | [",", "and"] | ["and", "the"]
+                    )
+                {
                     out.push(cur + 1);
                     cur += 1;
                 } else {
@@ -317,12 +323,90 @@ fn push(
     });
 }
 
+/// Who can take part in an event: not a building. A place may ("Beirut rejected", "aid
+/// to Islamabad": a capital standing for its government).
 fn is_actor(kind: EntityType) -> bool {
-    !matches!(kind, EntityType::Place | EntityType::Facility)
+    !matches!(kind, EntityType::Facility)
+}
+
+/// Verbs that report speech: "X said Y must ..." is X's demand of Y.
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "stated",
+    "states",
+    "insisted",
+    "insists",
+    "concluded",
+    "declared",
+    "announced",
+    "added",
+    "told",
+    "argued",
+    "argues",
+    "maintained",
+    "stressed",
+    "reiterated",
+];
+
+/// "X said (that) Y must/should ...": a demand of X on Y (REQUEST).
+fn reported_demands(view: &SentenceView<'_, '_>, out: &mut Vec<Found>) {
+    for m in 0..view.len() {
+        if !matches!(view.lower[m].as_str(), "must" | "should") {
+            continue;
+        }
+        // the object: the actor right before the modal, a group noun allowed ("British forces must")
+        let Some(last) = view.slots.iter().rposition(|s| {
+            s.end <= m
+                && m - s.end <= 2
+                && view.lower[s.end..m]
+                    .iter()
+                    .all(|w| GROUP_NOUNS.contains(&w.as_str()))
+        }) else {
+            continue;
+        };
+        let mut objects = vec![last];
+        let mut cur = last;
+        while cur > 0 {
+            let prev = &view.slots[cur - 1];
+            let between: Vec<&str> = view.lower[prev.end..view.slots[cur].start]
+                .iter()
+                .map(String::as_str)
+                .collect();
+            if matches!(between.as_slice(), ["and"] | [","] | [",", "and"]) {
+                objects.push(cur - 1);
+                cur -= 1;
+            } else {
+                break;
+            }
+        }
+        let first = view.slots[cur].start;
+        // the reporting verb just before the object (with "that", "on Tuesday" between)
+        let Some(r) = (first.saturating_sub(6)..first)
+            .rev()
+            .find(|&i| REPORTING_VERBS.contains(&view.lower[i].as_str()))
+        else {
+            continue;
+        };
+        if view.has_break(r, first) {
+            continue;
+        }
+        let verb = format!(
+            "{} ... {}",
+            view.sentence.tokens[r].text, view.sentence.tokens[m].text
+        );
+        for s in view.subjects(r) {
+            for &o in &objects {
+                push(out, view, s, o, RelationKind::Request, verb.clone(), 0.6);
+            }
+        }
+    }
 }
 
 /// Event relations from the verb lexicon and nominal patterns.
 pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) {
+    reported_demands(view, out);
     let n = view.len();
     for v in 0..n {
         if view.in_slot(v) || !view.sentence.tokens[v].is_word() {
@@ -341,9 +425,14 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                 })
                 .max_by_key(|s| s.particle.len());
             // a verb form right after a determiner or preposition is an adjective or a noun
-            let adjectival = v > 0
-                && (DETERMINERS.contains(&view.lower[v - 1].as_str())
-                    || PREPOSITIONS.contains(&view.lower[v - 1].as_str()));
+            // an -ing form is a verb only after a form of "be" ("is meeting"), else a noun or
+            // adjective ("a press briefing", "the ruling party")
+            let gerund_noun =
+                word.ends_with("ing") && !(v > 0 && BE.contains(&view.lower[v - 1].as_str()));
+            let adjectival = gerund_noun
+                || v > 0
+                    && (DETERMINERS.contains(&view.lower[v - 1].as_str())
+                        || PREPOSITIONS.contains(&view.lower[v - 1].as_str()));
             if let Some(sense) = best.filter(|_| !adjectival) {
                 if !view.not_asserted(v) {
                     let after = v + 1 + sense.particle.len();
