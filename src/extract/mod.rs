@@ -244,6 +244,23 @@ fn link_titles(
                 }
             }
         }
+        // "The Italian foreign minister, Luigi Di Maio, joined"
+        if t.holder.is_none() && !t.plural && t.end + 1 < toks.len() && toks[t.end].text == "," {
+            if let Some(&m) = in_sentence
+                .iter()
+                .find(|&&m| mentions[m].start == t.end + 1)
+            {
+                let closed = toks
+                    .get(mentions[m].end)
+                    .is_none_or(|x| matches!(x.text, "," | "." | ";"));
+                if closed
+                    && mentions[m].gaz.is_none()
+                    && mentions[m].kind.is_none_or(|k| k == EntityType::Person)
+                {
+                    t.holder = Some(m);
+                }
+            }
+        }
         // apposition: "X, (the) [mods] title"
         if t.holder.is_none() && !t.plural {
             let mut s = edge;
@@ -294,14 +311,24 @@ fn office_relations(
             }
         }
     }
-    let main_country = country_counts
-        .iter()
-        .max_by_key(|(e, c)| (**c, std::cmp::Reverse(**e)))
-        .map(|(e, _)| *e);
+    // the document's country, when one clearly dominates (twice the mentions of any other)
+    let mut ranked: Vec<(usize, u32)> = country_counts.into_iter().collect();
+    ranked.sort_by_key(|&(e, c)| (std::cmp::Reverse(c), e));
+    let main_country = match ranked.as_slice() {
+        [(e, _)] => Some(*e),
+        [(e, a), (_, b), ..] if *a >= 2 * *b => Some(*e),
+        _ => None,
+    };
     let modifier_set: HashSet<usize> = titles
         .iter()
+        .filter(|t| t.holder.is_some())
         .flat_map(|t| t.modifiers.iter().copied())
         .collect();
+    let country_entity = |gaz: usize| {
+        entities
+            .iter()
+            .position(|e| e.gaz == Some(gaz) && e.kind == EntityType::Country)
+    };
 
     for t in titles {
         let Some(holder) = t.holder.and_then(|h| assigned[h]) else {
@@ -330,8 +357,11 @@ fn office_relations(
                 .enumerate()
                 .map(|(k, m)| (from + k, m))
                 .filter(|(mi, _)| !modifier_set.contains(mi))
-                .filter_map(|(mi, m)| assigned[mi].map(|e| (e, m)))
-                .filter(|(e, _)| entities[*e].kind == EntityType::Country)
+                // a country, or the country an organisation is part of ("the Syrian Army")
+                .filter_map(|(mi, m)| match assigned[mi] {
+                    Some(e) if entities[e].kind == EntityType::Country => Some((e, m)),
+                    _ => m.part_of.and_then(country_entity).map(|e| (e, m)),
+                })
                 .min_by_key(|(_, m)| (m.start as isize - t.start as isize).abs());
             if let Some((e, _)) = in_sentence {
                 owners.push((e, 0.6));
@@ -388,6 +418,7 @@ fn slots_for(
         .map(|(k, m)| (first_mention + k, m))
         .collect();
     let mut next_named = 0;
+    let mut sentence_subject: Option<(usize, String)> = None;
     for (i, tok) in s.tokens.iter().enumerate() {
         while next_named < named.len() && named[next_named].1.start < i {
             next_named += 1;
@@ -403,15 +434,33 @@ fn slots_for(
                     name: entities[e].name.clone(),
                     modifier: modifiers.contains(&mi),
                 });
-                if entities[e].kind == EntityType::Person {
-                    *last_person = Some((e, entities[e].name.clone()));
+                // the first person of a sentence who is no object of a preposition is its
+                // subject, and the one a later "he" or "she" most likely means
+                let after_prep = i > 0
+                    && matches!(
+                        s.tokens[i - 1].text.to_lowercase().as_str(),
+                        "of" | "to"
+                            | "with"
+                            | "by"
+                            | "for"
+                            | "against"
+                            | "from"
+                            | "on"
+                            | "at"
+                            | "in"
+                    );
+                if entities[e].kind == EntityType::Person
+                    && sentence_subject.is_none()
+                    && !after_prep
+                {
+                    sentence_subject = Some((e, entities[e].name.clone()));
                 }
             }
             continue;
         }
         let lower = tok.text.to_lowercase();
         if matches!(lower.as_str(), "he" | "she") {
-            if let Some((e, name)) = last_person.clone() {
+            if let Some((e, name)) = sentence_subject.clone().or_else(|| last_person.clone()) {
                 slots.push(Slot {
                     start: i,
                     end: i + 1,
@@ -423,6 +472,9 @@ fn slots_for(
                 });
             }
         }
+    }
+    if sentence_subject.is_some() {
+        *last_person = sentence_subject;
     }
     slots
 }

@@ -233,6 +233,18 @@ impl SentenceView<'_, '_> {
         out
     }
 
+    /// The subject of the sentence's first clause: for a verb coordinated with an earlier
+    /// one ("X urged Y and spoke with Z").
+    fn clause_subject(&self, v: usize) -> Vec<usize> {
+        let first = self.slots.iter().position(|s| {
+            s.end <= v && !s.modifier && self.prep_before(s).is_none() && !self.possessive(s)
+        });
+        match first {
+            Some(k) if !self.has_break(self.slots[k].end, v) => vec![k],
+            _ => Vec::new(),
+        }
+    }
+
     /// The objects after position `after`, with the actors coordinated with the first.
     fn objects(&self, after: usize, particle_last: Option<&str>, window: usize) -> Vec<usize> {
         let mut out = Vec::new();
@@ -258,6 +270,29 @@ impl SentenceView<'_, '_> {
                     break;
                 }
             }
+            // no other preposition between verb and object: "agreed on borders in the Mediterranean"
+            if self.lower[after..s.start].iter().enumerate().any(|(i, w)| {
+                PREPOSITIONS.contains(&w.as_str())
+                    && w != "of"
+                    && !(particle_last == Some(w.as_str()) && i + 1 == s.start - after)
+            }) {
+                break;
+            }
+            // "banned Iranian airline Mahan Air": a modifier before a common noun and a name
+            let k = match self.slots.get(k + 1) {
+                Some(t)
+                    if t.start > s.end
+                        && t.start - s.end <= 2
+                        && self.lower[s.end..t.start].iter().all(|w| {
+                            w.chars().all(char::is_lowercase)
+                                && !PREPOSITIONS.contains(&w.as_str())
+                                && !matches!(w.as_str(), "and" | "or")
+                        }) =>
+                {
+                    k + 1
+                }
+                _ => k,
+            };
             out.push(k);
             let mut cur = k;
             while cur + 1 < self.slots.len() {
@@ -430,6 +465,7 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
             let gerund_noun =
                 word.ends_with("ing") && !(v > 0 && BE.contains(&view.lower[v - 1].as_str()));
             let adjectival = gerund_noun
+                || (v > 0 && view.lower[v - 1].ends_with("ing") && view.lower[v - 1].len() > 4)
                 || v > 0
                     && (DETERMINERS.contains(&view.lower[v - 1].as_str())
                         || PREPOSITIONS.contains(&view.lower[v - 1].as_str()));
@@ -451,9 +487,10 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                     {
                         b -= 1;
                     }
+                    let been = view.lower[b..v].iter().any(|w| w == "been" || w == "being");
                     let passive = sense.participle
                         && b > 0
-                        && BE.contains(&view.lower[b - 1].as_str())
+                        && (BE.contains(&view.lower[b - 1].as_str()) || been)
                         && !sense.detention;
                     if passive {
                         let agent = view.slots.iter().position(|s| {
@@ -503,7 +540,11 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                             }
                         }
                     } else {
-                        let subjects = view.subjects(b);
+                        let subjects = if b > 0 && view.lower[b - 1] == "and" {
+                            view.clause_subject(b)
+                        } else {
+                            view.subjects(b)
+                        };
                         if !subjects.is_empty() {
                             let objects =
                                 view.objects(after, sense.particle.last().map(String::as_str), 8);
