@@ -362,7 +362,9 @@ fn office_relations(
                     Some(e) if entities[e].kind == EntityType::Country => Some((e, m)),
                     _ => m.part_of.and_then(country_entity).map(|e| (e, m)),
                 })
-                .min_by_key(|(_, m)| (m.start as isize - t.start as isize).abs());
+                // only a country named before the title: one named after it is about something else
+                .filter(|(_, m)| m.end <= t.start)
+                .max_by_key(|(_, m)| m.start);
             if let Some((e, _)) = in_sentence {
                 owners.push((e, 0.6));
             } else if let Some(e) = main_country {
@@ -419,6 +421,7 @@ fn slots_for(
         .collect();
     let mut next_named = 0;
     let mut sentence_subject: Option<(usize, String)> = None;
+    let mut sentence_actor: Option<(usize, EntityType, String)> = None;
     for (i, tok) in s.tokens.iter().enumerate() {
         while next_named < named.len() && named[next_named].1.start < i {
             next_named += 1;
@@ -455,10 +458,31 @@ fn slots_for(
                 {
                     sentence_subject = Some((e, entities[e].name.clone()));
                 }
+                if entities[e].kind != EntityType::Person
+                    && sentence_actor.is_none()
+                    && !after_prep
+                    && !modifiers.contains(&mi)
+                {
+                    sentence_actor = Some((e, entities[e].kind, entities[e].name.clone()));
+                }
             }
             continue;
         }
         let lower = tok.text.to_lowercase();
+        // "Switzerland said it had expelled ...": "it" is the state or body the sentence is about
+        if lower == "it" {
+            if let Some((e, kind, name)) = sentence_actor.clone() {
+                slots.push(Slot {
+                    start: i,
+                    end: i + 1,
+                    entity: e,
+                    kind,
+                    certainty: 0.7,
+                    name,
+                    modifier: false,
+                });
+            }
+        }
         if matches!(lower.as_str(), "he" | "she") {
             if let Some((e, name)) = sentence_subject.clone().or_else(|| last_person.clone()) {
                 slots.push(Slot {

@@ -194,7 +194,21 @@ impl SentenceView<'_, '_> {
             if self.has_break(s.end, v) || v - s.end > 25 {
                 break;
             }
-            if s.modifier || self.prep_before(s).is_some() {
+            // "a group of Moroccan diplomats met ...": the group is its members
+            let group_of = self.prep_before(s) == Some("of")
+                && s.start >= 2
+                && matches!(
+                    self.lower[s.start - 2].as_str(),
+                    "group"
+                        | "delegation"
+                        | "team"
+                        | "number"
+                        | "members"
+                        | "leaders"
+                        | "officials"
+                        | "representatives"
+                );
+            if s.modifier || (self.prep_before(s).is_some() && !group_of) {
                 continue;
             }
             // "Sudan's government lifted ...": the possessor acts through its organ; any other
@@ -209,6 +223,8 @@ impl SentenceView<'_, '_> {
             {
                 continue;
             }
+            // "Pakistan, a key U.S. ally, has refused": skip back over an apposition
+            let k = self.apposition_head(k).unwrap_or(k);
             out.push(k);
             // coordination: "X and Y met", "X, Y and Z met"
             let mut cur = k;
@@ -231,6 +247,21 @@ impl SentenceView<'_, '_> {
             break;
         }
         out
+    }
+
+    /// For a slot inside ", a/an/the ... ," right after another actor, that actor.
+    fn apposition_head(&self, k: usize) -> Option<usize> {
+        let s = &self.slots[k];
+        let c1 = (0..s.start).rev().find(|&i| self.lower[i] == ",")?;
+        if s.start - c1 > 8
+            || !matches!(
+                self.lower.get(c1 + 1).map(String::as_str),
+                Some("a" | "an" | "the" | "who" | "which")
+            )
+        {
+            return None;
+        }
+        self.slots.iter().position(|h| h.end == c1 && !h.modifier)
     }
 
     /// The subject of the sentence's first clause: for a verb coordinated with an earlier
@@ -546,8 +577,40 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                             view.subjects(b)
                         };
                         if !subjects.is_empty() {
-                            let objects =
+                            let mut objects =
                                 view.objects(after, sense.particle.last().map(String::as_str), 8);
+                            // "threatened to ban voting in East Jerusalem", "agreed to re-open its
+                            // borders to UN peacekeepers": the target of an infinitive complement
+                            let mut confidence = 0.8;
+                            if objects.is_empty()
+                                && sense.particle.is_empty()
+                                && view.lower.get(after).is_some_and(|w| w == "to")
+                                && !view.slots.iter().any(|s| s.start == after + 1)
+                            {
+                                if let Some(k) = view.slots.iter().position(|s| {
+                                    s.start > after + 1
+                                        && s.start <= after + 12
+                                        && !s.modifier
+                                        && !view.has_break(after, s.start)
+                                        && !view.lower[after..s.start].iter().any(|w| {
+                                            matches!(
+                                                w.as_str(),
+                                                "," | "if"
+                                                    | "unless"
+                                                    | "that"
+                                                    | "which"
+                                                    | "who"
+                                                    | "because"
+                                                    | "after"
+                                                    | "before"
+                                                    | "while"
+                                            )
+                                        })
+                                }) {
+                                    objects = vec![k];
+                                    confidence = 0.6;
+                                }
+                            }
                             for &s in &subjects {
                                 for &o in &objects {
                                     if is_actor(view.slots[s].kind) && is_actor(view.slots[o].kind)
@@ -559,7 +622,7 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                                             o,
                                             sense.relation,
                                             verb_text.clone(),
-                                            0.8,
+                                            confidence,
                                         );
                                     }
                                 }
