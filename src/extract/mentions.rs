@@ -394,7 +394,11 @@ fn segment(
                 former = true;
                 k += 1;
             }
-            Part::Connector(_) => {
+            Part::Connector(c) => {
+                // "X and President Y": what stood before "and" modifies nothing after it
+                if lower[*c] == "and" {
+                    pending_mods.clear();
+                }
                 k += 1;
             }
             Part::Word(a) => {
@@ -494,7 +498,10 @@ fn segment(
                         titles[t].holder = Some(m);
                     }
                 }
-                if let Some(m) = ix {
+                // an organisation can own the next title ("PTI chief X"); a person cannot
+                if let Some(m) =
+                    ix.filter(|&m| mentions[m].kind.is_some_and(|k| k != EntityType::Person))
+                {
                     pending_mods.push(m);
                 }
                 pending_place = None;

@@ -227,19 +227,28 @@ impl SentenceView<'_, '_> {
             let k = self.apposition_head(k).unwrap_or(k);
             out.push(k);
             // coordination: "X and Y met", "X, Y and Z met"
+            // (titles and their modifiers may stand between: "Donald Trump and Turkish
+            // President Recep Tayyip Erdoğan spoke")
             let mut cur = k;
-            while cur > 0 {
-                let prev = &self.slots[cur - 1];
-                let between: Vec<&str> = self.lower[prev.end..self.slots[cur].start]
-                    .iter()
-                    .map(String::as_str)
+            loop {
+                let Some(p) = (0..cur).rev().find(|&p| !self.slots[p].modifier) else {
+                    break;
+                };
+                let prev = &self.slots[p];
+                let between: Vec<&str> = (prev.end..self.slots[cur].start)
+                    .filter(|&i| {
+                        !self.sentence.tokens[i].is_capitalized()
+                            && !self.slots[p + 1..cur]
+                                .iter()
+                                .any(|m| m.start <= i && i < m.end)
+                    })
+                    .map(|i| self.lower[i].as_str())
                     .collect();
                 if matches!(between.as_slice(), ["and"] | [","] | [",", "and"])
                     && self.prep_before(prev).is_none()
-                    && !prev.modifier
                 {
-                    out.push(cur - 1);
-                    cur -= 1;
+                    out.push(p);
+                    cur = p;
                 } else {
                     break;
                 }
@@ -356,8 +365,12 @@ impl SentenceView<'_, '_> {
         let from = v.saturating_sub(4);
         for i in (from..v).rev() {
             let w = self.lower[i].as_str();
-            if is_clause_break(w) || w == "," || self.in_slot(i) {
+            if is_clause_break(w) || matches!(w, "," | "and" | "but" | "or") || self.in_slot(i) {
                 break;
+            }
+            // "to" marks an infinitive only right before its verb ("urged X to reconsider and spoke")
+            if w == "to" && i + 1 < v && !self.lower[i + 1..v].iter().all(|x| x.ends_with("ly")) {
+                continue;
             }
             if NEGATORS.contains(&w) || MODALS.contains(&w) {
                 return true;
@@ -528,7 +541,10 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                             s.start > after.saturating_sub(1)
                                 && s.start <= after + 8
                                 && s.start > 0
-                                && view.lower[s.start - 1] == "by"
+                                && (view.lower[s.start - 1] == "by"
+                                    // "condemned by members of the European Union"
+                                    || (s.start >= 3 && view.lower[s.start - 1] == "of" && view.lower[s.start - 3] == "by")
+                                    || (s.start >= 4 && view.lower[s.start - 1] == "the" && view.lower[s.start - 2] == "of" && view.lower[s.start - 4] == "by"))
                                 && !view.has_break(after, s.start)
                         });
                         if let Some(a) = agent {
