@@ -51,7 +51,7 @@ pub(crate) struct Scene {
 /// Titles are shown under people's names up to this many actors.
 const TITLES_UP_TO: usize = 60;
 /// Edge labels are shown up to this many relations.
-const EDGE_LABELS_UP_TO: usize = 400;
+pub(crate) const EDGE_LABELS_UP_TO: usize = 400;
 const NAME_CHARS: usize = 22;
 const EDGE_LABEL_CHARS: usize = 28;
 
