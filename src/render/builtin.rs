@@ -8,7 +8,7 @@
 //! as tokens (`7~~~~`) whose length makes layout-rs reserve the measured width, and
 //! whose number says, when layout-rs draws the token, which edge's verb goes there.
 
-use super::layout::{make_room_for_arrow, EdgeGeom, Layout, Point};
+use super::layout::{clip, make_room_for_arrow, EdgeGeom, Layout, Point};
 use super::scene::Scene;
 use super::style;
 use layout::core::base::Orientation;
@@ -210,6 +210,14 @@ pub(crate) fn layout(scene: &Scene) -> Result<Layout, String> {
             path.reverse();
         }
         let spec = &scene.edges[i];
+        // layout-rs clips edges to boxes and ellipses; hexagons and octagons cut into
+        // their box, so move the ends onto the outline drawn.
+        if let (Some(&first), Some(&last)) = (path.first(), path.last()) {
+            let (s, t) = (&scene.nodes[spec.source], &scene.nodes[spec.target]);
+            let n = path.len();
+            path[0] = clip(nodes[spec.source], s.w, s.h, s.shape, first);
+            path[n - 1] = clip(nodes[spec.target], t.w, t.h, t.shape, last);
+        }
         let (path, tip) = make_room_for_arrow(path, style::arrow_len(spec.weight));
         edges.push(EdgeGeom {
             path,

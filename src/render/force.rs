@@ -4,9 +4,9 @@
 //! overlapping boxes apart, with straight edges, bent apart when two actors share
 //! several relations. It plays the part sfdp plays on the Graphviz side.
 
-use super::layout::{make_room_for_arrow, EdgeGeom, Layout, Point};
+use super::layout::{clip, make_room_for_arrow, EdgeGeom, Layout, Point};
 use super::scene::Scene;
-use super::style::{self, Shape};
+use super::style;
 use std::collections::HashMap;
 
 const ITERATIONS: usize = 300;
@@ -236,20 +236,6 @@ fn remove_overlaps(pos: &mut [Point], sizes: &[(f64, f64)], which: &[usize]) {
     }
 }
 
-/// Where a ray from the centre `c` of a node towards `to` leaves its outline.
-fn clip(c: Point, w: f64, h: f64, shape: Shape, to: Point) -> Point {
-    let (dx, dy) = (to.x - c.x, to.y - c.y);
-    if dx == 0.0 && dy == 0.0 {
-        return c;
-    }
-    let (a, b) = (w / 2.0, h / 2.0);
-    let t = match shape {
-        Shape::Ellipse => 1.0 / ((dx / a).powi(2) + (dy / b).powi(2)).sqrt(),
-        _ => (a / dx.abs()).min(b / dy.abs()),
-    };
-    Point::new(c.x + dx * t, c.y + dy * t)
-}
-
 fn route_edges(scene: &Scene, pos: &[Point]) -> Vec<EdgeGeom> {
     // How many edges join each unordered pair, and which of them each edge is.
     let mut count: HashMap<(usize, usize), usize> = HashMap::new();
@@ -324,15 +310,6 @@ fn route_edges(scene: &Scene, pos: &[Point]) -> Vec<EdgeGeom> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn clipping_to_outlines() {
-        let c = Point::new(0.0, 0.0);
-        let p = clip(c, 100.0, 40.0, Shape::Box, Point::new(200.0, 0.0));
-        assert_eq!(p, Point::new(50.0, 0.0));
-        let p = clip(c, 100.0, 40.0, Shape::Ellipse, Point::new(0.0, -200.0));
-        assert!((p.y + 20.0).abs() < 1e-9);
-    }
 
     #[test]
     fn overlaps_are_removed() {

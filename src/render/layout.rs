@@ -1,6 +1,9 @@
 //! Where things go: the positions an engine computed for a [`Scene`](super::scene::Scene),
 //! in the scene's order, in px with the origin at the top left and y growing down.
-//! Both engines fill a [`Layout`]; `svg.rs` draws any `Layout` the same way.
+//! Both engines fill a [`Layout`]; `svg.rs` draws any `Layout` the same way. Also
+//! the geometry of outlines that both sides need: polygon corners and clipping.
+
+use super::style::Shape;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Point {
@@ -75,6 +78,74 @@ impl Layout {
     }
 }
 
+/// The corners of the outlines that are polygons cut into their box (hexagon,
+/// octagon), the same geometry as Graphviz's; `None` for the others.
+pub(crate) fn polygon(shape: Shape, c: Point, w: f64, h: f64) -> Option<Vec<Point>> {
+    let (x0, y0, x1, y1) = (c.x - w / 2.0, c.y - h / 2.0, c.x + w / 2.0, c.y + h / 2.0);
+    let p = Point::new;
+    match shape {
+        Shape::Octagon => {
+            let (dx, dy) = (0.293 * w, 0.207 * h);
+            Some(vec![
+                p(x0 + dx, y0),
+                p(x1 - dx, y0),
+                p(x1, c.y - dy),
+                p(x1, c.y + dy),
+                p(x1 - dx, y1),
+                p(x0 + dx, y1),
+                p(x0, c.y + dy),
+                p(x0, c.y - dy),
+            ])
+        }
+        Shape::Hexagon => Some(vec![
+            p(x0, c.y),
+            p(x0 + w / 4.0, y0),
+            p(x1 - w / 4.0, y0),
+            p(x1, c.y),
+            p(x1 - w / 4.0, y1),
+            p(x0 + w / 4.0, y1),
+        ]),
+        _ => None,
+    }
+}
+
+/// Where a ray from the centre `c` of a node towards `to` leaves its outline.
+pub(crate) fn clip(c: Point, w: f64, h: f64, shape: Shape, to: Point) -> Point {
+    let (dx, dy) = (to.x - c.x, to.y - c.y);
+    if dx == 0.0 && dy == 0.0 {
+        return c;
+    }
+    let (a, b) = (w / 2.0, h / 2.0);
+    let t = match (shape, polygon(shape, c, w, h)) {
+        (Shape::Ellipse, _) => 1.0 / ((dx / a).powi(2) + (dy / b).powi(2)).sqrt(),
+        (_, Some(corners)) => {
+            // The first side the ray crosses: c + t·d = p + s·(q − p), 0 ≤ s ≤ 1.
+            let mut best = f64::INFINITY;
+            for (i, &p) in corners.iter().enumerate() {
+                let q = corners[(i + 1) % corners.len()];
+                let (ex, ey) = (q.x - p.x, q.y - p.y);
+                let den = dx * ey - dy * ex;
+                if den.abs() < 1e-12 {
+                    continue;
+                }
+                let (fx, fy) = (p.x - c.x, p.y - c.y);
+                let t = (fx * ey - fy * ex) / den;
+                let s = (fx * dy - fy * dx) / den;
+                if t > 0.0 && (-1e-9..=1.0 + 1e-9).contains(&s) {
+                    best = best.min(t);
+                }
+            }
+            if best.is_finite() {
+                best
+            } else {
+                (a / dx.abs()).min(b / dy.abs())
+            }
+        }
+        _ => (a / dx.abs()).min(b / dy.abs()),
+    };
+    Point::new(c.x + dx * t, c.y + dy * t)
+}
+
 /// Shortens a path by `len` at its end so an arrowhead of that length fits; returns
 /// the new path and the tip (the old end).
 pub(crate) fn make_room_for_arrow(mut path: Vec<Point>, len: f64) -> (Vec<Point>, Point) {
@@ -124,6 +195,22 @@ mod tests {
         assert_eq!(l.width, 240.0);
         assert_eq!(l.height, 120.0);
         assert_eq!(l.edges[0].label, Some(Point::new(120.0, 60.0)));
+    }
+
+    #[test]
+    fn clipping_to_outlines() {
+        let c = Point::new(0.0, 0.0);
+        let p = clip(c, 100.0, 40.0, Shape::Box, Point::new(200.0, 0.0));
+        assert_eq!(p, Point::new(50.0, 0.0));
+        let p = clip(c, 100.0, 40.0, Shape::Ellipse, Point::new(0.0, -200.0));
+        assert!((p.y + 20.0).abs() < 1e-9);
+        // Straight up a hexagon is its flat top; along the diagonal it is inside the box.
+        let p = clip(c, 100.0, 40.0, Shape::Hexagon, Point::new(0.0, 100.0));
+        assert!((p.y - 20.0).abs() < 1e-9, "{p:?}");
+        let p = clip(c, 100.0, 40.0, Shape::Hexagon, Point::new(50.0, 20.0));
+        assert!(p.x < 50.0 && p.y < 20.0 && p.x > 30.0, "{p:?}");
+        let p = clip(c, 100.0, 40.0, Shape::Octagon, Point::new(50.0, 20.0));
+        assert!(p.x < 50.0 && p.y < 20.0, "{p:?}");
     }
 
     #[test]

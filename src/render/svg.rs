@@ -3,7 +3,7 @@
 //! Both engines end here, so a picture looks the same whichever laid it out. All text
 //! is XML-escaped here and nowhere else.
 
-use super::layout::{Layout, Point};
+use super::layout::{polygon, Layout, Point};
 use super::scene::{Scene, TextLine};
 use super::style::{self, Shape, LINE};
 use crate::graph::{EntityType, RelationFamily};
@@ -121,35 +121,11 @@ fn outline(out: &mut String, shape: Shape, c: Point, w: f64, h: f64, fill: &str)
                 ""
             }
         ),
-        Shape::Octagon => {
-            let (dx, dy) = (0.293 * w, 0.207 * h);
-            writeln!(
-                out,
-                r#"<polygon points="{}" {paint}/>"#,
-                points(&[
-                    (x0 + dx, y0),
-                    (x1 - dx, y0),
-                    (x1, c.y - dy),
-                    (x1, c.y + dy),
-                    (x1 - dx, y1),
-                    (x0 + dx, y1),
-                    (x0, c.y + dy),
-                    (x0, c.y - dy),
-                ])
-            )
+        Shape::Octagon | Shape::Hexagon => {
+            let corners = polygon(shape, c, w, h).unwrap_or_default();
+            let ps: Vec<(f64, f64)> = corners.iter().map(|p| (p.x, p.y)).collect();
+            writeln!(out, r#"<polygon points="{}" {paint}/>"#, points(&ps))
         }
-        Shape::Hexagon => writeln!(
-            out,
-            r#"<polygon points="{}" {paint}/>"#,
-            points(&[
-                (x0, c.y),
-                (x0 + w / 4.0, y0),
-                (x1 - w / 4.0, y0),
-                (x1, c.y),
-                (x1 - w / 4.0, y1),
-                (x0 + w / 4.0, y1),
-            ])
-        ),
         Shape::Note => {
             let f = 6.0_f64.min(h / 3.0);
             writeln!(
