@@ -75,7 +75,7 @@ pub(crate) fn layout_dot(scene: &Scene, layered: bool) -> String {
     if layered {
         out.push_str("  graph [rankdir=TB, nodesep=0.25, ranksep=0.5, splines=true, pad=0];\n");
     } else {
-        out.push_str("  graph [overlap=prism, sep=\"+10\", splines=false, pad=0];\n");
+        out.push_str("  graph [overlap=false, sep=\"+10\", splines=false, pad=0];\n");
     }
     out.push_str("  node [fixedsize=true, label=\"\"];\n");
     let _ = writeln!(

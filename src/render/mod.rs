@@ -1,6 +1,7 @@
 //! Pictures of the actor graph: SVG and PNG.
 //!
-//! [`render`] turns an [`ActorGraph`] into an image in four steps, one module each:
+//! [`render`] (or [`render_many`] for several formats at once) turns an [`ActorGraph`]
+//! into an image in steps, one module each:
 //!
 //! ```text
 //! scene.rs     what to draw: labels measured with the shipped font, colours, shapes
@@ -39,7 +40,8 @@ pub enum Engine {
     Auto,
     /// Graphviz only; an error when it is not installed.
     Graphviz,
-    /// The built-in pure-Rust layout (layout-rs), whatever is installed.
+    /// The built-in pure-Rust layout, whatever is installed: layout-rs's layered
+    /// layout for small graphs, a force-directed one for larger graphs.
     Builtin,
 }
 
@@ -144,31 +146,74 @@ pub fn render(
     format: Format,
     opts: &RenderOptions,
 ) -> Result<Rendered, RenderError> {
-    render_with_path(g, format, opts, std::env::var_os("PATH"))
+    let mut out = render_many(g, &[format], opts)?;
+    out.pop()
+        .ok_or_else(|| RenderError::Options("no format asked for".to_string()))
 }
 
-/// [`render`] with the program search path given, so that tests can hide Graphviz.
+/// Draws the graph once and writes it in each of `formats` (in that order), so that
+/// `--format svg,png` lays the graph out only once. Every [`Rendered`] carries the
+/// same notes.
+pub fn render_many(
+    g: &ActorGraph,
+    formats: &[Format],
+    opts: &RenderOptions,
+) -> Result<Vec<Rendered>, RenderError> {
+    render_with_path(g, formats, opts, std::env::var_os("PATH"))
+}
+
+/// [`render_many`] with the program search path given, so that tests can hide
+/// Graphviz.
 fn render_with_path(
     g: &ActorGraph,
-    format: Format,
+    formats: &[Format],
     opts: &RenderOptions,
     path: Option<OsString>,
-) -> Result<Rendered, RenderError> {
-    if !format.is_image() {
-        return Err(RenderError::NotAnImage(format));
+) -> Result<Vec<Rendered>, RenderError> {
+    if let Some(&f) = formats.iter().find(|f| !f.is_image()) {
+        return Err(RenderError::NotAnImage(f));
     }
+    let (picture, engine_used, notes) = draw(g, opts, path)?;
+    let mut out = Vec::with_capacity(formats.len());
+    for &format in formats {
+        let (bytes, width, height) = match format {
+            Format::Png => png::to_png(&picture.text).map_err(RenderError::Raster)?,
+            _ => (
+                picture.text.clone().into_bytes(),
+                picture.width.ceil() as u32,
+                picture.height.ceil() as u32,
+            ),
+        };
+        out.push(Rendered {
+            bytes,
+            engine_used,
+            notes: notes.clone(),
+            width,
+            height,
+        });
+    }
+    Ok(out)
+}
+
+/// Caps, measures, lays out and draws the SVG; returns it with the engine's name and
+/// the notes for the user.
+fn draw(
+    g: &ActorGraph,
+    opts: &RenderOptions,
+    path: Option<OsString>,
+) -> Result<(svg::Svg, &'static str, Vec<String>), RenderError> {
     let mut notes = Vec::new();
     let capped;
-    let g = if g.node_count() > opts.max_nodes {
+    let full = g.node_count();
+    let g = if full > opts.max_nodes {
         let sel = Selection {
             max_nodes: Some(opts.max_nodes),
             ..Selection::default()
         };
         let (sub, _) = select(g, &sel).map_err(RenderError::Options)?;
         notes.push(format!(
-            "the picture shows the {} most connected of {} actors (pictures are capped at {} actors; narrow the graph with --focus, --types, --relations, --min-weight or --max-nodes)",
+            "the picture shows the {} most connected of {full} actors (pictures are capped at {} actors; narrow the graph with --focus, --types, --relations, --min-weight or --max-nodes)",
             sub.node_count(),
-            g.node_count(),
             opts.max_nodes
         ));
         capped = sub;
@@ -176,7 +221,7 @@ fn render_with_path(
     } else {
         g
     };
-    let scene = scene::Scene::new(g, title(g, opts), subtitle(g, &notes));
+    let scene = scene::Scene::new(g, title(g, opts), subtitle(g, g.node_count() < full));
 
     let graphviz_found = graphviz::find_program("dot", path.as_deref()).is_some();
     let use_graphviz = match opts.engine {
@@ -221,22 +266,7 @@ fn render_with_path(
             g.edge_count()
         ));
     }
-    let picture = svg::draw(&scene, &placed);
-    let (bytes, width, height) = match format {
-        Format::Png => png::to_png(&picture.text).map_err(RenderError::Raster)?,
-        _ => (
-            picture.text.into_bytes(),
-            picture.width.ceil() as u32,
-            picture.height.ceil() as u32,
-        ),
-    };
-    Ok(Rendered {
-        bytes,
-        engine_used,
-        notes,
-        width,
-        height,
-    })
+    Ok((svg::draw(&scene, &placed), engine_used, notes))
 }
 
 /// Above these sizes layout-rs's crossing reduction gets too slow (it grows much
@@ -270,7 +300,7 @@ fn title(g: &ActorGraph, opts: &RenderOptions) -> String {
 }
 
 /// The caption's second line: dates, counts, and whether actors were left out.
-fn subtitle(g: &ActorGraph, notes: &[String]) -> String {
+fn subtitle(g: &ActorGraph, capped: bool) -> String {
     let mut dates: Vec<&str> = g
         .documents()
         .iter()
@@ -290,7 +320,7 @@ fn subtitle(g: &ActorGraph, notes: &[String]) -> String {
         g.edge_count(),
         if g.edge_count() == 1 { "" } else { "s" }
     ));
-    if !notes.is_empty() {
+    if capped {
         parts.push("only the most connected actors are shown".to_string());
     }
     parts.join(" · ")

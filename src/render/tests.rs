@@ -199,16 +199,34 @@ fn graphviz_path_runs_dot_without_warnings() {
     let out = render(&sample(), Format::Svg, &opts(Engine::Graphviz)).unwrap();
     assert_eq!(out.engine_used, "graphviz dot");
     assert!(out.notes.is_empty(), "{:?}", out.notes);
+    // Auto prefers Graphviz when it is there; sfdp takes large graphs.
+    let out = render(&sample(), Format::Svg, &opts(Engine::Auto)).unwrap();
+    assert_eq!(out.engine_used, "graphviz dot");
+    let out = render(&random_graph(200), Format::Svg, &opts(Engine::Graphviz)).unwrap();
+    assert_eq!(out.engine_used, "graphviz sfdp");
+    assert!(
+        out.notes.iter().all(|n| !n.starts_with("Graphviz")),
+        "{:?}",
+        out.notes
+    );
 }
 
 #[test]
 fn builtin_path_is_used_when_graphviz_is_hidden() {
     let (_dir, path) = hidden_graphviz();
     let g = sample();
-    let out = render_with_path(&g, Format::Png, &opts(Engine::Auto), path.clone()).unwrap();
-    assert_eq!(out.engine_used, "builtin layout-rs");
-    assert!(Pixmap::decode_png(&out.bytes).is_ok());
-    let err = render_with_path(&g, Format::Svg, &opts(Engine::Graphviz), path).unwrap_err();
+    let out = render_with_path(
+        &g,
+        &[Format::Svg, Format::Png],
+        &opts(Engine::Auto),
+        path.clone(),
+    )
+    .unwrap();
+    assert_eq!(out.len(), 2);
+    assert_eq!(out[0].engine_used, "builtin layout-rs");
+    assert!(out[0].bytes.starts_with(b"<?xml"));
+    assert!(Pixmap::decode_png(&out[1].bytes).is_ok());
+    let err = render_with_path(&g, &[Format::Svg], &opts(Engine::Graphviz), path).unwrap_err();
     assert!(matches!(err, RenderError::GraphvizMissing), "{err}");
 }
 
