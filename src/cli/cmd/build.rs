@@ -12,7 +12,7 @@ use crate::graph::select::select;
 use crate::graph::ActorGraph;
 use crate::ingest::{parse_date, Document, IngestOptions, Inputs};
 use crate::lexicon::Lexicon;
-use crate::render::{render, RenderOptions};
+use crate::render::{render_many, RenderOptions};
 use anyhow::{anyhow, bail, Context, Result};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -241,6 +241,21 @@ fn write_outputs(
         engine: super::engine(a.image.engine),
         ..RenderOptions::default()
     };
+    // images share one layout: svg and png of the same picture
+    let image_formats: Vec<Format> = formats.iter().copied().filter(|f| f.is_image()).collect();
+    let mut images = std::collections::HashMap::new();
+    if !image_formats.is_empty() {
+        let rendered = render_many(graph, &image_formats, &render_opts)
+            .map_err(|e| anyhow!("drawing the graph: {e}"))?;
+        for (f, img) in image_formats.iter().zip(rendered) {
+            if !a.quiet && images.is_empty() {
+                for n in &img.notes {
+                    messages::info(n);
+                }
+            }
+            images.insert(*f, img.bytes);
+        }
+    }
     for &format in formats {
         let files = format.files(stem);
         let paths: Vec<std::path::PathBuf> = match target {
@@ -249,15 +264,8 @@ fn write_outputs(
             Target::Dir(d) => files.iter().map(|n| d.join(n)).collect(),
         };
         let produce = |w: &mut dyn Write| -> std::io::Result<()> {
-            if format.is_image() {
-                let img = render(graph, format, &render_opts)
-                    .map_err(|e| std::io::Error::other(e.to_string()))?;
-                for n in &img.notes {
-                    if !a.quiet {
-                        messages::info(n);
-                    }
-                }
-                w.write_all(&img.bytes)
+            if let Some(bytes) = images.get(&format) {
+                w.write_all(bytes)
             } else {
                 export::write(format, graph, w).map(|_| ())
             }
