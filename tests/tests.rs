@@ -7,3 +7,5 @@ mod util;
 mod cli;
 // the user's article: the facts it must give, and output/ kept fresh
 mod seed;
+// extraction on hand-written one-phenomenon articles, and the verb lexicon's examples
+mod extraction;
