@@ -66,6 +66,14 @@ MERGE (a)-[r:HOLDS_OFFICE]->(b)
 SET r.verb = row.verb, r.date = date(row.date), r.confidence = row.confidence, r.weight = row.weight, r.role = row.role, r.status = row.status, r.evidence = row.evidence, r.evidence_refs = row.evidence_refs, r.documents = row.documents, r.first_seen = date(row.first_seen), r.last_seen = date(row.last_seen);
 
 UNWIND [
+  {s: 'us-state-department', o: 'united-states', verb: 'name', date: '2024-05-07', confidence: 0.7, weight: 1, role: null, status: null, evidence: ['US State Department spokesperson Matthew Miller acknowledged in a press briefing on Tuesday a meeting between US Ambassador Donald Blome and leaders of the Pakistan Tehreek-e-Insaf (PTI), whose chief of the opposition Omar Ayub Khan. with the opposition leader and other senior PTI party officials on a wider range of issues crucial to bilateral relations, such as the ongoing US economic aid to Islamabad.'], evidence_refs: ['seed:1'], documents: ['seed'], first_seen: '2024-05-07', last_seen: '2024-05-07'},
+  {s: 'us-senate', o: 'united-states', verb: 'name', date: '2024-05-08', confidence: 0.7, weight: 1, role: null, status: null, evidence: ['Miller also discussed the concern raised by US Senate Majority Leader Chuck Schumer over the security of the former prime minister imprisoned in Pakistan and reiterated the commitment of United States to uphold human rights.'], evidence_refs: ['seed:5'], documents: ['seed'], first_seen: '2024-05-08', last_seen: '2024-05-08'}
+] AS row
+MATCH (a:Entity {id: row.s}), (b:Entity {id: row.o})
+MERGE (a)-[r:PART_OF]->(b)
+SET r.verb = row.verb, r.date = date(row.date), r.confidence = row.confidence, r.weight = row.weight, r.role = row.role, r.status = row.status, r.evidence = row.evidence, r.evidence_refs = row.evidence_refs, r.documents = row.documents, r.first_seen = date(row.first_seen), r.last_seen = date(row.last_seen);
+
+UNWIND [
   {s: 'adiala-jail', o: 'rawalpindi', verb: '\'s', date: '2024-05-08', confidence: 0.8, weight: 1, role: null, status: null, evidence: ['Khan, who was removed as prime minister following a no-confidence motion in April 2022, is hanging out in Rawalpindi\'s Adiala jail in several cases, including the encryption case in which the former prime minister showed a piece of paper — purportedly a copy of a secret diplomatic communication — at a public gathering in Islamabad, claiming it as proof of a conspiracy against his government by a foreign power, referring to the American diplomat Donald Lu, who has been at the center of the controversy.'], evidence_refs: ['seed:12'], documents: ['seed'], first_seen: '2024-05-08', last_seen: '2024-05-08'}
 ] AS row
 MATCH (a:Entity {id: row.s}), (b:Entity {id: row.o})

@@ -329,6 +329,14 @@ fn segment(
                     }
                     remove_mention(mentions, &mut pending_mods, c);
                 }
+                // a known national body is part of its state ("State Department", "Russian Foreign Ministry")
+                if part_of.is_none() && kind == EntityType::GovernmentBody {
+                    part_of = entry
+                        .country
+                        .as_deref()
+                        .and_then(|c| lex.entry_index(c))
+                        .filter(|&g| lex.entries[g].kind == EntityType::Country);
+                }
                 mentions.push(Mention {
                     sentence: sentence.index,
                     start: start_tok,
@@ -467,6 +475,35 @@ fn segment(
                         remove_mention(mentions, &mut pending_mods, c);
                     }
                 }
+                // "Sofia Reyes", "Georgia Mills": a one-word place or country right before a
+                // surname-like word run is a first name, not the place
+                if let (None, Some(c)) = (cue, pending_place) {
+                    let m = &mentions[c];
+                    if m.end == a
+                        && !m.demonym
+                        && m.end - m.start == 1
+                        && !toks[m.start].is_all_caps()
+                        && b - a == 1
+                        && pending_title.is_none()
+                        && (m.start == 0
+                            || !matches!(
+                                lower[m.start - 1].as_str(),
+                                "to" | "in"
+                                    | "of"
+                                    | "from"
+                                    | "for"
+                                    | "with"
+                                    | "by"
+                                    | "at"
+                                    | "on"
+                                    | "into"
+                                    | "across"
+                            ))
+                    {
+                        name_start = m.start;
+                        remove_mention(mentions, &mut pending_mods, c);
+                    }
+                }
                 // "Supreme Court of Pakistan": an organisation word run followed by "of" + a country
                 let mut name_end = b;
                 if cue.is_some_and(|k| k.is_organisation_like()) && j + 1 < parts.len() {
@@ -557,6 +594,11 @@ fn push_name(
     let toks = &sentence.tokens;
     let text = span_text(toks, start, end);
     if text.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return None;
+    }
+    // "a Volvo XC90", "an Airbus A320": a name after an indefinite article with nothing to
+    // say what it is names a thing, not an actor
+    if kind.is_none() && start > 0 && matches!(toks[start - 1].text, "a" | "an" | "A" | "An") {
         return None;
     }
     // a cue word alone ("Police", "Council") is a generic reference, not a name

@@ -109,7 +109,7 @@ pub fn extract_document(doc: &Document, lex: &Lexicon) -> DocExtraction {
         }
     }
 
-    let (entities, assigned) = entities::resolve(lex, &mentions, &titles, &acronym_of);
+    let (mut entities, assigned) = entities::resolve(lex, &mentions, &titles, &acronym_of);
 
     // relations
     let mut raw: Vec<Raw> = Vec::new();
@@ -147,24 +147,48 @@ pub fn extract_document(doc: &Document, lex: &Lexicon) -> DocExtraction {
             status: None,
         }));
     }
-    for (e, ent) in entities.iter().enumerate() {
-        if let Some(c) = ent
-            .part_of
-            .and_then(|g| entities.iter().position(|x| x.gaz == Some(g)))
+    // PART_OF from names ("Russian Foreign Ministry"), evidenced by the first sentence that
+    // names the part; the country is an actor even if only its demonym was written
+    for e in 0..entities.len() {
+        let Some(g) = entities[e].part_of else {
+            continue;
+        };
+        let c = match entities
+            .iter()
+            .position(|x| x.gaz == Some(g) && x.kind == EntityType::Country)
         {
-            raw.push(Raw {
-                sentence: usize::MAX,
-                found: Found {
-                    subject: e,
-                    object: c,
-                    relation: RelationKind::PartOf,
-                    verb: "name".into(),
-                    confidence: 0.7,
-                },
-                role: None,
-                status: None,
-            });
-        }
+            Some(c) => c,
+            None => {
+                entities.push(Entity {
+                    name: lex.entries[g].name.clone(),
+                    kind: EntityType::Country,
+                    gaz: Some(g),
+                    forms: Vec::new(),
+                    titles: Vec::new(),
+                    mentions: 0,
+                    demonym_only: false,
+                    part_of: None,
+                });
+                entities.len() - 1
+            }
+        };
+        let sentence = assigned
+            .iter()
+            .position(|a| *a == Some(e))
+            .map(|mi| mentions[mi].sentence)
+            .unwrap_or(0);
+        raw.push(Raw {
+            sentence,
+            found: Found {
+                subject: e,
+                object: c,
+                relation: RelationKind::PartOf,
+                verb: "name".into(),
+                confidence: 0.7,
+            },
+            role: None,
+            status: None,
+        });
     }
 
     build(doc, &sentences, entities, raw)

@@ -542,6 +542,8 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                                 && s.start <= after + 8
                                 && s.start > 0
                                 && (view.lower[s.start - 1] == "by"
+                                    // "by the Central Bureau of Investigation"
+                                    || (s.start >= 2 && view.lower[s.start - 2] == "by" && DETERMINERS.contains(&view.lower[s.start - 1].as_str()))
                                     // "condemned by members of the European Union"
                                     || (s.start >= 3 && view.lower[s.start - 1] == "of" && view.lower[s.start - 3] == "by")
                                     || (s.start >= 4 && view.lower[s.start - 1] == "the" && view.lower[s.start - 2] == "of" && view.lower[s.start - 4] == "by"))
@@ -682,7 +684,7 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                     view.sentence.tokens[v + 1].text
                 );
                 if nom.preposition == "between" {
-                    let objs = view.objects(v + 2, None, 3);
+                    let objs = view.objects(v + 2, Some("between"), 3);
                     if objs.len() >= 2 && is_actor(view.slots[objs[0]].kind) {
                         for &o in &objs[1..] {
                             if is_actor(view.slots[o].kind) {
