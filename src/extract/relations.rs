@@ -230,10 +230,7 @@ impl SentenceView<'_, '_> {
             // (titles and their modifiers may stand between: "Donald Trump and Turkish
             // President Recep Tayyip Erdoğan spoke")
             let mut cur = k;
-            loop {
-                let Some(p) = (0..cur).rev().find(|&p| !self.slots[p].modifier) else {
-                    break;
-                };
+            while let Some(p) = (0..cur).rev().find(|&p| !self.slots[p].modifier) {
                 let prev = &self.slots[p];
                 let between: Vec<&str> = (prev.end..self.slots[cur].start)
                     .filter(|&i| {
