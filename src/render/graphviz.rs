@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 /// Above this many nodes `dot`'s layered layout gets very wide and slow; use sfdp.
-pub(crate) const DOT_MAX_NODES: usize = 150;
+pub(crate) const DOT_MAX_NODES: usize = 60;
 
 /// Finds an executable called `name` in the directories of `path` (a PATH value).
 pub(crate) fn find_program(name: &str, path: Option<&OsStr>) -> Option<PathBuf> {

@@ -211,8 +211,29 @@ fn draw(
             ..Selection::default()
         };
         let (sub, _) = select(g, &sel).map_err(RenderError::Options)?;
+        // in a picture that has to cut anyway, actors with no relation say nothing
+        let connected: Vec<String> = sub
+            .actors()
+            .filter(|a| sub.degree(&a.id) > 0)
+            .map(|a| a.id.clone())
+            .collect();
+        let sub = if !connected.is_empty() && connected.len() < sub.node_count() {
+            let mut only = ActorGraph::new();
+            for d in sub.documents() {
+                only.add_document(d.clone());
+            }
+            for a in sub.actors().filter(|a| sub.degree(&a.id) > 0) {
+                only.insert_actor(a.clone());
+            }
+            for (s, t, r) in sub.relations() {
+                only.insert_relation(&s.id, &t.id, r.clone());
+            }
+            only
+        } else {
+            sub
+        };
         notes.push(format!(
-            "the picture shows the {} most connected of {full} actors (pictures are capped at {} actors; narrow the graph with --focus, --types, --relations, --min-weight or --max-nodes)",
+            "the picture shows the {} most connected of {full} actors (pictures are capped at {} actors, and then leave out actors without relations; narrow the graph with --focus, --types, --relations, --min-weight or --max-nodes)",
             sub.node_count(),
             opts.max_nodes
         ));
