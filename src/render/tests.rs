@@ -301,11 +301,14 @@ fn a_large_graph_is_capped_and_says_so() {
         let start = Instant::now();
         let out = render(&g, Format::Svg, &opts(engine)).unwrap();
         let took = start.elapsed();
-        assert!(
-            out.notes[0].starts_with("the picture shows the 300 most connected of 2000 actors"),
-            "{:?}",
-            out.notes
-        );
+        // at most 300 kept, fewer when some of them have no relation among the kept
+        let kept: usize = out.notes[0]
+            .strip_prefix("the picture shows the ")
+            .and_then(|r| r.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{:?}", out.notes));
+        assert!((250..=300).contains(&kept), "{:?}", out.notes);
+        assert!(out.notes[0].contains(" most connected of 2000 actors"), "{:?}", out.notes);
         assert!(
             out.notes.iter().all(|n| !n.starts_with("Graphviz")),
             "{:?}",
