@@ -308,7 +308,11 @@ fn a_large_graph_is_capped_and_says_so() {
             .and_then(|n| n.parse().ok())
             .unwrap_or_else(|| panic!("{:?}", out.notes));
         assert!((250..=300).contains(&kept), "{:?}", out.notes);
-        assert!(out.notes[0].contains(" most connected of 2000 actors"), "{:?}", out.notes);
+        assert!(
+            out.notes[0].contains(" most connected of 2000 actors"),
+            "{:?}",
+            out.notes
+        );
         assert!(
             out.notes.iter().all(|n| !n.starts_with("Graphviz")),
             "{:?}",
