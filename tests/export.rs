@@ -6,6 +6,8 @@ use crate::util::*;
 use std::collections::BTreeSet;
 
 type Triples = BTreeSet<(String, String, String)>;
+/// An XML element: name, attributes, text.
+type Element = (String, Vec<(String, String)>, String);
 
 fn build_all() -> Dir {
     let d = Dir::new();
@@ -24,10 +26,10 @@ fn build_all() -> Dir {
 }
 
 /// (element name, attributes, text) of every element, in document order.
-fn xml_elements(text: &str) -> Vec<(String, Vec<(String, String)>, String)> {
+fn xml_elements(text: &str) -> Vec<Element> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(text);
-    let mut out: Vec<(String, Vec<(String, String)>, String)> = Vec::new();
+    let mut out: Vec<Element> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
     loop {
         let ev = reader.read_event().expect("well-formed XML");
