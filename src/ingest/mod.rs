@@ -98,6 +98,27 @@ pub(crate) fn decode(
     }
 }
 
+/// Reads a JSONL corpus from any reader, one article a line; `path` names it in
+/// messages and in the default ids. Duplicate ids are not checked here ([`Inputs`] does).
+pub fn read_jsonl(
+    path: impl Into<PathBuf>,
+    reader: impl BufRead + 'static,
+    options: IngestOptions,
+) -> impl Iterator<Item = Result<Document, InputError>> {
+    jsonl::JsonlReader::new(path.into(), Box::new(reader), options)
+}
+
+/// Reads one text article from bytes (with its optional date header); `path` names it in
+/// messages.
+pub fn read_txt(
+    path: &Path,
+    id: &str,
+    bytes: Vec<u8>,
+    options: &IngestOptions,
+) -> Result<Document, InputError> {
+    txt::from_bytes(path, id, bytes, options)
+}
+
 enum Source {
     Path(PathBuf),
     Stdin,
