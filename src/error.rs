@@ -40,10 +40,14 @@ pub enum InputErrorKind {
     NoArticles,
     #[error("empty article: no text")]
     Empty,
-    #[error("binary file (NUL bytes), not text")]
+    #[error("binary data (NUL bytes), not text")]
     Binary,
+    #[error("UTF-16 text; only UTF-8 is read (convert it, e.g. iconv -f UTF-16 -t UTF-8)")]
+    Utf16,
     #[error("not valid JSON: {0}")]
     Json(String),
+    #[error("truncated record: the file ends inside it ({0})")]
+    Truncated(String),
     #[error("JSONL record has no \"text\" string")]
     MissingText,
     #[error("JSONL record field {field:?} must be a string")]
@@ -64,7 +68,9 @@ impl InputErrorKind {
             InputErrorKind::NoArticles => "no articles in directory",
             InputErrorKind::Empty => "empty",
             InputErrorKind::Binary => "binary",
+            InputErrorKind::Utf16 => "UTF-16",
             InputErrorKind::Json(_) => "malformed JSONL",
+            InputErrorKind::Truncated(_) => "truncated JSONL",
             InputErrorKind::MissingText => "JSONL without text",
             InputErrorKind::FieldType { .. } => "JSONL field of wrong type",
             InputErrorKind::DuplicateId(_) => "duplicate id",
