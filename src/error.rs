@@ -54,6 +54,8 @@ pub enum InputErrorKind {
     FieldType { field: &'static str },
     #[error("duplicate article id {0:?} (the first article with this id is kept)")]
     DuplicateId(String),
+    #[error("this file was given twice (itself, or inside a directory given too); read once")]
+    Repeated,
     #[error("invalid date {0:?} (write YYYY-MM-DD, or \"date unknown\")")]
     BadDate(String),
     #[error("article is {size} bytes, over the limit of {limit} bytes (--max-article-bytes)")]
@@ -74,6 +76,7 @@ impl InputErrorKind {
             InputErrorKind::MissingText => "JSONL without text",
             InputErrorKind::FieldType { .. } => "JSONL field of wrong type",
             InputErrorKind::DuplicateId(_) => "duplicate id",
+            InputErrorKind::Repeated => "file given twice",
             InputErrorKind::BadDate(_) => "invalid date",
             InputErrorKind::TooLarge { .. } => "too large",
         }

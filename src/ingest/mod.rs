@@ -170,7 +170,11 @@ enum Source {
 pub struct Inputs {
     pending: std::collections::VecDeque<Source>,
     current: Option<Box<dyn Iterator<Item = Result<Document, InputError>>>>,
+    /// The text file `current` reads (its id is its file stem, not chosen by its author).
+    current_txt: Option<PathBuf>,
     seen_ids: HashSet<String>,
+    /// Text files read so far (canonical paths), so that one given twice is read once.
+    seen_files: HashSet<PathBuf>,
     options: IngestOptions,
 }
 
@@ -190,7 +194,9 @@ impl Inputs {
         Inputs {
             pending,
             current: None,
+            current_txt: None,
             seen_ids: HashSet::new(),
+            seen_files: HashSet::new(),
             options,
         }
     }
@@ -266,6 +272,7 @@ impl Inputs {
                         }
                     }
                 } else {
+                    self.current_txt = Some(path.clone());
                     Box::new(std::iter::once(txt::read_file(&path, &opts)))
                 }
             }
@@ -290,7 +297,33 @@ impl Iterator for Inputs {
         loop {
             if let Some(cur) = self.current.as_mut() {
                 match cur.next() {
-                    Some(Ok(doc)) => {
+                    Some(Ok(mut doc)) => {
+                        if let Some(path) = &self.current_txt {
+                            if let Ok(real) = std::fs::canonicalize(path) {
+                                if !self.seen_files.insert(real) {
+                                    return Some(Err(InputError::new(
+                                        path,
+                                        None,
+                                        InputErrorKind::Repeated,
+                                    )));
+                                }
+                            }
+                            if self.seen_ids.contains(&doc.id) {
+                                // another file with the same stem: name this one by its path
+                                let base = path.with_extension("").display().to_string();
+                                let mut id = base.clone();
+                                let mut n = 2;
+                                while self.seen_ids.contains(&id) {
+                                    id = format!("{base}#{n}");
+                                    n += 1;
+                                }
+                                doc.warnings.push(format!(
+                                    "article id {:?} is taken by an earlier file; this one's id is {id:?}",
+                                    doc.id
+                                ));
+                                doc.id = id;
+                            }
+                        }
                         if !self.seen_ids.insert(doc.id.clone()) {
                             let (path, line) = split_origin(&doc.origin);
                             return Some(Err(InputError::new(
@@ -302,7 +335,10 @@ impl Iterator for Inputs {
                         return Some(Ok(doc));
                     }
                     Some(Err(e)) => return Some(Err(e)),
-                    None => self.current = None,
+                    None => {
+                        self.current = None;
+                        self.current_txt = None;
+                    }
                 }
             }
             let source = self.pending.pop_front()?;
@@ -353,6 +389,32 @@ mod tests {
         assert!(w[1].starts_with("invalid UTF-8 at line 2, byte 5 and 2 more places:"));
         decode(Path::new("x"), Some(7), b"\xff".to_vec(), &mut w).unwrap();
         assert!(w[2].starts_with("invalid UTF-8 at byte 0 of the record:"));
+    }
+
+    #[test]
+    fn text_files_sharing_a_stem_are_two_articles_and_a_file_given_twice_is_one() {
+        let dir = tempfile::tempdir().unwrap();
+        for d in ["2023", "2024"] {
+            std::fs::create_dir(dir.path().join(d)).unwrap();
+            std::fs::write(
+                dir.path().join(d).join("story.txt"),
+                format!("News of {d}."),
+            )
+            .unwrap();
+        }
+        let again = dir.path().join("2023/story.txt");
+        let out: Vec<_> =
+            Inputs::new(&[dir.path().to_path_buf(), again], IngestOptions::default()).collect();
+        assert_eq!(out.len(), 3);
+        let first = out[0].as_ref().unwrap();
+        assert_eq!((first.id.as_str(), first.warnings.len()), ("story", 0));
+        let second = out[1].as_ref().unwrap();
+        let renamed = dir.path().join("2024/story").display().to_string();
+        assert_eq!(second.id, renamed);
+        assert!(second.warnings[0].contains("is taken by an earlier file"));
+        let e = out[2].as_ref().unwrap_err();
+        assert_eq!((e.reason(), e.line), ("file given twice", None));
+        assert!(e.path.ends_with("2023/story.txt"));
     }
 
     #[test]
