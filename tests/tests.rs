@@ -7,3 +7,5 @@ mod util;
 mod cli;
 // the user's article: the facts it must give, and output/ kept fresh
 mod seed;
+// issue #7: every kind of broken or hostile input, with a good article beside it
+mod bad_input;
