@@ -482,10 +482,28 @@ fn a_200000_character_sentence_is_cut_and_said_so() {
     let (_d, r) = hostile("run.txt", &text);
     r.says(&[
         "warning:",
-        "sentences were longer than 300 tokens and were cut there",
+        "run.txt: 97 sentences longer than 300 tokens, cut there",
     ]);
     // one token of 200,000 letters
     hostile("word.txt", &"a".repeat(200_000));
+}
+
+#[test]
+fn cut_sentences_are_named_by_article_then_counted() {
+    let d = Dir::new();
+    let mut corpus = String::new();
+    for i in 0..7 {
+        corpus.push_str(&format!(
+            "{{\"id\": \"long{i}\", \"text\": \"{}\"}}\n",
+            "word ".repeat(301)
+        ));
+    }
+    let r = build(&d, &[&d.write("c.jsonl", corpus), &good(&d)], &[]);
+    assert_exit!(r.out, 0);
+    r.says(&["c.jsonl:5: 1 sentence longer than 300 tokens, cut there"]);
+    r.does_not_say("c.jsonl:6:");
+    r.says(&["in all, 7 sentences in 7 articles were longer than 300 tokens and were cut there"]);
+    r.has_good_facts();
 }
 
 #[test]
@@ -514,7 +532,7 @@ fn repeated_quotes_parentheses_and_possessives() {
         "quotes.txt",
         &format!("Macron met Scholz.{}", "\"".repeat(100_000)),
     );
-    r.says(&["sentences were longer than 300 tokens and were cut there"]);
+    r.says(&["quotes.txt: 333 sentences longer than 300 tokens, cut there"]);
     hostile(
         "parens.txt",
         &format!("{}Macron{}", "(".repeat(50_000), ")".repeat(50_000)),
