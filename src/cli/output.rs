@@ -39,7 +39,7 @@ impl Target {
             Target::File(f) => (parent_of(f), f),
             Target::Dir(d) => (d.clone(), d),
         };
-        if let Some(file) = dir.ancestors().find(|a| a.is_file()) {
+        if let Some(file) = dir.ancestors().find(|a| a.exists() && !a.is_dir()) {
             bail!(
                 "cannot write the output {}: {} is a file, not a directory",
                 out.display(),
@@ -169,6 +169,14 @@ mod tests {
             .check_writable()
             .unwrap_err();
         assert!(e.to_string().contains("does not exist"), "{e}");
+        // a device is no directory either (`-f json,dot -o /dev/null`)
+        let e = Target::Dir("/dev/null".into())
+            .check_writable()
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "cannot write the output /dev/null: /dev/null is a file, not a directory"
+        );
         Target::Dir(dir.path().join("new/out"))
             .check_writable()
             .unwrap();

@@ -91,7 +91,8 @@ impl Progress {
         } else if self.plain && self.last.elapsed() >= Duration::from_secs(10) {
             let secs = self.start.elapsed().as_secs_f64();
             messages::info(format!(
-                "{articles} articles, {:.0} articles/s, {relations} relations so far",
+                "{articles} article{}, {:.1} articles/s, {relations} relations so far",
+                if articles == 1 { "" } else { "s" },
                 articles as f64 / secs.max(1e-9)
             ));
             self.last = Instant::now();
