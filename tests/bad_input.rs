@@ -562,7 +562,7 @@ fn fifty_megabyte_article() {
                  \"We will not accept this,\" said Pakistani spokesperson Omar Ayub Khan{d}.\n",
                 a = i % 10_007,
                 b = i % 7_919,
-                c = if i % 3 == 0 { "'s government" } else { "" },
+                c = if i.is_multiple_of(3) { "'s government" } else { "" },
                 d = i % 101,
             );
             if i % 50 == 49 {

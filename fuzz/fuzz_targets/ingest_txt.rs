@@ -30,7 +30,12 @@ fuzz_target!(|data: &[u8]| {
     for t in &x.triples {
         let ev = &t.evidence;
         assert!(body_chars <= ev.start && ev.start <= ev.end && ev.end <= total_chars);
-        let text: String = doc.text.chars().skip(ev.start).take(ev.end - ev.start).collect();
+        let text: String = doc
+            .text
+            .chars()
+            .skip(ev.start)
+            .take(ev.end - ev.start)
+            .collect();
         assert_eq!(text, ev.text);
     }
 });
