@@ -11,3 +11,5 @@ mod export;
 mod seed;
 // extraction on hand-written one-phenomenon articles, and the verb lexicon's examples
 mod extraction;
+// issue #7: every kind of broken or hostile input, with a good article beside it
+mod bad_input;

@@ -11,7 +11,7 @@ use indexmap::IndexMap;
 pub use model::*;
 use petgraph::graph::{EdgeIndex, Graph, NodeIndex};
 use petgraph::visit::EdgeRef;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One node per actor, one edge per (source, relation, target) carrying all its evidence.
 #[derive(Clone, Debug, Default)]
@@ -22,6 +22,16 @@ pub struct ActorGraph {
     by_key: HashMap<(String, EntityType), String>,
     by_triple: HashMap<(NodeIndex, RelationKind, NodeIndex), EdgeIndex>,
     documents: Vec<DocumentInfo>,
+    /// (edge, hash of an evidence it holds): a new sentence is told from a repeated one
+    /// without comparing it with every sentence the edge already has.
+    evidence_seen: HashSet<(EdgeIndex, u64)>,
+}
+
+fn evidence_hash(ev: &Evidence) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    ev.hash(&mut h);
+    h.finish()
 }
 
 /// The identity key of a name: case, dots and apostrophes do not make two actors.
@@ -128,10 +138,17 @@ impl ActorGraph {
         let key = (s, relation.relation, t);
         if let Some(&e) = self.by_triple.get(&key) {
             let edge = &mut self.graph[e];
-            merge_relation(edge, relation);
+            let seen = &mut self.evidence_seen;
+            // a hash not seen on this edge is a new sentence; a seen one is checked in full
+            merge_relation(edge, relation, |held, ev| {
+                seen.insert((e, evidence_hash(ev))) || !held.contains(ev)
+            });
             return Some(e);
         }
         let e = self.graph.add_edge(s, t, relation);
+        for ev in &self.graph[e].evidence {
+            self.evidence_seen.insert((e, evidence_hash(ev)));
+        }
         self.by_triple.insert(key, e);
         Some(e)
     }
@@ -240,7 +257,11 @@ fn widen_dates(first: &mut Option<String>, last: &mut Option<String>, date: Opti
 
 /// Folds a new sighting of the same fact into an edge: evidence is kept, the most
 /// confident reading wins for verb and role, dates widen.
-fn merge_relation(edge: &mut Relation, new: Relation) {
+fn merge_relation(
+    edge: &mut Relation,
+    new: Relation,
+    mut is_new: impl FnMut(&[Evidence], &Evidence) -> bool,
+) {
     if new.confidence > edge.confidence {
         edge.confidence = new.confidence;
         edge.verb = new.verb.clone();
@@ -267,7 +288,7 @@ fn merge_relation(edge: &mut Relation, new: Relation) {
         new.last_seen.as_deref(),
     );
     for ev in new.evidence {
-        if !edge.evidence.contains(&ev) {
+        if is_new(&edge.evidence, &ev) {
             edge.evidence.push(ev);
         }
     }
@@ -377,6 +398,38 @@ mod tests {
         g.merge_document(doc("c", "2024-01-01", vec![ent("Khan", p, &[])], vec![]));
         let names: Vec<_> = g.actors().map(|a| a.name.as_str()).collect();
         assert_eq!(names, vec!["Imran Khan", "Sadiq Khan", "Khan"]);
+    }
+
+    #[test]
+    fn repeated_evidence_is_kept_once_and_new_evidence_always() {
+        let mut g = ActorGraph::new();
+        let p = EntityType::Person;
+        let people = || vec![ent("Imran Khan", p, &[]), ent("Ali Zaidi", p, &[])];
+        // one document merged twice (as a library user may do): its sentence counts once
+        for _ in 0..2 {
+            g.merge_document(doc(
+                "a",
+                "2024-01-01",
+                people(),
+                vec![met("a", 0, 1, "2024-01-01")],
+            ));
+        }
+        // many sentences of one edge, as in a long article: all kept, in order
+        let mut triples = Vec::new();
+        for i in 0..5_000 {
+            let mut t = met("b", 0, 1, "2024-01-02");
+            t.evidence.sentence = i;
+            triples.push(t);
+        }
+        triples.push(met("b", 0, 1, "2024-01-02")); // a repeat within the document
+        g.merge_document(doc("b", "2024-01-02", people(), triples));
+        let (_, _, r) = g.relations().next().unwrap();
+        assert_eq!(r.weight(), 1 + 5_000);
+        assert_eq!(r.evidence[0].doc, "a");
+        assert!(r.evidence[1..]
+            .iter()
+            .enumerate()
+            .all(|(i, e)| e.sentence == i));
     }
 
     #[test]

@@ -21,6 +21,9 @@ use std::time::{Duration, Instant};
 /// Articles read ahead and extracted in parallel at a time: bounds memory, keeps cores busy.
 const CHUNK_PER_THREAD: usize = 64;
 
+/// Articles named in a warning about cut sentences; past this, one line gives the total.
+const MAX_TRUNCATION_WARNINGS: usize = 5;
+
 fn parse_formats(list: &str) -> Result<Vec<Format>> {
     let mut out = Vec::new();
     for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
@@ -88,7 +91,8 @@ impl Progress {
         } else if self.plain && self.last.elapsed() >= Duration::from_secs(10) {
             let secs = self.start.elapsed().as_secs_f64();
             messages::info(format!(
-                "{articles} articles, {:.0} articles/s, {relations} relations so far",
+                "{articles} article{}, {:.1} articles/s, {relations} relations so far",
+                if articles == 1 { "" } else { "s" },
                 articles as f64 / secs.max(1e-9)
             ));
             self.last = Instant::now();
@@ -145,6 +149,7 @@ pub fn run(a: BuildArgs) -> Result<u8> {
     let mut tally = Tally::default();
     let mut progress = Progress::new(a.quiet);
     let (mut articles, mut sentences, mut truncated) = (0usize, 0usize, 0usize);
+    let mut truncated_articles = 0usize;
     let chunk = CHUNK_PER_THREAD * threads;
     loop {
         let mut docs: Vec<Document> = Vec::with_capacity(chunk);
@@ -177,10 +182,23 @@ pub fn run(a: BuildArgs) -> Result<u8> {
                 .map(|d| extract_document(d, &lexicon))
                 .collect()
         });
-        for x in extracted {
+        for (doc, x) in docs.iter().zip(extracted) {
             articles += 1;
             sentences += x.sentences;
-            truncated += x.truncated_sentences;
+            if x.truncated_sentences > 0 {
+                truncated += x.truncated_sentences;
+                truncated_articles += 1;
+                if truncated_articles <= MAX_TRUNCATION_WARNINGS {
+                    messages::warn(format!(
+                        "{}: {} sentence{} longer than {} tokens, cut there",
+                        doc.origin,
+                        x.truncated_sentences,
+                        if x.truncated_sentences == 1 { "" } else { "s" },
+                        crate::text::MAX_SENTENCE_TOKENS
+                    ));
+                    tally.warnings += 1;
+                }
+            }
             graph.merge_document(x);
         }
         progress.update(articles, graph.edge_count());
@@ -189,9 +207,9 @@ pub fn run(a: BuildArgs) -> Result<u8> {
         }
     }
     progress.finish();
-    if truncated > 0 {
+    if truncated_articles > MAX_TRUNCATION_WARNINGS {
         messages::warn(format!(
-            "{truncated} sentences were longer than {} tokens and were cut there",
+            "in all, {truncated} sentences in {truncated_articles} articles were longer than {} tokens and were cut there",
             crate::text::MAX_SENTENCE_TOKENS
         ));
     }
