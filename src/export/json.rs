@@ -31,32 +31,72 @@ struct NodeLink {
     links: Vec<Link>,
 }
 
-/// Writes the graph as pretty-printed node-link JSON.
-pub fn write<W: Write>(graph: &ActorGraph, mut w: W) -> io::Result<W> {
-    let mut keys: HashMap<(&str, &str), usize> = HashMap::new();
-    let links = graph
-        .relations()
-        .map(|(s, t, r)| {
-            let k = keys.entry((s.id.as_str(), t.id.as_str())).or_insert(0);
+/// What [`write`] serializes: the same fields as [`NodeLink`], borrowed from the graph,
+/// so that writing a large graph does not first copy every actor and every piece of
+/// evidence.
+#[derive(Serialize)]
+struct NodeLinkRef<'a> {
+    directed: bool,
+    multigraph: bool,
+    graph: GraphAttrsRef<'a>,
+    nodes: Nodes<'a>,
+    links: Links<'a>,
+}
+
+#[derive(Serialize)]
+struct GraphAttrsRef<'a> {
+    documents: &'a [DocumentInfo],
+}
+
+#[derive(Serialize)]
+struct LinkRef<'a> {
+    source: &'a str,
+    target: &'a str,
+    key: usize,
+    #[serde(flatten)]
+    relation: &'a Relation,
+    weight: usize,
+}
+
+struct Nodes<'a>(&'a ActorGraph);
+
+impl Serialize for Nodes<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.actors())
+    }
+}
+
+struct Links<'a>(&'a ActorGraph);
+
+impl Serialize for Links<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // `key` numbers the edges between the same two nodes, as networkx does
+        let mut keys: HashMap<(&str, &str), usize> = HashMap::new();
+        s.collect_seq(self.0.relations().map(|(src, tgt, r)| {
+            let k = keys.entry((src.id.as_str(), tgt.id.as_str())).or_insert(0);
             let key = *k;
             *k += 1;
-            Link {
-                source: s.id.clone(),
-                target: t.id.clone(),
+            LinkRef {
+                source: &src.id,
+                target: &tgt.id,
                 key,
-                relation: r.clone(),
+                relation: r,
                 weight: r.weight(),
             }
-        })
-        .collect();
-    let doc = NodeLink {
+        }))
+    }
+}
+
+/// Writes the graph as pretty-printed node-link JSON.
+pub fn write<W: Write>(graph: &ActorGraph, mut w: W) -> io::Result<W> {
+    let doc = NodeLinkRef {
         directed: true,
         multigraph: true,
-        graph: GraphAttrs {
-            documents: graph.documents().to_vec(),
+        graph: GraphAttrsRef {
+            documents: graph.documents(),
         },
-        nodes: graph.actors().cloned().collect(),
-        links,
+        nodes: Nodes(graph),
+        links: Links(graph),
     };
     serde_json::to_writer_pretty(&mut w, &doc)?;
     w.write_all(b"\n")?;

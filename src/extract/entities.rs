@@ -32,8 +32,14 @@ fn initials(name: &str) -> String {
 }
 
 fn is_acronym(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.len() <= 8 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    (2..=8).contains(&letters)
 }
 
 /// Hashes of word sequences read from the front (`prefix`) or from the back (`suffix`).
@@ -259,6 +265,7 @@ pub fn resolve(
             continue;
         }
         let word = m.text.as_str();
+        let acronym = is_acronym(word);
         let mut candidates: Vec<usize> = by_word
             .get(word)
             .into_iter()
@@ -275,11 +282,13 @@ pub fn resolve(
                 if ent.gaz.is_some() && ent.kind == EntityType::Country {
                     return false;
                 }
-                if is_acronym(word) && ent.kind != EntityType::Person {
+                if acronym && ent.kind != EntityType::Person {
                     return initials(&ent.name) == word;
                 }
                 ent.kind == EntityType::Person
                     && m.kind.is_none_or(|k| k == EntityType::Person)
+                    // cheap necessary condition first: most names do not contain the word
+                    && ent.name.contains(word)
                     && ent.name.split_whitespace().count() > 1
                     && ent.name.split_whitespace().any(|w| w == word)
             })
@@ -297,7 +306,7 @@ pub fn resolve(
                     k
                 } else if titled_holders.contains(&mi) || m.titled {
                     EntityType::Person
-                } else if is_acronym(word) {
+                } else if acronym {
                     EntityType::Organization
                 } else {
                     continue;

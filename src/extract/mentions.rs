@@ -7,7 +7,7 @@
 use crate::graph::EntityType;
 use crate::lexicon::{CuePosition, Lexicon, Title};
 use crate::text::{Sentence, Token};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// Lower-case words that may join the words of one name ("Ministry of Foreign Affairs",
 /// "Osama bin Laden"). Grammar, not knowledge: the same in every article.
@@ -83,13 +83,13 @@ enum Part {
 pub fn find(
     lex: &Lexicon,
     sentence: &Sentence<'_>,
-    common_words: &HashSet<String>,
+    common_words: &FxHashSet<&str>,
     mentions: &mut Vec<Mention>,
     titles: &mut Vec<TitleMention>,
 ) {
     let toks = &sentence.tokens;
     let n = toks.len();
-    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+    let lower: &[String] = &sentence.lower;
     let is_cap = |i: usize| -> bool {
         let t = &toks[i];
         if !t.is_word() {
@@ -109,7 +109,7 @@ pub fn find(
         }
         if opener
             && !t.is_all_caps()
-            && common_words.contains(&lower[i])
+            && common_words.contains(lower[i].as_str())
             && !known
             && lex.demonym(t.text).is_none()
             && !lex.titles.contains_key(&lower[i])
@@ -162,7 +162,7 @@ pub fn find(
         for flag in in_span.iter_mut().take(end).skip(start) {
             *flag = true;
         }
-        segment(lex, sentence, &lower, start, end, mentions, titles);
+        segment(lex, sentence, lower, start, end, mentions, titles);
         i = end;
     }
     // titles written in lower case ("spokesperson", "former prime minister")
@@ -172,7 +172,7 @@ pub fn find(
             i += 1;
             continue;
         }
-        match longest_title(lex, &lower, i, n, &in_span) {
+        match longest_title(lex, lower, i, n, &in_span) {
             Some((end, title, plural)) => {
                 let former = i > 0 && matches!(lower[i - 1].as_str(), "former" | "ex" | "then");
                 titles.push(TitleMention {
@@ -222,6 +222,9 @@ fn longest_title(
     end: usize,
     in_span: &[bool],
 ) -> Option<(usize, Title, bool)> {
+    if !lex.may_start_title(&lower[i]) {
+        return None;
+    }
     let max = lex.max_title_tokens.min(end - i);
     for len in (1..=max).rev() {
         if (i..i + len).any(|k| in_span.get(k).copied().unwrap_or(false)) {

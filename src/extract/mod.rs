@@ -65,11 +65,11 @@ struct Raw {
 /// Runs the whole extraction on one document.
 pub fn extract_document(doc: &Document, lex: &Lexicon) -> DocExtraction {
     let sentences = split_sentences(&doc.text, doc.body_start);
-    let common_words: HashSet<String> = sentences
+    let common_words: rustc_hash::FxHashSet<&str> = sentences
         .iter()
         .flat_map(|s| s.tokens.iter())
         .filter(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|t| t.text.to_string())
+        .map(|t| t.text)
         .collect();
 
     // mentions and titles
@@ -134,7 +134,7 @@ pub fn extract_document(doc: &Document, lex: &Lexicon) -> DocExtraction {
         );
         let view = SentenceView {
             sentence: s,
-            lower: s.tokens.iter().map(|t| t.text.to_lowercase()).collect(),
+            lower: &s.lower,
             slots,
         };
         let mut found = Vec::new();

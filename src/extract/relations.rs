@@ -145,7 +145,7 @@ fn is_clause_break(t: &str) -> bool {
 
 pub struct SentenceView<'s, 'a> {
     pub sentence: &'s Sentence<'a>,
-    pub lower: Vec<String>,
+    pub lower: &'s [String],
     pub slots: Vec<Slot>,
 }
 

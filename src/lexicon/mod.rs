@@ -8,7 +8,8 @@ mod parse;
 
 use crate::error::DataError;
 use crate::graph::{name_key, EntityType, RelationKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::path::Path;
 
 /// A known actor from a gazetteer file.
@@ -49,6 +50,46 @@ pub enum CuePosition {
     Any,
 }
 
+/// The type a cue word gives, by where it stands in a name; `any` applies wherever the
+/// position has none of its own.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CueTypes {
+    pub first: Option<EntityType>,
+    pub last: Option<EntityType>,
+    pub any: Option<EntityType>,
+}
+
+impl CueTypes {
+    pub fn get(&self, position: CuePosition) -> Option<EntityType> {
+        match position {
+            CuePosition::First => self.first,
+            CuePosition::Last => self.last,
+            CuePosition::Any => self.any,
+        }
+    }
+
+    pub fn set(&mut self, position: CuePosition, kind: EntityType) {
+        match position {
+            CuePosition::First => self.first = Some(kind),
+            CuePosition::Last => self.last = Some(kind),
+            CuePosition::Any => self.any = Some(kind),
+        }
+    }
+}
+
+/// `word.to_lowercase()`, without allocating when the word is lower-case ASCII already
+/// (the callers mostly pass lower-cased tokens).
+fn lower(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
 /// One surface form of a verb entry: `met` + `with` → CONSULT.
 #[derive(Clone, Debug, PartialEq)]
 pub struct VerbSense {
@@ -81,8 +122,12 @@ pub struct Lexicon {
     /// Lower-case title (singular and plural forms) → title.
     pub titles: HashMap<String, Title>,
     pub max_title_tokens: usize,
-    /// (lower-case cue word, position) → type.
-    pub cues: HashMap<(String, CuePosition), EntityType>,
+    /// Every start of a title key that ends before a space or a hyphen, and every whole
+    /// key (`vice`, `vice president`, `director`, `director-general`): a word that is none
+    /// of these starts no title, so the matcher skips it without building keys.
+    pub title_heads: HashSet<String>,
+    /// Lower-case cue word → the type it gives in each position.
+    pub cues: HashMap<String, CueTypes>,
     /// Lower-case verb surface form → senses.
     pub verbs: HashMap<String, Vec<VerbSense>>,
     /// Lower-case noun → senses.
@@ -200,15 +245,12 @@ impl Lexicon {
 
     /// The country a demonym names (`Pakistani` → Pakistan).
     pub fn demonym(&self, word: &str) -> Option<usize> {
-        self.demonyms.get(&word.to_lowercase()).copied()
+        self.demonyms.get(lower(word).as_ref()).copied()
     }
 
     pub fn cue(&self, word: &str, position: CuePosition) -> Option<EntityType> {
-        let w = word.to_lowercase();
-        self.cues
-            .get(&(w.clone(), position))
-            .or_else(|| self.cues.get(&(w, CuePosition::Any)))
-            .copied()
+        let types = self.cues.get(lower(word).as_ref())?;
+        types.get(position).or(types.any)
     }
 
     /// The gazetteer entry of a single word: written exactly as a known form, or in
@@ -227,6 +269,22 @@ impl Lexicon {
         }
     }
 
+    /// Registers a title form (lower case) for [`Lexicon::may_start_title`].
+    pub(crate) fn add_title_heads(&mut self, form: &str) {
+        for (p, c) in form.char_indices() {
+            if c == ' ' || c == '-' {
+                self.title_heads.insert(form[..p].to_string());
+            }
+        }
+        self.title_heads.insert(form.to_string());
+    }
+
+    /// False when no title key starts with `word` followed by the end, a space or a
+    /// hyphen: the lower-case token `word` then begins no title, whatever follows it.
+    pub fn may_start_title(&self, word: &str) -> bool {
+        self.title_heads.contains(word)
+    }
+
     /// The form is known only as an acronym in capitals.
     pub fn acronym_only(&self, form: &str) -> bool {
         let key = name_key(form);
@@ -234,7 +292,7 @@ impl Lexicon {
     }
 
     pub fn is_non_name(&self, word: &str) -> bool {
-        self.non_names.contains(&word.to_lowercase())
+        self.non_names.contains(lower(word).as_ref())
     }
 }
 
@@ -275,5 +333,17 @@ mod tests {
             Some(EntityType::PoliticalParty)
         );
         assert!(lex.is_non_name("Tuesday"));
+    }
+
+    #[test]
+    fn title_heads_cover_every_title_start() {
+        let lex = Lexicon::builtin().unwrap();
+        for key in lex.titles.keys() {
+            let first = key.split([' ', '-']).next().unwrap();
+            assert!(lex.may_start_title(first), "{key:?}");
+            assert!(lex.may_start_title(key), "{key:?}");
+        }
+        assert!(lex.may_start_title("vice") && lex.may_start_title("prime"));
+        assert!(!lex.may_start_title("the") && !lex.may_start_title("khan"));
     }
 }

@@ -173,6 +173,7 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
                     lex.max_title_tokens = lex
                         .max_title_tokens
                         .max(crate::text::tokenize(&form, 0).len());
+                    lex.add_title_heads(&form);
                     lex.titles.insert(form, title.clone());
                 }
             }
@@ -188,8 +189,11 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
                         ))
                     }
                 };
+                let kind = parse_type(f(2))?;
                 lex.cues
-                    .insert((f(0).to_lowercase(), position), parse_type(f(2))?);
+                    .entry(f(0).to_lowercase())
+                    .or_default()
+                    .set(position, kind);
             }
             Kind::Verbs => {
                 let relation = parse_relation(f(4))?;

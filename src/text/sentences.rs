@@ -21,6 +21,9 @@ pub struct Sentence<'a> {
     pub char_start: usize,
     pub char_end: usize,
     pub tokens: Vec<Token<'a>>,
+    /// Each token's text in lower case (`str::to_lowercase`), made once here for the
+    /// stages that compare words (mentions, relations).
+    pub lower: Vec<String>,
     /// The sentence was cut at [`MAX_SENTENCE_TOKENS`].
     pub truncated: bool,
 }
@@ -134,7 +137,9 @@ pub fn split_sentences<'a>(text: &'a str, base: usize) -> Vec<Sentence<'a>> {
                 end,
                 char_start,
                 char_end,
-                tokens: std::mem::take(current),
+                lower: current.iter().map(|t| t.text.to_lowercase()).collect(),
+                // the next sentence starts with room for as many tokens: no regrowing
+                tokens: std::mem::replace(current, Vec::with_capacity(current.len().max(16))),
                 truncated: std::mem::take(truncated),
             });
         };

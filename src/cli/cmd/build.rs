@@ -12,16 +12,21 @@ use crate::graph::select::select;
 use crate::graph::ActorGraph;
 use crate::ingest::{parse_date, Document, IngestOptions, Inputs};
 use crate::lexicon::Lexicon;
-use crate::render::{render_many, RenderOptions};
+use crate::render::{render, RenderOptions};
 use anyhow::{anyhow, bail, Context, Result};
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
-/// Articles read ahead and extracted in parallel at a time: bounds memory, keeps cores busy.
-const CHUNK_PER_THREAD: usize = 64;
+/// Articles handed to the workers at a time, per thread.
+const CHUNK_PER_THREAD: usize = 16;
+/// Chunks read and not yet merged, at most: enough that no worker waits for the reader
+/// or the merge, few enough that memory does not grow with the corpus.
+const IN_FLIGHT: usize = 4;
 
-/// Articles named in a warning about cut sentences; past this, one line gives the total.
+/// Articles with sentences cut at the length bound that are named one by one.
 const MAX_TRUNCATION_WARNINGS: usize = 5;
 
 fn parse_formats(list: &str) -> Result<Vec<Format>> {
@@ -91,8 +96,7 @@ impl Progress {
         } else if self.plain && self.last.elapsed() >= Duration::from_secs(10) {
             let secs = self.start.elapsed().as_secs_f64();
             messages::info(format!(
-                "{articles} article{}, {:.1} articles/s, {relations} relations so far",
-                if articles == 1 { "" } else { "s" },
+                "{articles} articles, {:.0} articles/s, {relations} relations so far",
                 articles as f64 / secs.max(1e-9)
             ));
             self.last = Instant::now();
@@ -138,6 +142,7 @@ pub fn run(a: BuildArgs) -> Result<u8> {
         .num_threads(threads)
         .build()
         .context("starting worker threads")?;
+    let lexicon = Arc::new(lexicon);
     let mut inputs = Inputs::new(
         &a.inputs,
         IngestOptions {
@@ -149,11 +154,48 @@ pub fn run(a: BuildArgs) -> Result<u8> {
     let mut tally = Tally::default();
     let mut progress = Progress::new(a.quiet);
     let (mut articles, mut sentences, mut truncated) = (0usize, 0usize, 0usize);
-    let mut truncated_articles = 0usize;
+
+    // A pipeline: this thread reads chunks of articles and hands each to the pool as
+    // soon as it is read; the workers extract; this thread merges the results in input
+    // order (so the graph does not depend on the number of threads) while the workers
+    // go on with the next chunks. At most IN_FLIGHT chunks are read and not yet merged,
+    // which bounds memory whatever the corpus size.
     let chunk = CHUNK_PER_THREAD * threads;
-    loop {
+    // each extraction travels with its article's origin (path or path:line) for messages
+    let (results_tx, results) = mpsc::channel::<(usize, Vec<(String, DocExtraction)>)>();
+    let mut waiting: BTreeMap<usize, Vec<(String, DocExtraction)>> = BTreeMap::new();
+    let mut truncated_articles = 0usize;
+    let (mut sent, mut merged) = (0usize, 0usize);
+    let mut merge_ready = |waiting: &mut BTreeMap<usize, Vec<(String, DocExtraction)>>,
+                           merged: &mut usize,
+                           progress: &mut Progress| {
+        while let Some(xs) = waiting.remove(merged) {
+            for (origin, x) in xs {
+                articles += 1;
+                sentences += x.sentences;
+                if x.truncated_sentences > 0 {
+                    truncated += x.truncated_sentences;
+                    truncated_articles += 1;
+                    // the first few articles are named, then one total at the end
+                    if truncated_articles <= MAX_TRUNCATION_WARNINGS {
+                        messages::warn(format!(
+                            "{origin}: {} sentence{} longer than {} tokens, cut there",
+                            x.truncated_sentences,
+                            if x.truncated_sentences == 1 { "" } else { "s" },
+                            crate::text::MAX_SENTENCE_TOKENS
+                        ));
+                    }
+                }
+                graph.merge_document(x);
+            }
+            *merged += 1;
+            progress.update(articles, graph.edge_count());
+        }
+    };
+    let mut ended = false;
+    while !ended {
         let mut docs: Vec<Document> = Vec::with_capacity(chunk);
-        let mut ended = true;
+        ended = true;
         for item in inputs.by_ref() {
             match item {
                 Ok(doc) => {
@@ -177,34 +219,31 @@ pub fn run(a: BuildArgs) -> Result<u8> {
                 break;
             }
         }
-        let extracted: Vec<DocExtraction> = pool.install(|| {
-            docs.par_iter()
-                .map(|d| extract_document(d, &lexicon))
-                .collect()
-        });
-        for (doc, x) in docs.iter().zip(extracted) {
-            articles += 1;
-            sentences += x.sentences;
-            if x.truncated_sentences > 0 {
-                truncated += x.truncated_sentences;
-                truncated_articles += 1;
-                if truncated_articles <= MAX_TRUNCATION_WARNINGS {
-                    messages::warn(format!(
-                        "{}: {} sentence{} longer than {} tokens, cut there",
-                        doc.origin,
-                        x.truncated_sentences,
-                        if x.truncated_sentences == 1 { "" } else { "s" },
-                        crate::text::MAX_SENTENCE_TOKENS
-                    ));
-                    tally.warnings += 1;
-                }
-            }
-            graph.merge_document(x);
+        if !docs.is_empty() {
+            let (tx, lex, seq) = (results_tx.clone(), Arc::clone(&lexicon), sent);
+            pool.spawn(move || {
+                let xs = docs
+                    .par_iter()
+                    .map(|d| (d.origin.clone(), extract_document(d, &lex)))
+                    .collect();
+                // the receiver is gone only when the build has failed already
+                let _ = tx.send((seq, xs));
+            });
+            sent += 1;
         }
-        progress.update(articles, graph.edge_count());
-        if ended {
-            break;
+        // wait while the pipeline is full, or for everything at the end
+        while sent - merged >= IN_FLIGHT || (ended && merged < sent) {
+            let (seq, xs) = results
+                .recv()
+                .context("an extraction worker stopped unexpectedly")?;
+            waiting.insert(seq, xs);
+            merge_ready(&mut waiting, &mut merged, &mut progress);
         }
+        // merge whatever is done without waiting for it
+        while let Ok((seq, xs)) = results.try_recv() {
+            waiting.insert(seq, xs);
+        }
+        merge_ready(&mut waiting, &mut merged, &mut progress);
     }
     progress.finish();
     if truncated_articles > MAX_TRUNCATION_WARNINGS {
@@ -220,10 +259,22 @@ pub fn run(a: BuildArgs) -> Result<u8> {
         );
     }
 
-    let (graph, notes) = select(&graph, &selection).map_err(anyhow::Error::msg)?;
-    for n in notes {
-        messages::info(n);
-    }
+    // Without a selection the graph is written as it is, not copied: on a large corpus
+    // two copies of every piece of evidence would double the peak memory.
+    let keeps_everything = selection.focus.is_none()
+        && selection.types.is_empty()
+        && selection.relations.is_empty()
+        && selection.min_weight <= 1
+        && selection.max_nodes.is_none();
+    let graph = if keeps_everything {
+        graph
+    } else {
+        let (selected, notes) = select(&graph, &selection).map_err(anyhow::Error::msg)?;
+        for n in notes {
+            messages::info(n);
+        }
+        selected
+    };
     write_outputs(&graph, &formats, &target, &stem, &a)?;
 
     if !a.quiet {
@@ -259,21 +310,6 @@ fn write_outputs(
         engine: super::engine(a.image.engine),
         ..RenderOptions::default()
     };
-    // images share one layout: svg and png of the same picture
-    let image_formats: Vec<Format> = formats.iter().copied().filter(|f| f.is_image()).collect();
-    let mut images = std::collections::HashMap::new();
-    if !image_formats.is_empty() {
-        let rendered = render_many(graph, &image_formats, &render_opts)
-            .map_err(|e| anyhow!("drawing the graph: {e}"))?;
-        for (f, img) in image_formats.iter().zip(rendered) {
-            if !a.quiet && images.is_empty() {
-                for n in &img.notes {
-                    messages::info(n);
-                }
-            }
-            images.insert(*f, img.bytes);
-        }
-    }
     for &format in formats {
         let files = format.files(stem);
         let paths: Vec<std::path::PathBuf> = match target {
@@ -282,8 +318,15 @@ fn write_outputs(
             Target::Dir(d) => files.iter().map(|n| d.join(n)).collect(),
         };
         let produce = |w: &mut dyn Write| -> std::io::Result<()> {
-            if let Some(bytes) = images.get(&format) {
-                w.write_all(bytes)
+            if format.is_image() {
+                let img = render(graph, format, &render_opts)
+                    .map_err(|e| std::io::Error::other(e.to_string()))?;
+                for n in &img.notes {
+                    if !a.quiet {
+                        messages::info(n);
+                    }
+                }
+                w.write_all(&img.bytes)
             } else {
                 export::write(format, graph, w).map(|_| ())
             }
