@@ -28,4 +28,5 @@ echo "json: networkx reads $nodes nodes, $links links"
 "$check" gexf "$out/$stem.gexf"
 "$check" neo4j-csv "$out/$stem.nodes.csv" "$out/$stem.relationships.csv" --engine both
 "$check" cypher "$out/$stem.cypher" --expect-nodes "$nodes" --expect-rels "$links"
+"$py" "$here/cypher-twice.py" "$out/$stem.cypher"
 echo "validate-exports: $stem passed"

@@ -40,16 +40,22 @@ pub enum InputErrorKind {
     NoArticles,
     #[error("empty article: no text")]
     Empty,
-    #[error("binary file (NUL bytes), not text")]
+    #[error("binary data (NUL bytes), not text")]
     Binary,
+    #[error("UTF-16 text; only UTF-8 is read (convert it, e.g. iconv -f UTF-16 -t UTF-8)")]
+    Utf16,
     #[error("not valid JSON: {0}")]
     Json(String),
+    #[error("truncated record: the file ends inside it ({0})")]
+    Truncated(String),
     #[error("JSONL record has no \"text\" string")]
     MissingText,
     #[error("JSONL record field {field:?} must be a string")]
     FieldType { field: &'static str },
     #[error("duplicate article id {0:?} (the first article with this id is kept)")]
     DuplicateId(String),
+    #[error("this file was given twice (itself, or inside a directory given too); read once")]
+    Repeated,
     #[error("invalid date {0:?} (write YYYY-MM-DD, or \"date unknown\")")]
     BadDate(String),
     #[error("article is {size} bytes, over the limit of {limit} bytes (--max-article-bytes)")]
@@ -64,10 +70,13 @@ impl InputErrorKind {
             InputErrorKind::NoArticles => "no articles in directory",
             InputErrorKind::Empty => "empty",
             InputErrorKind::Binary => "binary",
+            InputErrorKind::Utf16 => "UTF-16",
             InputErrorKind::Json(_) => "malformed JSONL",
+            InputErrorKind::Truncated(_) => "truncated JSONL",
             InputErrorKind::MissingText => "JSONL without text",
             InputErrorKind::FieldType { .. } => "JSONL field of wrong type",
             InputErrorKind::DuplicateId(_) => "duplicate id",
+            InputErrorKind::Repeated => "file given twice",
             InputErrorKind::BadDate(_) => "invalid date",
             InputErrorKind::TooLarge { .. } => "too large",
         }

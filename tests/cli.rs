@@ -132,8 +132,7 @@ fn same_output_whatever_the_number_of_threads() {
             .arg(&dir));
         assert_exit!(out, 0);
         outputs.push(
-            ["c.json", "c.graphml", "c.tsv", "c.dot"]
-                .map(|f| std::fs::read(dir.join(f)).unwrap()),
+            ["c.json", "c.graphml", "c.tsv", "c.dot"].map(|f| std::fs::read(dir.join(f)).unwrap()),
         );
     }
     assert!(

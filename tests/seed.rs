@@ -143,3 +143,91 @@ fn output_dir_holds_the_current_seed_exports() {
         );
     }
 }
+
+#[test]
+fn focus_on_imran_khan_keeps_exactly_his_neighbours() {
+    let full = seed_graph();
+    let id_of = |g: &serde_json::Value, name: &str| {
+        g["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["name"] == name)
+            .map(|n| n["id"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    let khan = id_of(&full, "Imran Khan");
+    // his neighbours in the whole graph, in both directions
+    let mut expected: std::collections::BTreeSet<String> = full["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|l| {
+            let (s, t) = (l["source"].as_str().unwrap(), l["target"].as_str().unwrap());
+            if s == khan {
+                Some(t.to_string())
+            } else if t == khan {
+                Some(s.to_string())
+            } else {
+                None
+            }
+        })
+        .collect();
+    assert!(
+        expected.len() >= 3,
+        "Imran Khan should have several neighbours: {expected:?}"
+    );
+    expected.insert(khan.clone());
+    let d = Dir::new();
+    let out = run(bin()
+        .args([
+            "build",
+            "data/seed.txt",
+            "--format",
+            "json",
+            "--focus",
+            "Imran Khan",
+            "--depth",
+            "1",
+            "-o",
+        ])
+        .arg(d.path("f.json"))
+        .current_dir(root()));
+    assert_exit!(out, 0);
+    let g = d.read_json("f.json");
+    let kept: std::collections::BTreeSet<String> = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(kept, expected);
+    // an alias finds him too; an unknown name is an error that names it
+    let out = run(bin()
+        .args([
+            "build",
+            "data/seed.txt",
+            "--format",
+            "json",
+            "--focus",
+            "Khan",
+            "-o",
+        ])
+        .arg(d.path("k.json"))
+        .current_dir(root()));
+    assert_exit!(out, 0);
+    let out = run(bin()
+        .args([
+            "build",
+            "data/seed.txt",
+            "--format",
+            "json",
+            "--focus",
+            "Nobody Atall",
+            "-o",
+        ])
+        .arg(d.path("n.json"))
+        .current_dir(root()));
+    assert_exit!(out, 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Nobody Atall"));
+}

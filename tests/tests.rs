@@ -5,5 +5,11 @@ mod util;
 
 // the CLI: formats, outputs, exit codes, help
 mod cli;
+// every format carries the same graph, read back with a real parser
+mod export;
 // the user's article: the facts it must give, and output/ kept fresh
 mod seed;
+// extraction on hand-written one-phenomenon articles, and the verb lexicon's examples
+mod extraction;
+// issue #7: every kind of broken or hostile input, with a good article beside it
+mod bad_input;

@@ -8,7 +8,13 @@ Exit codes:
   0  success (or stdout closed early)
   1  fatal: nothing written (no usable input, output not writable, a bad lexicon file)
   2  command-line usage error
-  3  outputs written, but some inputs were skipped (see the messages and the summary)";
+  3  outputs written, but some inputs were skipped (see the messages and the summary)
+
+A bad input (missing, unreadable, empty, binary or UTF-16, a malformed, truncated or
+text-less JSONL line, a duplicate JSONL id, an invalid date, over --max-article-bytes) is
+reported as PATH[:LINE]: … and skipped, and the others are still read; --strict stops at
+the first one instead, writing nothing. Invalid UTF-8 is replaced with U+FFFD, with a
+warning. Sentences longer than 300 tokens are cut there, with a warning.";
 
 /// Builds a knowledge graph of the political actors in news articles: who met whom, who
 /// holds which office, who accused, detained or supported whom, with the sentence,
@@ -161,4 +167,15 @@ pub enum EngineArg {
     Auto,
     Graphviz,
     Builtin,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn help_states_the_sentence_bound_in_force() {
+        let bound = format!("longer than {} tokens", crate::text::MAX_SENTENCE_TOKENS);
+        assert!(EXIT_CODES.replace('\n', " ").contains(&bound));
+    }
 }

@@ -34,17 +34,28 @@ impl Target {
     /// Makes sure outputs can be written, before any extraction: creates the directory
     /// and writes (then removes) a probe file there.
     pub fn check_writable(&self) -> Result<()> {
-        let dir = match self {
+        let (dir, out) = match self {
             Target::Stdout => return Ok(()),
-            Target::File(f) => parent_of(f),
-            Target::Dir(d) => {
-                std::fs::create_dir_all(d)
-                    .with_context(|| format!("cannot create output directory {}", d.display()))?;
-                d.clone()
-            }
+            Target::File(f) => (parent_of(f), f),
+            Target::Dir(d) => (d.clone(), d),
         };
+        if let Some(file) = dir.ancestors().find(|a| a.exists() && !a.is_dir()) {
+            bail!(
+                "cannot write the output {}: {} is a file, not a directory",
+                out.display(),
+                file.display()
+            );
+        }
+        if let Target::Dir(d) = self {
+            std::fs::create_dir_all(d)
+                .with_context(|| format!("cannot create output directory {}", d.display()))?;
+        }
         if !dir.is_dir() {
-            bail!("output directory {} does not exist", dir.display());
+            bail!(
+                "cannot write the output {}: directory {} does not exist",
+                out.display(),
+                dir.display()
+            );
         }
         tempfile::NamedTempFile::new_in(&dir)
             .with_context(|| format!("cannot write in output directory {}", dir.display()))?;
@@ -75,8 +86,15 @@ pub fn write_atomic(
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
     let dir = parent_of(path);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".actorgraph-")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".actorgraph-");
+    // a temporary file is private (0600); the finished output is an ordinary file
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut tmp = builder
         .tempfile_in(&dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     {
@@ -135,6 +153,41 @@ mod tests {
             Target::new(Path::new("g.json"), 2, true).unwrap(),
             Target::Dir("g.json".into())
         );
+    }
+
+    #[test]
+    fn unwritable_outputs_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("notes.txt");
+        std::fs::write(&file, "x").unwrap();
+        let e = Target::File(file.join("g.json"))
+            .check_writable()
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .ends_with("notes.txt is a file, not a directory"),
+            "{e}"
+        );
+        let e = Target::Dir(file.join("out/deeper"))
+            .check_writable()
+            .unwrap_err();
+        assert!(e.to_string().contains("is a file, not a directory"), "{e}");
+        let e = Target::File(dir.path().join("missing/g.json"))
+            .check_writable()
+            .unwrap_err();
+        assert!(e.to_string().contains("does not exist"), "{e}");
+        // a device is no directory either (`-f json,dot -o /dev/null`)
+        let e = Target::Dir("/dev/null".into())
+            .check_writable()
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "cannot write the output /dev/null: /dev/null is a file, not a directory"
+        );
+        Target::Dir(dir.path().join("new/out"))
+            .check_writable()
+            .unwrap();
+        assert!(dir.path().join("new/out").is_dir());
     }
 
     #[test]

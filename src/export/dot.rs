@@ -67,7 +67,9 @@ fn penwidth(weight: usize) -> f64 {
 pub fn write<W: Write>(graph: &ActorGraph, mut w: W) -> io::Result<W> {
     writeln!(w, "// actorgraph: political actors and their relations")?;
     writeln!(w, "digraph \"actorgraph\" {{")?;
-    writeln!(w, "  graph [rankdir=LR, overlap=false];")?;
+    // size: a large corpus graph is scaled down to at most 150 inches square, so that
+    // bitmap renderers (cairo caps a side at 32767 pixels) draw it without a warning
+    writeln!(w, "  graph [rankdir=LR, overlap=false, size=\"150,150\"];")?;
     writeln!(w, "  node [style=filled, fontsize=11];")?;
     writeln!(w, "  edge [fontsize=9];")?;
     for a in graph.actors() {

@@ -59,9 +59,17 @@ pub fn event_date(tokens: &[Token<'_>], article: Option<&str>) -> Option<String>
         // explicit "May 7", "May 7, 2024", "7 May 2024"
         if let Some(m) = (tokens[i].is_capitalized()).then(|| month(w)).flatten() {
             // "Jan. 5": the abbreviation's full stop is a token of its own
-            let next = if words.get(i + 1).map(String::as_str) == Some(".") { i + 2 } else { i + 1 };
+            let next = if words.get(i + 1).map(String::as_str) == Some(".") {
+                i + 2
+            } else {
+                i + 1
+            };
             let (day, year_at) = if let Some(d) = words.get(next).and_then(|n| day_number(n)) {
-                let y = if words.get(next + 1).map(String::as_str) == Some(",") { next + 2 } else { next + 1 };
+                let y = if words.get(next + 1).map(String::as_str) == Some(",") {
+                    next + 2
+                } else {
+                    next + 1
+                };
                 (Some(d), y)
             } else if let Some(d) = i.checked_sub(1).and_then(|p| day_number(&words[p])) {
                 (Some(d), i + 1)

@@ -42,6 +42,84 @@ fn is_acronym(s: &str) -> bool {
     (2..=8).contains(&letters)
 }
 
+/// Hashes of word sequences read from the front (`prefix`) or from the back (`suffix`).
+fn affix_hashes(words: &[&str], from_back: bool) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    from_back.hash(&mut h);
+    let mut out = Vec::with_capacity(words.len());
+    let mut push = |w: &&str| {
+        w.hash(&mut h);
+        out.push(h.finish());
+    };
+    if from_back {
+        words.iter().rev().for_each(&mut push);
+    } else {
+        words.iter().for_each(&mut push);
+    }
+    out
+}
+
+/// Finds, without scanning every entity, the persons whose name is a shorter or longer
+/// form of a mention's (pass 1), so that the work stays linear in the number of names.
+/// It may return extra candidates (hash collisions, names since lengthened): the caller
+/// checks each one.
+#[derive(Default)]
+struct FormIndex {
+    /// Proper prefixes and suffixes of each name → entities.
+    affix: HashMap<u64, Vec<usize>>,
+    /// Whole names (as a prefix and as a suffix hash) → entities.
+    whole: HashMap<u64, Vec<usize>>,
+    /// (first word, last word) of names of two words or more → entities, for middle
+    /// names and initials ("John Bolton" and "John R. Bolton").
+    ends: HashMap<(String, String), Vec<usize>>,
+}
+
+impl FormIndex {
+    fn add(&mut self, e: usize, name: &str) {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if let (true, Some(first), Some(last)) = (words.len() >= 2, words.first(), words.last()) {
+            self.ends
+                .entry((first.to_string(), last.to_string()))
+                .or_default()
+                .push(e);
+        }
+        for from_back in [false, true] {
+            let h = affix_hashes(&words, from_back);
+            if let Some((last, proper)) = h.split_last() {
+                for x in proper {
+                    self.affix.entry(*x).or_default().push(e);
+                }
+                self.whole.entry(*last).or_default().push(e);
+            }
+        }
+    }
+
+    fn candidates(&self, words: &[&str]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for from_back in [false, true] {
+            let h = affix_hashes(words, from_back);
+            if let Some((last, proper)) = h.split_last() {
+                out.extend(self.affix.get(last).into_iter().flatten());
+                for x in proper {
+                    out.extend(self.whole.get(x).into_iter().flatten());
+                }
+            }
+        }
+        if let (true, Some(first), Some(last)) = (words.len() >= 2, words.first(), words.last()) {
+            out.extend(
+                self.ends
+                    .get(&(first.to_string(), last.to_string()))
+                    .into_iter()
+                    .flatten(),
+            );
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
 /// Resolves mentions to entities. Returns the entities and, per mention, its entity
 /// (None for a mention dropped as not a name).
 pub fn resolve(
@@ -71,6 +149,7 @@ pub fn resolve(
     };
 
     // pass 1: gazetteer forms and names of several words
+    let mut forms = FormIndex::default();
     for (mi, m) in mentions.iter().enumerate() {
         if let Some(g) = m.gaz {
             let entry = &lex.entries[g];
@@ -105,23 +184,40 @@ pub fn resolve(
         // a shorter or longer form of a person already known ("Omar Ayub" / "Omar Ayub Khan")
         let kind = m.kind.unwrap_or(EntityType::Person);
         let words: Vec<&str> = m.text.split_whitespace().collect();
-        let found = entities.iter().position(|e| {
-            e.gaz.is_none() && e.kind == EntityType::Person && kind == EntityType::Person && {
-                let ew: Vec<&str> = e.name.split_whitespace().collect();
-                (ew.len() > words.len() && (ew.starts_with(&words) || ew.ends_with(&words)))
-                    || (words.len() > ew.len() && (words.starts_with(&ew) || words.ends_with(&ew)))
-                    // "John Bolton" and "John R. Bolton": same first and last name
-                    || (ew.len() >= 2 && words.len() >= 2 && ew.len() != words.len() && ew[0] == words[0] && ew[ew.len() - 1] == words[words.len() - 1])
-            }
-        });
+        let found = (kind == EntityType::Person)
+            .then(|| forms.candidates(&words))
+            .into_iter()
+            .flatten()
+            .find(|&e| {
+                let e = &entities[e];
+                e.gaz.is_none() && e.kind == EntityType::Person && {
+                    let ew: Vec<&str> = e.name.split_whitespace().collect();
+                    (ew.len() > words.len() && (ew.starts_with(&words) || ew.ends_with(&words)))
+                        || (words.len() > ew.len()
+                            && (words.starts_with(&ew) || words.ends_with(&ew)))
+                        // "John Bolton" and "John R. Bolton": same first and last name
+                        || (ew.len() >= 2
+                            && words.len() >= 2
+                            && ew.len() != words.len()
+                            && ew[0] == words[0]
+                            && ew[ew.len() - 1] == words[words.len() - 1])
+                }
+            });
         let e = match found {
             Some(e) => {
                 if words.len() > entities[e].name.split_whitespace().count() {
                     entities[e].name = m.text.clone();
+                    forms.add(e, &m.text);
                 }
                 e
             }
-            None => add(&mut entities, m, kind),
+            None => {
+                let e = add(&mut entities, m, kind);
+                if kind == EntityType::Person {
+                    forms.add(e, &m.text);
+                }
+                e
+            }
         };
         by_key.insert(key, e);
         assigned[mi] = Some(e);
@@ -133,6 +229,27 @@ pub fn resolve(
             assigned[acr] = Some(e);
             by_key.insert(name_key(&mentions[acr].text), e);
         }
+    }
+    // the entities a single word may stand for, by the words of person names and by the
+    // initials of the others: no scan over every entity per word
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let index = |by_word: &mut HashMap<String, Vec<usize>>,
+                 by_initials: &mut HashMap<String, Vec<usize>>,
+                 e: usize,
+                 ent: &Entity| {
+        if ent.kind == EntityType::Person {
+            if ent.name.split_whitespace().count() > 1 {
+                for w in ent.name.split_whitespace() {
+                    by_word.entry(w.to_string()).or_default().push(e);
+                }
+            }
+        } else {
+            by_initials.entry(initials(&ent.name)).or_default().push(e);
+        }
+    };
+    for (e, ent) in entities.iter().enumerate() {
+        index(&mut by_word, &mut by_initials, e, ent);
     }
     let mut counts: Vec<u32> = vec![0; entities.len()];
     for e in assigned.iter().flatten() {
@@ -149,7 +266,17 @@ pub fn resolve(
         }
         let word = m.text.as_str();
         let acronym = is_acronym(word);
-        let candidates: Vec<usize> = (0..entities.len())
+        let mut candidates: Vec<usize> = by_word
+            .get(word)
+            .into_iter()
+            .chain(by_initials.get(word))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let candidates: Vec<usize> = candidates
+            .into_iter()
             .filter(|&e| {
                 let ent = &entities[e];
                 if ent.gaz.is_some() && ent.kind == EntityType::Country {
@@ -185,6 +312,7 @@ pub fn resolve(
                     continue;
                 };
                 let e = add(&mut entities, m, kind);
+                index(&mut by_word, &mut by_initials, e, &entities[e]);
                 counts.push(0);
                 e
             }

@@ -103,7 +103,7 @@ pub fn find(
             || (i > 0 && matches!(toks[i - 1].text, "\"" | "“" | "‘" | "(" | "—" | "-"))
             || t.paragraph_before;
         let known =
-            lex.entry_index(t.text).is_some() && (t.is_all_caps() || !lex.acronym_only(t.text));
+            lex.word_entry(t.text).is_some() && (t.is_all_caps() || !lex.acronym_only(t.text));
         if lex.is_non_name(t.text) && !known {
             return false;
         }
@@ -136,6 +136,14 @@ pub fn find(
                 && is_cap(end + 1)
                 && !toks[end + 1].newline_before
             {
+                end += 2;
+            } else if end + 1 < n
+                && matches!(toks[end].text, "'s" | "’s" | "'" | "’")
+                && is_cap(end + 1)
+                && (end + 2..=(start + lex.max_form_tokens).min(n))
+                    .any(|e| lex.entry_index(&span_text(toks, start, e)).is_some())
+            {
+                // "People's Protection Units", "Kurdistan Workers' Party": known names with an apostrophe
                 end += 2;
             } else {
                 break;
@@ -324,6 +332,14 @@ fn segment(
                     }
                     remove_mention(mentions, &mut pending_mods, c);
                 }
+                // a known national body is part of its state ("State Department", "Russian Foreign Ministry")
+                if part_of.is_none() && kind == EntityType::GovernmentBody {
+                    part_of = entry
+                        .country
+                        .as_deref()
+                        .and_then(|c| lex.entry_index(c))
+                        .filter(|&g| lex.entries[g].kind == EntityType::Country);
+                }
                 mentions.push(Mention {
                     sentence: sentence.index,
                     start: start_tok,
@@ -389,7 +405,11 @@ fn segment(
                 former = true;
                 k += 1;
             }
-            Part::Connector(_) => {
+            Part::Connector(c) => {
+                // "X and President Y": what stood before "and" modifies nothing after it
+                if lower[*c] == "and" {
+                    pending_mods.clear();
+                }
                 k += 1;
             }
             Part::Word(a) => {
@@ -458,6 +478,35 @@ fn segment(
                         remove_mention(mentions, &mut pending_mods, c);
                     }
                 }
+                // "Sofia Reyes", "Georgia Mills": a one-word place or country right before a
+                // surname-like word run is a first name, not the place
+                if let (None, Some(c)) = (cue, pending_place) {
+                    let m = &mentions[c];
+                    if m.end == a
+                        && !m.demonym
+                        && m.end - m.start == 1
+                        && !toks[m.start].is_all_caps()
+                        && b - a == 1
+                        && pending_title.is_none()
+                        && (m.start == 0
+                            || !matches!(
+                                lower[m.start - 1].as_str(),
+                                "to" | "in"
+                                    | "of"
+                                    | "from"
+                                    | "for"
+                                    | "with"
+                                    | "by"
+                                    | "at"
+                                    | "on"
+                                    | "into"
+                                    | "across"
+                            ))
+                    {
+                        name_start = m.start;
+                        remove_mention(mentions, &mut pending_mods, c);
+                    }
+                }
                 // "Supreme Court of Pakistan": an organisation word run followed by "of" + a country
                 let mut name_end = b;
                 if cue.is_some_and(|k| k.is_organisation_like()) && j + 1 < parts.len() {
@@ -489,7 +538,10 @@ fn segment(
                         titles[t].holder = Some(m);
                     }
                 }
-                if let Some(m) = ix {
+                // an organisation can own the next title ("PTI chief X"); a person cannot
+                if let Some(m) =
+                    ix.filter(|&m| mentions[m].kind.is_some_and(|k| k != EntityType::Person))
+                {
                     pending_mods.push(m);
                 }
                 pending_place = None;
@@ -545,6 +597,11 @@ fn push_name(
     let toks = &sentence.tokens;
     let text = span_text(toks, start, end);
     if text.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return None;
+    }
+    // "a Volvo XC90", "an Airbus A320": a name after an indefinite article with nothing to
+    // say what it is names a thing, not an actor
+    if kind.is_none() && start > 0 && matches!(toks[start - 1].text, "a" | "an" | "A" | "An") {
         return None;
     }
     // a cue word alone ("Police", "Council") is a generic reference, not a name

@@ -109,7 +109,7 @@ pub fn extract_document(doc: &Document, lex: &Lexicon) -> DocExtraction {
         }
     }
 
-    let (entities, assigned) = entities::resolve(lex, &mentions, &titles, &acronym_of);
+    let (mut entities, assigned) = entities::resolve(lex, &mentions, &titles, &acronym_of);
 
     // relations
     let mut raw: Vec<Raw> = Vec::new();
@@ -147,24 +147,48 @@ pub fn extract_document(doc: &Document, lex: &Lexicon) -> DocExtraction {
             status: None,
         }));
     }
-    for (e, ent) in entities.iter().enumerate() {
-        if let Some(c) = ent
-            .part_of
-            .and_then(|g| entities.iter().position(|x| x.gaz == Some(g)))
+    // PART_OF from names ("Russian Foreign Ministry"), evidenced by the first sentence that
+    // names the part; the country is an actor even if only its demonym was written
+    for e in 0..entities.len() {
+        let Some(g) = entities[e].part_of else {
+            continue;
+        };
+        let c = match entities
+            .iter()
+            .position(|x| x.gaz == Some(g) && x.kind == EntityType::Country)
         {
-            raw.push(Raw {
-                sentence: usize::MAX,
-                found: Found {
-                    subject: e,
-                    object: c,
-                    relation: RelationKind::PartOf,
-                    verb: "name".into(),
-                    confidence: 0.7,
-                },
-                role: None,
-                status: None,
-            });
-        }
+            Some(c) => c,
+            None => {
+                entities.push(Entity {
+                    name: lex.entries[g].name.clone(),
+                    kind: EntityType::Country,
+                    gaz: Some(g),
+                    forms: Vec::new(),
+                    titles: Vec::new(),
+                    mentions: 0,
+                    demonym_only: false,
+                    part_of: None,
+                });
+                entities.len() - 1
+            }
+        };
+        let sentence = assigned
+            .iter()
+            .position(|a| *a == Some(e))
+            .map(|mi| mentions[mi].sentence)
+            .unwrap_or(0);
+        raw.push(Raw {
+            sentence,
+            found: Found {
+                subject: e,
+                object: c,
+                relation: RelationKind::PartOf,
+                verb: "name".into(),
+                confidence: 0.7,
+            },
+            role: None,
+            status: None,
+        });
     }
 
     build(doc, &sentences, entities, raw)
@@ -244,6 +268,23 @@ fn link_titles(
                 }
             }
         }
+        // "The Italian foreign minister, Luigi Di Maio, joined"
+        if t.holder.is_none() && !t.plural && t.end + 1 < toks.len() && toks[t.end].text == "," {
+            if let Some(&m) = in_sentence
+                .iter()
+                .find(|&&m| mentions[m].start == t.end + 1)
+            {
+                let closed = toks
+                    .get(mentions[m].end)
+                    .is_none_or(|x| matches!(x.text, "," | "." | ";"));
+                if closed
+                    && mentions[m].gaz.is_none()
+                    && mentions[m].kind.is_none_or(|k| k == EntityType::Person)
+                {
+                    t.holder = Some(m);
+                }
+            }
+        }
         // apposition: "X, (the) [mods] title"
         if t.holder.is_none() && !t.plural {
             let mut s = edge;
@@ -294,14 +335,24 @@ fn office_relations(
             }
         }
     }
-    let main_country = country_counts
-        .iter()
-        .max_by_key(|(e, c)| (**c, std::cmp::Reverse(**e)))
-        .map(|(e, _)| *e);
+    // the document's country, when one clearly dominates (twice the mentions of any other)
+    let mut ranked: Vec<(usize, u32)> = country_counts.into_iter().collect();
+    ranked.sort_by_key(|&(e, c)| (std::cmp::Reverse(c), e));
+    let main_country = match ranked.as_slice() {
+        [(e, _)] => Some(*e),
+        [(e, a), (_, b), ..] if *a >= 2 * *b => Some(*e),
+        _ => None,
+    };
     let modifier_set: HashSet<usize> = titles
         .iter()
+        .filter(|t| t.holder.is_some())
         .flat_map(|t| t.modifiers.iter().copied())
         .collect();
+    let country_entity = |gaz: usize| {
+        entities
+            .iter()
+            .position(|e| e.gaz == Some(gaz) && e.kind == EntityType::Country)
+    };
 
     for t in titles {
         let Some(holder) = t.holder.and_then(|h| assigned[h]) else {
@@ -330,9 +381,14 @@ fn office_relations(
                 .enumerate()
                 .map(|(k, m)| (from + k, m))
                 .filter(|(mi, _)| !modifier_set.contains(mi))
-                .filter_map(|(mi, m)| assigned[mi].map(|e| (e, m)))
-                .filter(|(e, _)| entities[*e].kind == EntityType::Country)
-                .min_by_key(|(_, m)| (m.start as isize - t.start as isize).abs());
+                // a country, or the country an organisation is part of ("the Syrian Army")
+                .filter_map(|(mi, m)| match assigned[mi] {
+                    Some(e) if entities[e].kind == EntityType::Country => Some((e, m)),
+                    _ => m.part_of.and_then(country_entity).map(|e| (e, m)),
+                })
+                // only a country named before the title: one named after it is about something else
+                .filter(|(_, m)| m.end <= t.start)
+                .max_by_key(|(_, m)| m.start);
             if let Some((e, _)) = in_sentence {
                 owners.push((e, 0.6));
             } else if let Some(e) = main_country {
@@ -374,8 +430,11 @@ fn slots_for(
     assigned: &[Option<usize>],
     last_person: &mut Option<(usize, String)>,
 ) -> Vec<Slot> {
+    // modifiers of a named official ("US" in "US Ambassador X") act in no event; those of
+    // a plural title ("Russian diplomats") stand for their country
     let modifiers: HashSet<usize> = titles
         .iter()
+        .filter(|t| t.holder.is_some())
         .flat_map(|t| t.modifiers.iter().copied())
         .collect();
     let mut slots: Vec<Slot> = Vec::new();
@@ -385,7 +444,9 @@ fn slots_for(
         .map(|(k, m)| (first_mention + k, m))
         .collect();
     let mut next_named = 0;
-    for (i, lower) in s.lower.iter().enumerate() {
+    let mut sentence_subject: Option<(usize, String)> = None;
+    let mut sentence_actor: Option<(usize, EntityType, String)> = None;
+    for (i, tok) in s.tokens.iter().enumerate() {
         while next_named < named.len() && named[next_named].1.start < i {
             next_named += 1;
         }
@@ -400,14 +461,54 @@ fn slots_for(
                     name: entities[e].name.clone(),
                     modifier: modifiers.contains(&mi),
                 });
-                if entities[e].kind == EntityType::Person {
-                    *last_person = Some((e, entities[e].name.clone()));
+                // the first person of a sentence who is no object of a preposition is its
+                // subject, and the one a later "he" or "she" most likely means
+                let after_prep = i > 0
+                    && matches!(
+                        s.tokens[i - 1].text.to_lowercase().as_str(),
+                        "of" | "to"
+                            | "with"
+                            | "by"
+                            | "for"
+                            | "against"
+                            | "from"
+                            | "on"
+                            | "at"
+                            | "in"
+                    );
+                if entities[e].kind == EntityType::Person
+                    && sentence_subject.is_none()
+                    && !after_prep
+                {
+                    sentence_subject = Some((e, entities[e].name.clone()));
+                }
+                if entities[e].kind != EntityType::Person
+                    && sentence_actor.is_none()
+                    && !after_prep
+                    && !modifiers.contains(&mi)
+                {
+                    sentence_actor = Some((e, entities[e].kind, entities[e].name.clone()));
                 }
             }
             continue;
         }
+        let lower = tok.text.to_lowercase();
+        // "Switzerland said it had expelled ...": "it" is the state or body the sentence is about
+        if lower == "it" {
+            if let Some((e, kind, name)) = sentence_actor.clone() {
+                slots.push(Slot {
+                    start: i,
+                    end: i + 1,
+                    entity: e,
+                    kind,
+                    certainty: 0.7,
+                    name,
+                    modifier: false,
+                });
+            }
+        }
         if matches!(lower.as_str(), "he" | "she") {
-            if let Some((e, name)) = last_person.clone() {
+            if let Some((e, name)) = sentence_subject.clone().or_else(|| last_person.clone()) {
                 slots.push(Slot {
                     start: i,
                     end: i + 1,
@@ -419,6 +520,9 @@ fn slots_for(
                 });
             }
         }
+    }
+    if sentence_subject.is_some() {
+        *last_person = sentence_subject;
     }
     slots
 }

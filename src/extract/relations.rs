@@ -194,34 +194,58 @@ impl SentenceView<'_, '_> {
             if self.has_break(s.end, v) || v - s.end > 25 {
                 break;
             }
-            if s.modifier || self.prep_before(s).is_some() {
+            // "a group of Moroccan diplomats met ...": the group is its members
+            let group_of = self.prep_before(s) == Some("of")
+                && s.start >= 2
+                && matches!(
+                    self.lower[s.start - 2].as_str(),
+                    "group"
+                        | "delegation"
+                        | "team"
+                        | "number"
+                        | "members"
+                        | "leaders"
+                        | "officials"
+                        | "representatives"
+                );
+            if s.modifier || (self.prep_before(s).is_some() && !group_of) {
                 continue;
             }
             // "Sudan's government lifted ...": the possessor acts through its organ; any other
             // possessive ("Khan's security") is no subject
+            // "Sudan's government lifted", "Taiwan's Vice Foreign Minister visited": the
+            // possessor acts through its organ or unnamed official
             if self.possessive(s)
-                && !(v - s.end <= 4
+                && !(v - s.end <= 5
                     && self.lower[s.end + 1..v]
                         .iter()
-                        .any(|w| GROUP_NOUNS.contains(&w.as_str())))
+                        .all(|w| w.chars().all(char::is_alphabetic)))
             {
                 continue;
             }
+            // "Pakistan, a key U.S. ally, has refused": skip back over an apposition
+            let k = self.apposition_head(k).unwrap_or(k);
             out.push(k);
             // coordination: "X and Y met", "X, Y and Z met"
+            // (titles and their modifiers may stand between: "Donald Trump and Turkish
+            // President Recep Tayyip Erdoğan spoke")
             let mut cur = k;
-            while cur > 0 {
-                let prev = &self.slots[cur - 1];
-                let between: Vec<&str> = self.lower[prev.end..self.slots[cur].start]
-                    .iter()
-                    .map(String::as_str)
+            while let Some(p) = (0..cur).rev().find(|&p| !self.slots[p].modifier) {
+                let prev = &self.slots[p];
+                let between: Vec<&str> = (prev.end..self.slots[cur].start)
+                    .filter(|&i| {
+                        !self.sentence.tokens[i].is_capitalized()
+                            && !self.slots[p + 1..cur]
+                                .iter()
+                                .any(|m| m.start <= i && i < m.end)
+                    })
+                    .map(|i| self.lower[i].as_str())
                     .collect();
                 if matches!(between.as_slice(), ["and"] | [","] | [",", "and"])
                     && self.prep_before(prev).is_none()
-                    && !prev.modifier
                 {
-                    out.push(cur - 1);
-                    cur -= 1;
+                    out.push(p);
+                    cur = p;
                 } else {
                     break;
                 }
@@ -229,6 +253,33 @@ impl SentenceView<'_, '_> {
             break;
         }
         out
+    }
+
+    /// For a slot inside ", a/an/the ... ," right after another actor, that actor.
+    fn apposition_head(&self, k: usize) -> Option<usize> {
+        let s = &self.slots[k];
+        let c1 = (0..s.start).rev().find(|&i| self.lower[i] == ",")?;
+        if s.start - c1 > 8
+            || !matches!(
+                self.lower.get(c1 + 1).map(String::as_str),
+                Some("a" | "an" | "the" | "who" | "which")
+            )
+        {
+            return None;
+        }
+        self.slots.iter().position(|h| h.end == c1 && !h.modifier)
+    }
+
+    /// The subject of the sentence's first clause: for a verb coordinated with an earlier
+    /// one ("X urged Y and spoke with Z").
+    fn clause_subject(&self, v: usize) -> Vec<usize> {
+        let first = self.slots.iter().position(|s| {
+            s.end <= v && !s.modifier && self.prep_before(s).is_none() && !self.possessive(s)
+        });
+        match first {
+            Some(k) if !self.has_break(self.slots[k].end, v) => vec![k],
+            _ => Vec::new(),
+        }
     }
 
     /// The objects after position `after`, with the actors coordinated with the first.
@@ -256,6 +307,29 @@ impl SentenceView<'_, '_> {
                     break;
                 }
             }
+            // no other preposition between verb and object: "agreed on borders in the Mediterranean"
+            if self.lower[after..s.start].iter().enumerate().any(|(i, w)| {
+                PREPOSITIONS.contains(&w.as_str())
+                    && w != "of"
+                    && !(particle_last == Some(w.as_str()) && i + 1 == s.start - after)
+            }) {
+                break;
+            }
+            // "banned Iranian airline Mahan Air": a modifier before a common noun and a name
+            let k = match self.slots.get(k + 1) {
+                Some(t)
+                    if t.start > s.end
+                        && t.start - s.end <= 2
+                        && self.lower[s.end..t.start].iter().all(|w| {
+                            w.chars().all(char::is_lowercase)
+                                && !PREPOSITIONS.contains(&w.as_str())
+                                && !matches!(w.as_str(), "and" | "or")
+                        }) =>
+                {
+                    k + 1
+                }
+                _ => k,
+            };
             out.push(k);
             let mut cur = k;
             while cur + 1 < self.slots.len() {
@@ -264,10 +338,14 @@ impl SentenceView<'_, '_> {
                     .iter()
                     .map(String::as_str)
                     .collect();
-                if matches!(
-                    between.as_slice(),
-                    ["and"] | [","] | [",", "and"] | ["and", "the"]
-                ) {
+                // "X and leaders of the Y": a group named by its organisation is that organisation
+                let group_of = matches!(between.as_slice(), ["and", g, "of"] | ["and", g, "of", "the"] if GROUP_NOUNS.contains(g) || matches!(*g, "members" | "representatives" | "supporters"));
+                if group_of
+                    || matches!(
+                        between.as_slice(),
+                        ["and"] | [","] | [",", "and"] | ["and", "the"]
+                    )
+                {
                     out.push(cur + 1);
                     cur += 1;
                 } else {
@@ -284,8 +362,12 @@ impl SentenceView<'_, '_> {
         let from = v.saturating_sub(4);
         for i in (from..v).rev() {
             let w = self.lower[i].as_str();
-            if is_clause_break(w) || w == "," || self.in_slot(i) {
+            if is_clause_break(w) || matches!(w, "," | "and" | "but" | "or") || self.in_slot(i) {
                 break;
+            }
+            // "to" marks an infinitive only right before its verb ("urged X to reconsider and spoke")
+            if w == "to" && i + 1 < v && !self.lower[i + 1..v].iter().all(|x| x.ends_with("ly")) {
+                continue;
             }
             if NEGATORS.contains(&w) || MODALS.contains(&w) {
                 return true;
@@ -317,12 +399,90 @@ fn push(
     });
 }
 
+/// Who can take part in an event: not a building. A place may ("Beirut rejected", "aid
+/// to Islamabad": a capital standing for its government).
 fn is_actor(kind: EntityType) -> bool {
-    !matches!(kind, EntityType::Place | EntityType::Facility)
+    !matches!(kind, EntityType::Facility)
+}
+
+/// Verbs that report speech: "X said Y must ..." is X's demand of Y.
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "stated",
+    "states",
+    "insisted",
+    "insists",
+    "concluded",
+    "declared",
+    "announced",
+    "added",
+    "told",
+    "argued",
+    "argues",
+    "maintained",
+    "stressed",
+    "reiterated",
+];
+
+/// "X said (that) Y must/should ...": a demand of X on Y (REQUEST).
+fn reported_demands(view: &SentenceView<'_, '_>, out: &mut Vec<Found>) {
+    for m in 0..view.len() {
+        if !matches!(view.lower[m].as_str(), "must" | "should") {
+            continue;
+        }
+        // the object: the actor right before the modal, a group noun allowed ("British forces must")
+        let Some(last) = view.slots.iter().rposition(|s| {
+            s.end <= m
+                && m - s.end <= 2
+                && view.lower[s.end..m]
+                    .iter()
+                    .all(|w| GROUP_NOUNS.contains(&w.as_str()))
+        }) else {
+            continue;
+        };
+        let mut objects = vec![last];
+        let mut cur = last;
+        while cur > 0 {
+            let prev = &view.slots[cur - 1];
+            let between: Vec<&str> = view.lower[prev.end..view.slots[cur].start]
+                .iter()
+                .map(String::as_str)
+                .collect();
+            if matches!(between.as_slice(), ["and"] | [","] | [",", "and"]) {
+                objects.push(cur - 1);
+                cur -= 1;
+            } else {
+                break;
+            }
+        }
+        let first = view.slots[cur].start;
+        // the reporting verb just before the object (with "that", "on Tuesday" between)
+        let Some(r) = (first.saturating_sub(6)..first)
+            .rev()
+            .find(|&i| REPORTING_VERBS.contains(&view.lower[i].as_str()))
+        else {
+            continue;
+        };
+        if view.has_break(r, first) {
+            continue;
+        }
+        let verb = format!(
+            "{} ... {}",
+            view.sentence.tokens[r].text, view.sentence.tokens[m].text
+        );
+        for s in view.subjects(r) {
+            for &o in &objects {
+                push(out, view, s, o, RelationKind::Request, verb.clone(), 0.6);
+            }
+        }
+    }
 }
 
 /// Event relations from the verb lexicon and nominal patterns.
 pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) {
+    reported_demands(view, out);
     let n = view.len();
     for v in 0..n {
         if view.in_slot(v) || !view.sentence.tokens[v].is_word() {
@@ -341,9 +501,15 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                 })
                 .max_by_key(|s| s.particle.len());
             // a verb form right after a determiner or preposition is an adjective or a noun
-            let adjectival = v > 0
-                && (DETERMINERS.contains(&view.lower[v - 1].as_str())
-                    || PREPOSITIONS.contains(&view.lower[v - 1].as_str()));
+            // an -ing form is a verb only after a form of "be" ("is meeting"), else a noun or
+            // adjective ("a press briefing", "the ruling party")
+            let gerund_noun =
+                word.ends_with("ing") && !(v > 0 && BE.contains(&view.lower[v - 1].as_str()));
+            let adjectival = gerund_noun
+                || (v > 0 && view.lower[v - 1].ends_with("ing") && view.lower[v - 1].len() > 4)
+                || v > 0
+                    && (DETERMINERS.contains(&view.lower[v - 1].as_str())
+                        || PREPOSITIONS.contains(&view.lower[v - 1].as_str()));
             if let Some(sense) = best.filter(|_| !adjectival) {
                 if !view.not_asserted(v) {
                     let after = v + 1 + sense.particle.len();
@@ -362,16 +528,22 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                     {
                         b -= 1;
                     }
+                    let been = view.lower[b..v].iter().any(|w| w == "been" || w == "being");
                     let passive = sense.participle
                         && b > 0
-                        && BE.contains(&view.lower[b - 1].as_str())
+                        && (BE.contains(&view.lower[b - 1].as_str()) || been)
                         && !sense.detention;
                     if passive {
                         let agent = view.slots.iter().position(|s| {
                             s.start > after.saturating_sub(1)
                                 && s.start <= after + 8
                                 && s.start > 0
-                                && view.lower[s.start - 1] == "by"
+                                && (view.lower[s.start - 1] == "by"
+                                    // "by the Central Bureau of Investigation"
+                                    || (s.start >= 2 && view.lower[s.start - 2] == "by" && DETERMINERS.contains(&view.lower[s.start - 1].as_str()))
+                                    // "condemned by members of the European Union"
+                                    || (s.start >= 3 && view.lower[s.start - 1] == "of" && view.lower[s.start - 3] == "by")
+                                    || (s.start >= 4 && view.lower[s.start - 1] == "the" && view.lower[s.start - 2] == "of" && view.lower[s.start - 4] == "by"))
                                 && !view.has_break(after, s.start)
                         });
                         if let Some(a) = agent {
@@ -414,10 +586,46 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                             }
                         }
                     } else {
-                        let subjects = view.subjects(b);
+                        let subjects = if b > 0 && view.lower[b - 1] == "and" {
+                            view.clause_subject(b)
+                        } else {
+                            view.subjects(b)
+                        };
                         if !subjects.is_empty() {
-                            let objects =
+                            let mut objects =
                                 view.objects(after, sense.particle.last().map(String::as_str), 8);
+                            // "threatened to ban voting in East Jerusalem", "agreed to re-open its
+                            // borders to UN peacekeepers": the target of an infinitive complement
+                            let mut confidence = 0.8;
+                            if objects.is_empty()
+                                && sense.particle.is_empty()
+                                && view.lower.get(after).is_some_and(|w| w == "to")
+                                && !view.slots.iter().any(|s| s.start == after + 1)
+                            {
+                                if let Some(k) = view.slots.iter().position(|s| {
+                                    s.start > after + 1
+                                        && s.start <= after + 12
+                                        && !s.modifier
+                                        && !view.has_break(after, s.start)
+                                        && !view.lower[after..s.start].iter().any(|w| {
+                                            matches!(
+                                                w.as_str(),
+                                                "," | "if"
+                                                    | "unless"
+                                                    | "that"
+                                                    | "which"
+                                                    | "who"
+                                                    | "because"
+                                                    | "after"
+                                                    | "before"
+                                                    | "while"
+                                            )
+                                        })
+                                }) {
+                                    objects = vec![k];
+                                    confidence = 0.6;
+                                }
+                            }
                             for &s in &subjects {
                                 for &o in &objects {
                                     if is_actor(view.slots[s].kind) && is_actor(view.slots[o].kind)
@@ -429,7 +637,7 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                                             o,
                                             sense.relation,
                                             verb_text.clone(),
-                                            0.8,
+                                            confidence,
                                         );
                                     }
                                 }
@@ -473,7 +681,7 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                     view.sentence.tokens[v + 1].text
                 );
                 if nom.preposition == "between" {
-                    let objs = view.objects(v + 2, None, 3);
+                    let objs = view.objects(v + 2, Some("between"), 3);
                     if objs.len() >= 2 && is_actor(view.slots[objs[0]].kind) {
                         for &o in &objs[1..] {
                             if is_actor(view.slots[o].kind) {

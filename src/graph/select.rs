@@ -1,18 +1,513 @@
-//! Selection of a sub-graph (ego network, types, relations, weights, size).
-//! (Placeholder keeping everything; the real selection lands from the render branch.)
+//! Selection of a sub-graph: the ego network of an actor (`--focus NAME --depth N`),
+//! entity types (`--types`), relation kinds (`--relations`), a minimum number of
+//! supporting sentences (`--min-weight`) and a size cap (`--max-nodes`, keeping the most
+//! connected actors). [`select`] reads a graph and builds a new one (petgraph indices
+//! are never removed in place), and says in plain words what it cut, so that the CLI
+//! can tell the user. Every output format goes through the same selection.
 
-use super::{ActorGraph, EntityType, RelationKind};
+use super::{name_key, ActorGraph, EntityType, RelationKind};
+use std::collections::{HashMap, VecDeque};
 
-#[derive(Clone, Debug, Default)]
+/// What to keep. The default keeps everything.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Selection {
+    /// Keep only the ego network of this actor, matched case-insensitively against
+    /// ids, names and aliases.
     pub focus: Option<String>,
+    /// How many relation steps from the focus to keep (in either direction).
+    /// 0 keeps the focus alone. Ignored without `focus`.
     pub depth: usize,
+    /// Keep only actors of these types (all when empty). The focus is always kept.
     pub types: Vec<EntityType>,
+    /// Keep only relations of these kinds (all when empty).
     pub relations: Vec<RelationKind>,
+    /// Keep only relations supported by at least this many sentences (0 and 1 keep all).
     pub min_weight: usize,
+    /// Keep at most this many actors: the focus and the closest to it first, then the
+    /// most connected, ties broken by order in the input graph.
     pub max_nodes: Option<usize>,
 }
 
-pub fn select(g: &ActorGraph, _sel: &Selection) -> Result<(ActorGraph, Vec<String>), String> {
-    Ok((g.clone(), Vec::new()))
+impl Default for Selection {
+    fn default() -> Self {
+        Selection {
+            focus: None,
+            depth: 1,
+            types: Vec::new(),
+            relations: Vec::new(),
+            min_weight: 0,
+            max_nodes: None,
+        }
+    }
+}
+
+impl Selection {
+    /// True when the selection keeps the whole graph whatever it is.
+    pub fn is_all(&self) -> bool {
+        self.focus.is_none()
+            && self.types.is_empty()
+            && self.relations.is_empty()
+            && self.min_weight <= 1
+            && self.max_nodes.is_none()
+    }
+}
+
+/// Builds the selected sub-graph. Returns it with one note per cut that removed
+/// something (nothing is said about filters that removed nothing).
+///
+/// Order of the steps: relation filters (`relations`, `min_weight`), type filter, ego
+/// network over what is left, actors left without any relation by the relation filters
+/// are dropped, and finally the size cap.
+///
+/// Errors: an unknown focus (naming it), or `max_nodes` of 0.
+pub fn select(g: &ActorGraph, sel: &Selection) -> Result<(ActorGraph, Vec<String>), String> {
+    if sel.max_nodes == Some(0) {
+        return Err("--max-nodes must be at least 1".to_string());
+    }
+    let actors: Vec<_> = g.actors().collect();
+    let n = actors.len();
+    let pos: HashMap<&str, usize> = actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut notes = Vec::new();
+
+    // Edges as (source position, target position, relation), in input order.
+    let all_edges: Vec<_> = g
+        .relations()
+        .filter_map(|(s, t, r)| Some((*pos.get(s.id.as_str())?, *pos.get(t.id.as_str())?, r)))
+        .collect();
+    let total_edges = all_edges.len();
+    let mut edges = all_edges;
+    if !sel.relations.is_empty() {
+        edges.retain(|(_, _, r)| sel.relations.contains(&r.relation));
+        if edges.len() < total_edges {
+            notes.push(format!(
+                "kept {} of {} relations: those of kind {} (--relations)",
+                edges.len(),
+                total_edges,
+                join(sel.relations.iter().map(|r| r.as_str()))
+            ));
+        }
+    }
+    if sel.min_weight > 1 {
+        let before = edges.len();
+        edges.retain(|(_, _, r)| r.weight() >= sel.min_weight);
+        if edges.len() < before {
+            notes.push(format!(
+                "kept {} of {} relations: those supported by at least {} sentences (--min-weight {})",
+                edges.len(),
+                before,
+                sel.min_weight,
+                sel.min_weight
+            ));
+        }
+    }
+    let edges_filtered = edges.len() < total_edges;
+
+    // The focus: exact names (or ids) first, aliases only when no name matches.
+    let focus: Vec<usize> = match &sel.focus {
+        None => Vec::new(),
+        Some(name) => {
+            let key = name_key(name);
+            let by_name: Vec<usize> = (0..n)
+                .filter(|&i| name_key(&actors[i].name) == key || actors[i].id == name.trim())
+                .collect();
+            let found = if by_name.is_empty() {
+                (0..n)
+                    .filter(|&i| actors[i].aliases.iter().any(|a| name_key(a) == key))
+                    .collect()
+            } else {
+                by_name
+            };
+            if found.is_empty() {
+                return Err(format!("--focus {name:?}: no actor has this name or alias"));
+            }
+            if found.len() > 1 {
+                notes.push(format!(
+                    "--focus {name:?} matches {} actors, all kept as the centre: {}",
+                    found.len(),
+                    join(found.iter().map(|&i| actors[i].name.as_str()))
+                ));
+            }
+            found
+        }
+    };
+
+    // Which actors are still candidates.
+    let mut keep = vec![true; n];
+    if !sel.types.is_empty() {
+        for (i, a) in actors.iter().enumerate() {
+            keep[i] = sel.types.contains(&a.kind) || focus.contains(&i);
+        }
+        let kept = keep.iter().filter(|&&k| k).count();
+        if kept < n {
+            notes.push(format!(
+                "kept {} of {} actors: those of type {} (--types)",
+                kept,
+                n,
+                join(sel.types.iter().map(|t| t.as_str()))
+            ));
+        }
+    }
+    let usable = |edge: &(usize, usize, _), keep: &[bool]| keep[edge.0] && keep[edge.1];
+
+    // Distance from the focus, by breadth-first search in both directions.
+    let mut dist: Vec<Option<usize>> = vec![None; n];
+    if !focus.is_empty() {
+        let mut adjacent: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for e in edges.iter().filter(|e| usable(e, &keep)) {
+            adjacent[e.0].push(e.1);
+            adjacent[e.1].push(e.0);
+        }
+        let mut queue = VecDeque::new();
+        for &f in &focus {
+            dist[f] = Some(0);
+            queue.push_back(f);
+        }
+        while let Some(u) = queue.pop_front() {
+            let d = dist[u].unwrap_or(0);
+            if d >= sel.depth {
+                continue;
+            }
+            for &v in &adjacent[u] {
+                if dist[v].is_none() {
+                    dist[v] = Some(d + 1);
+                    queue.push_back(v);
+                }
+            }
+        }
+        let before = keep.iter().filter(|&&k| k).count();
+        for i in 0..n {
+            keep[i] = keep[i] && dist[i].is_some();
+        }
+        let kept = keep.iter().filter(|&&k| k).count();
+        if kept < before {
+            notes.push(format!(
+                "kept {} of {} actors: those within {} step{} of {} (--focus, --depth)",
+                kept,
+                before,
+                sel.depth,
+                if sel.depth == 1 { "" } else { "s" },
+                join(focus.iter().map(|&i| actors[i].name.as_str()))
+            ));
+        }
+    }
+
+    // Degree within what is kept so far.
+    let mut degree = vec![0usize; n];
+    for e in edges.iter().filter(|e| usable(e, &keep)) {
+        degree[e.0] += 1;
+        degree[e.1] += 1;
+    }
+    if edges_filtered {
+        let orphans: Vec<usize> = (0..n)
+            .filter(|&i| keep[i] && degree[i] == 0 && !focus.contains(&i))
+            .collect();
+        if !orphans.is_empty() {
+            for &i in &orphans {
+                keep[i] = false;
+            }
+            notes.push(format!(
+                "left out {} actor{} with no relation left after --relations/--min-weight",
+                orphans.len(),
+                if orphans.len() == 1 { "" } else { "s" }
+            ));
+        }
+    }
+
+    if let Some(max) = sel.max_nodes {
+        let kept: Vec<usize> = (0..n).filter(|&i| keep[i]).collect();
+        if kept.len() > max {
+            let mut ranked = kept.clone();
+            // Closest to the focus first, then the most connected, then input order.
+            ranked.sort_by_key(|&i| (dist[i].unwrap_or(0), std::cmp::Reverse(degree[i]), i));
+            for &i in &ranked[max..] {
+                keep[i] = false;
+            }
+            notes.push(format!(
+                "kept {} of {} actors: the most connected{} (--max-nodes {})",
+                max,
+                kept.len(),
+                if focus.is_empty() {
+                    ""
+                } else {
+                    ", closest to the focus first"
+                },
+                max
+            ));
+        }
+    }
+
+    let mut out = ActorGraph::new();
+    for d in g.documents() {
+        out.add_document(d.clone());
+    }
+    for (i, a) in actors.iter().enumerate() {
+        if keep[i] {
+            out.insert_actor((*a).clone());
+        }
+    }
+    for &(s, t, r) in &edges {
+        if keep[s] && keep[t] {
+            out.insert_relation(&actors[s].id, &actors[t].id, r.clone());
+        }
+    }
+    Ok((out, notes))
+}
+
+fn join<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items.collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::graph::{Actor, DocumentInfo, Evidence, Relation};
+
+    pub(crate) fn actor(id: &str, name: &str, kind: EntityType, aliases: &[&str]) -> Actor {
+        Actor {
+            id: id.into(),
+            name: name.into(),
+            kind,
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            titles: vec![],
+            mentions: 1,
+            documents: 1,
+            first_seen: None,
+            last_seen: None,
+        }
+    }
+
+    pub(crate) fn relation(kind: RelationKind, verb: &str, weight: usize) -> Relation {
+        Relation {
+            relation: kind,
+            verb: verb.into(),
+            date: None,
+            confidence: 0.8,
+            role: None,
+            status: None,
+            evidence: (0..weight.max(1))
+                .map(|i| Evidence {
+                    doc: "d1".into(),
+                    sentence: i,
+                    start: 0,
+                    end: 1,
+                    text: "x".into(),
+                })
+                .collect(),
+            first_seen: None,
+            last_seen: None,
+        }
+    }
+
+    /// a → b → c → d, e → a, f alone; b is a Country, the rest people.
+    /// a–b CONSULT ×3, b–c ACCUSE ×1, c–d CONSULT ×1, e–a SUPPORT ×2.
+    fn chain() -> ActorGraph {
+        let mut g = ActorGraph::new();
+        g.add_document(DocumentInfo {
+            id: "d1".into(),
+            date: Some("2024-05-01".into()),
+            title: Some("T".into()),
+            url: None,
+        });
+        let p = EntityType::Person;
+        g.insert_actor(actor("a", "Imran Khan", p, &["Khan", "IK"]));
+        g.insert_actor(actor("b", "Pakistan", EntityType::Country, &[]));
+        g.insert_actor(actor("c", "Carol", p, &[]));
+        g.insert_actor(actor("d", "Dmitri", p, &[]));
+        g.insert_actor(actor("e", "Eve", p, &[]));
+        g.insert_actor(actor("f", "Frank", p, &[]));
+        g.insert_relation("a", "b", relation(RelationKind::Consult, "met", 3));
+        g.insert_relation("b", "c", relation(RelationKind::Accuse, "accused", 1));
+        g.insert_relation("c", "d", relation(RelationKind::Consult, "met", 1));
+        g.insert_relation("e", "a", relation(RelationKind::Support, "backed", 2));
+        g
+    }
+
+    fn ids(g: &ActorGraph) -> Vec<&str> {
+        g.actors().map(|a| a.id.as_str()).collect()
+    }
+
+    #[test]
+    fn default_keeps_everything_and_says_nothing() {
+        let g = chain();
+        let sel = Selection::default();
+        assert!(sel.is_all());
+        let (out, notes) = select(&g, &sel).unwrap();
+        assert_eq!(ids(&out), ids(&g));
+        assert_eq!(out.edge_count(), 4);
+        assert_eq!(out.documents(), g.documents());
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn focus_depth_one_keeps_exactly_the_neighbours_in_both_directions() {
+        let g = chain();
+        let sel = Selection {
+            focus: Some("imran khan".into()),
+            depth: 1,
+            ..Selection::default()
+        };
+        let (out, notes) = select(&g, &sel).unwrap();
+        // b (outgoing) and e (incoming), nothing else.
+        assert_eq!(ids(&out), vec!["a", "b", "e"]);
+        assert_eq!(out.edge_count(), 2);
+        assert_eq!(out.documents().len(), 1);
+        assert_eq!(
+            notes,
+            vec!["kept 3 of 6 actors: those within 1 step of Imran Khan (--focus, --depth)"]
+        );
+    }
+
+    #[test]
+    fn focus_depth_two_and_zero() {
+        let g = chain();
+        let mut sel = Selection {
+            focus: Some("Imran Khan".into()),
+            depth: 2,
+            ..Selection::default()
+        };
+        assert_eq!(ids(&select(&g, &sel).unwrap().0), vec!["a", "b", "c", "e"]);
+        sel.depth = 0;
+        let (out, _) = select(&g, &sel).unwrap();
+        assert_eq!(ids(&out), vec!["a"]);
+        assert_eq!(out.edge_count(), 0);
+    }
+
+    #[test]
+    fn focus_matches_aliases_and_ids_case_insensitively() {
+        let g = chain();
+        for name in ["ik", "KHAN", "a", "  imran   KHAN "] {
+            let sel = Selection {
+                focus: Some(name.into()),
+                depth: 0,
+                ..Selection::default()
+            };
+            assert_eq!(ids(&select(&g, &sel).unwrap().0), vec!["a"], "{name}");
+        }
+    }
+
+    #[test]
+    fn unknown_focus_is_an_error_naming_it() {
+        let sel = Selection {
+            focus: Some("Nobody Here".into()),
+            ..Selection::default()
+        };
+        let err = select(&chain(), &sel).unwrap_err();
+        assert!(err.contains("\"Nobody Here\""), "{err}");
+    }
+
+    #[test]
+    fn ambiguous_alias_keeps_every_match_and_says_so() {
+        let mut g = chain();
+        g.insert_actor(actor("s", "Sadiq Khan", EntityType::Person, &["Khan"]));
+        let sel = Selection {
+            focus: Some("Khan".into()),
+            depth: 0,
+            ..Selection::default()
+        };
+        let (out, notes) = select(&g, &sel).unwrap();
+        assert_eq!(ids(&out), vec!["a", "s"]);
+        assert!(notes[0].contains("matches 2 actors"), "{notes:?}");
+    }
+
+    #[test]
+    fn types_filter_keeps_the_focus() {
+        let g = chain();
+        let sel = Selection {
+            types: vec![EntityType::Country],
+            ..Selection::default()
+        };
+        let (out, notes) = select(&g, &sel).unwrap();
+        assert_eq!(ids(&out), vec!["b"]);
+        assert_eq!(
+            notes,
+            vec!["kept 1 of 6 actors: those of type Country (--types)"]
+        );
+        let sel = Selection {
+            focus: Some("Carol".into()),
+            types: vec![EntityType::Country],
+            ..Selection::default()
+        };
+        assert_eq!(ids(&select(&g, &sel).unwrap().0), vec!["b", "c"]);
+    }
+
+    #[test]
+    fn relation_and_weight_filters_drop_orphans() {
+        let g = chain();
+        let sel = Selection {
+            relations: vec![RelationKind::Consult],
+            ..Selection::default()
+        };
+        let (out, notes) = select(&g, &sel).unwrap();
+        assert_eq!(ids(&out), vec!["a", "b", "c", "d"]);
+        assert_eq!(out.edge_count(), 2);
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes[0].starts_with("kept 2 of 4 relations"));
+        assert!(notes[1].contains("2 actors with no relation"));
+
+        let sel = Selection {
+            min_weight: 2,
+            ..Selection::default()
+        };
+        let (out, notes) = select(&g, &sel).unwrap();
+        assert_eq!(ids(&out), vec!["a", "b", "e"]);
+        assert!(notes[0].contains("at least 2 sentences"), "{notes:?}");
+    }
+
+    #[test]
+    fn max_nodes_keeps_the_most_connected_ties_by_input_order() {
+        let g = chain();
+        // Degrees: a 2, b 2, c 2, d 1, e 1, f 0.
+        let sel = Selection {
+            max_nodes: Some(2),
+            ..Selection::default()
+        };
+        let (out, notes) = select(&g, &sel).unwrap();
+        assert_eq!(ids(&out), vec!["a", "b"]);
+        assert_eq!(out.edge_count(), 1);
+        assert_eq!(
+            notes,
+            vec!["kept 2 of 6 actors: the most connected (--max-nodes 2)"]
+        );
+        let sel = Selection {
+            max_nodes: Some(4),
+            ..Selection::default()
+        };
+        assert_eq!(ids(&select(&g, &sel).unwrap().0), vec!["a", "b", "c", "d"]);
+        let sel = Selection {
+            max_nodes: Some(0),
+            ..Selection::default()
+        };
+        assert!(select(&g, &sel).is_err());
+    }
+
+    #[test]
+    fn max_nodes_with_focus_prefers_the_closest() {
+        let g = chain();
+        let sel = Selection {
+            focus: Some("Dmitri".into()),
+            depth: 3,
+            max_nodes: Some(2),
+            ..Selection::default()
+        };
+        let (out, _) = select(&g, &sel).unwrap();
+        assert_eq!(ids(&out), vec!["c", "d"]);
+    }
+
+    #[test]
+    fn selection_is_deterministic() {
+        let g = chain();
+        let sel = Selection {
+            max_nodes: Some(3),
+            relations: vec![RelationKind::Consult, RelationKind::Support],
+            ..Selection::default()
+        };
+        let a = select(&g, &sel).unwrap();
+        let b = select(&g, &sel).unwrap();
+        assert_eq!(ids(&a.0), ids(&b.0));
+        assert_eq!(a.1, b.1);
+    }
 }

@@ -13,6 +13,8 @@ pub(super) struct JsonlReader {
     line: usize,
     opts: IngestOptions,
     done: bool,
+    /// A non-blank line was read that was text (not binary).
+    seen_record: bool,
 }
 
 impl JsonlReader {
@@ -23,11 +25,27 @@ impl JsonlReader {
             line: 0,
             opts,
             done: false,
+            seen_record: false,
         }
     }
 
     fn err(&self, kind: InputErrorKind) -> Option<Result<Document, InputError>> {
         Some(Err(InputError::new(&self.path, Some(self.line), kind)))
+    }
+}
+
+/// serde's message without its "at line 1 column N" (the record is one line), with the
+/// column kept; a record cut off by the end of the file is told apart.
+fn json_error(e: &serde_json::Error, complete_line: bool) -> InputErrorKind {
+    let msg = e.to_string();
+    let msg = match msg.rsplit_once(" at line ") {
+        Some((m, _)) => format!("{m} at column {}", e.column()),
+        None => msg,
+    };
+    if e.is_eof() && !complete_line {
+        InputErrorKind::Truncated(msg)
+    } else {
+        InputErrorKind::Json(msg)
     }
 }
 
@@ -37,6 +55,7 @@ fn string_field(
 ) -> Result<Option<String>, InputErrorKind> {
     match obj.get(field) {
         None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if field == "id" && s.trim().is_empty() => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
         Some(Value::Number(n)) if field == "id" => Ok(Some(n.to_string())),
         Some(_) => Err(InputErrorKind::FieldType { field }),
@@ -84,14 +103,28 @@ impl Iterator for JsonlReader {
             if buf.iter().all(|b| b.is_ascii_whitespace()) {
                 continue;
             }
+            let complete = buf.last() == Some(&b'\n');
             let mut warnings = Vec::new();
             let line_text = match decode(&self.path, Some(self.line), buf, &mut warnings) {
                 Ok(s) => s,
-                Err(e) => return Some(Err(e)),
+                Err(e) => {
+                    if !self.seen_record {
+                        // a binary or UTF-16 file: one message, not one per "line"
+                        self.done = true;
+                    }
+                    return Some(Err(e));
+                }
             };
-            let value: Value = match serde_json::from_str(&line_text) {
+            self.seen_record = true;
+            let record = line_text.trim_end();
+            let record = if self.line == 1 {
+                record.trim_start_matches('\u{feff}')
+            } else {
+                record
+            };
+            let value: Value = match serde_json::from_str(record) {
                 Ok(v) => v,
-                Err(e) => return self.err(InputErrorKind::Json(e.to_string())),
+                Err(e) => return self.err(json_error(&e, complete)),
             };
             let Value::Object(obj) = value else {
                 return self.err(InputErrorKind::Json(
@@ -184,6 +217,38 @@ mod tests {
     fn truncated_last_line_is_an_error() {
         let out = read_all("{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"b\",\"te");
         assert!(out[0].is_ok());
-        assert_eq!(out[1].as_ref().unwrap_err().line, Some(2));
+        let e = out[1].as_ref().unwrap_err();
+        assert_eq!((e.line, e.reason()), (Some(2), "truncated JSONL"));
+        assert_eq!(
+            e.to_string(),
+            "c.jsonl:2: truncated record: the file ends inside it (EOF while parsing a string at column 13)"
+        );
+        // cut short but followed by more lines: malformed, and the column is the record's
+        let out = read_all("{\"id\":\"b\",\"te\n{\"text\":\"Two.\"}\n");
+        assert_eq!(
+            out[0].as_ref().unwrap_err().to_string(),
+            "c.jsonl:1: not valid JSON: EOF while parsing a string at column 13"
+        );
+        assert!(out[1].is_ok());
+    }
+
+    #[test]
+    fn bom_blank_ids_and_binary_files() {
+        let out = read_all(
+            "\u{feff}{\"id\":\" \",\"text\":\"One.\"}\r\n{\"id\":\"\",\"text\":\"Two.\"}\r\n",
+        );
+        let ids: Vec<&str> = out
+            .iter()
+            .map(|d| d.as_ref().unwrap().id.as_str())
+            .collect();
+        assert_eq!(ids, vec!["c:1", "c:2"]);
+        // a binary file is one error, not one per line
+        let out = read_all("\u{0}\u{1}\n\u{0}\n\u{0}\n");
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].as_ref().unwrap_err().reason(), "binary");
+        // a NUL-bearing line after good records is skipped alone
+        let out = read_all("{\"text\":\"One.\"}\n\u{0}\n{\"text\":\"Three.\"}\n");
+        assert_eq!(out.len(), 3);
+        assert!(out[0].is_ok() && out[1].is_err() && out[2].is_ok());
     }
 }

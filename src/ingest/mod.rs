@@ -75,27 +75,89 @@ pub fn parse_date(s: &str) -> Option<String> {
         .map(|d| d.format("%Y-%m-%d").to_string())
 }
 
-/// Decodes bytes as UTF-8, refusing binary data and replacing invalid sequences
-/// (with a warning) rather than dropping the article.
+/// Decodes bytes as UTF-8, refusing binary data and UTF-16 and replacing invalid
+/// sequences (with a warning naming the first one) rather than dropping the article.
+/// `line` is the JSONL record's line; for a whole file the warning gives the line itself.
 pub(crate) fn decode(
     path: &Path,
     line: Option<usize>,
     bytes: Vec<u8>,
     warnings: &mut Vec<String>,
 ) -> Result<String, InputError> {
+    if looks_like_utf16(&bytes) {
+        return Err(InputError::new(path, line, InputErrorKind::Utf16));
+    }
     if bytes.contains(&0) {
         return Err(InputError::new(path, line, InputErrorKind::Binary));
     }
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
         Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let (first, places) = invalid_utf8(&bytes);
+            let at = match line {
+                Some(_) => format!("byte {first} of the record"),
+                None => format!(
+                    "line {}, byte {first}",
+                    1 + bytes[..first].iter().filter(|&&b| b == b'\n').count()
+                ),
+            };
+            let more = match places {
+                1 => String::new(),
+                n => format!(" and {} more place{}", n - 1, if n == 2 { "" } else { "s" }),
+            };
             warnings.push(format!(
-                "invalid UTF-8 at byte {valid}: replaced with U+FFFD"
+                "invalid UTF-8 at {at}{more}: replaced with U+FFFD (is it Latin-1 or Windows-1252?)"
             ));
-            Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
+            Ok(String::from_utf8_lossy(&bytes).into_owned())
         }
     }
+}
+
+/// The byte offset of the first invalid UTF-8 sequence, and how many there are.
+fn invalid_utf8(bytes: &[u8]) -> (usize, usize) {
+    let (mut offset, mut first, mut places) = (0, None, 0);
+    for chunk in bytes.utf8_chunks() {
+        offset += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            first.get_or_insert(offset);
+            places += 1;
+        }
+        offset += chunk.invalid().len();
+    }
+    (first.unwrap_or(0), places)
+}
+
+/// A byte-order mark, or NUL in every other byte of the start: UTF-16 text.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(64) & !1];
+    head.len() >= 8
+        && (head.chunks(2).all(|p| p[0] == 0 && p[1] != 0)
+            || head.chunks(2).all(|p| p[0] != 0 && p[1] == 0))
+}
+
+/// Reads a JSONL corpus from any reader, one article a line; `path` names it in
+/// messages and in the default ids. Duplicate ids are not checked here ([`Inputs`] does).
+pub fn read_jsonl(
+    path: impl Into<PathBuf>,
+    reader: impl BufRead + 'static,
+    options: IngestOptions,
+) -> impl Iterator<Item = Result<Document, InputError>> {
+    jsonl::JsonlReader::new(path.into(), Box::new(reader), options)
+}
+
+/// Reads one text article from bytes (with its optional date header); `path` names it in
+/// messages.
+pub fn read_txt(
+    path: &Path,
+    id: &str,
+    bytes: Vec<u8>,
+    options: &IngestOptions,
+) -> Result<Document, InputError> {
+    txt::from_bytes(path, id, bytes, options)
 }
 
 enum Source {
@@ -108,7 +170,11 @@ enum Source {
 pub struct Inputs {
     pending: std::collections::VecDeque<Source>,
     current: Option<Box<dyn Iterator<Item = Result<Document, InputError>>>>,
+    /// The text file `current` reads (its id is its file stem, not chosen by its author).
+    current_txt: Option<PathBuf>,
     seen_ids: HashSet<String>,
+    /// Text files read so far (canonical paths), so that one given twice is read once.
+    seen_files: HashSet<PathBuf>,
     options: IngestOptions,
 }
 
@@ -128,7 +194,9 @@ impl Inputs {
         Inputs {
             pending,
             current: None,
+            current_txt: None,
             seen_ids: HashSet::new(),
+            seen_files: HashSet::new(),
             options,
         }
     }
@@ -144,7 +212,12 @@ impl Inputs {
                 if let Err(e) = std::io::Read::read_to_end(&mut lock, &mut bytes) {
                     return Box::new(std::iter::once(Err(InputError::new(path, None, e.into()))));
                 }
-                if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+                let start = if bytes.starts_with(b"\xef\xbb\xbf") {
+                    3
+                } else {
+                    0
+                };
+                if bytes[start..].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
                     Box::new(jsonl::JsonlReader::new(
                         path,
                         Box::new(std::io::Cursor::new(bytes)),
@@ -199,6 +272,7 @@ impl Inputs {
                         }
                     }
                 } else {
+                    self.current_txt = Some(path.clone());
                     Box::new(std::iter::once(txt::read_file(&path, &opts)))
                 }
             }
@@ -223,7 +297,33 @@ impl Iterator for Inputs {
         loop {
             if let Some(cur) = self.current.as_mut() {
                 match cur.next() {
-                    Some(Ok(doc)) => {
+                    Some(Ok(mut doc)) => {
+                        if let Some(path) = &self.current_txt {
+                            if let Ok(real) = std::fs::canonicalize(path) {
+                                if !self.seen_files.insert(real) {
+                                    return Some(Err(InputError::new(
+                                        path,
+                                        None,
+                                        InputErrorKind::Repeated,
+                                    )));
+                                }
+                            }
+                            if self.seen_ids.contains(&doc.id) {
+                                // another file with the same stem: name this one by its path
+                                let base = path.with_extension("").display().to_string();
+                                let mut id = base.clone();
+                                let mut n = 2;
+                                while self.seen_ids.contains(&id) {
+                                    id = format!("{base}#{n}");
+                                    n += 1;
+                                }
+                                doc.warnings.push(format!(
+                                    "article id {:?} is taken by an earlier file; this one's id is {id:?}",
+                                    doc.id
+                                ));
+                                doc.id = id;
+                            }
+                        }
                         if !self.seen_ids.insert(doc.id.clone()) {
                             let (path, line) = split_origin(&doc.origin);
                             return Some(Err(InputError::new(
@@ -235,7 +335,10 @@ impl Iterator for Inputs {
                         return Some(Ok(doc));
                     }
                     Some(Err(e)) => return Some(Err(e)),
-                    None => self.current = None,
+                    None => {
+                        self.current = None;
+                        self.current_txt = None;
+                    }
                 }
             }
             let source = self.pending.pop_front()?;
@@ -271,5 +374,67 @@ mod tests {
         let s = decode(Path::new("x"), None, vec![b'a', 0xff, b'b'], &mut w).unwrap();
         assert_eq!(s, "a\u{fffd}b");
         assert_eq!(w.len(), 1);
+        assert_eq!(
+            w[0],
+            "invalid UTF-8 at line 1, byte 1: replaced with U+FFFD (is it Latin-1 or Windows-1252?)"
+        );
+        let s = decode(
+            Path::new("x"),
+            None,
+            b"ok\nna\xefve \xe9t\xe9".to_vec(),
+            &mut w,
+        )
+        .unwrap();
+        assert_eq!(s, "ok\nna\u{fffd}ve \u{fffd}t\u{fffd}");
+        assert!(w[1].starts_with("invalid UTF-8 at line 2, byte 5 and 2 more places:"));
+        decode(Path::new("x"), Some(7), b"\xff".to_vec(), &mut w).unwrap();
+        assert!(w[2].starts_with("invalid UTF-8 at byte 0 of the record:"));
+    }
+
+    #[test]
+    fn text_files_sharing_a_stem_are_two_articles_and_a_file_given_twice_is_one() {
+        let dir = tempfile::tempdir().unwrap();
+        for d in ["2023", "2024"] {
+            std::fs::create_dir(dir.path().join(d)).unwrap();
+            std::fs::write(
+                dir.path().join(d).join("story.txt"),
+                format!("News of {d}."),
+            )
+            .unwrap();
+        }
+        let again = dir.path().join("2023/story.txt");
+        let out: Vec<_> =
+            Inputs::new(&[dir.path().to_path_buf(), again], IngestOptions::default()).collect();
+        assert_eq!(out.len(), 3);
+        let first = out[0].as_ref().unwrap();
+        assert_eq!((first.id.as_str(), first.warnings.len()), ("story", 0));
+        let second = out[1].as_ref().unwrap();
+        let renamed = dir.path().join("2024/story").display().to_string();
+        assert_eq!(second.id, renamed);
+        assert!(second.warnings[0].contains("is taken by an earlier file"));
+        let e = out[2].as_ref().unwrap_err();
+        assert_eq!((e.reason(), e.line), ("file given twice", None));
+        assert!(e.path.ends_with("2023/story.txt"));
+    }
+
+    #[test]
+    fn utf16_is_told_apart_from_binary() {
+        let mut w = Vec::new();
+        let utf16: Vec<u8> = "\u{feff}Macron met Scholz."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let e = decode(Path::new("x"), None, utf16[2..].to_vec(), &mut w).unwrap_err();
+        assert!(matches!(e.kind, InputErrorKind::Utf16));
+        let e = decode(Path::new("x"), None, utf16, &mut w).unwrap_err();
+        assert!(matches!(e.kind, InputErrorKind::Utf16));
+        let e = decode(
+            Path::new("x"),
+            None,
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+            &mut w,
+        )
+        .unwrap_err();
+        assert!(matches!(e.kind, InputErrorKind::Binary));
     }
 }

@@ -11,6 +11,62 @@ pub use tokens::{tokenize, Token, TokenKind};
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of the marks the tokenizer and splitter treat specially, and any char.
+    fn hostile_text() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "'s", "’s", "n't", "N'T", ".", "...", "…", "!", "?", "\"", "“", "”", "‘", "’", "(",
+            ")", "[", "]", "»", " ", " ", " ", "\n", "\n\n", "\r\n", "\t", "U.S.", "Mr.", "R.",
+            "Jan.", "-", "‐", "‑", "&", "AT&T", "3.5", "5.", "Khan", "The", "he", "é", "\u{ad}",
+            "\u{feff}", "\u{fffd}", "O'Brien", "a.b.", "ǅ", "ß", "İ", "🇵🇰", "\u{301}",
+        ])
+        .prop_map(str::to_string);
+        let any_char = any::<char>().prop_map(|c| c.to_string());
+        prop::collection::vec(prop_oneof![3 => piece, 1 => any_char], 0..150)
+            .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Tokens and sentences of any text: no panic, offsets on char boundaries that
+        /// slice back to the token and sentence text, char offsets that count chars,
+        /// everything in order, and the length bound kept.
+        #[test]
+        fn any_text_gives_valid_offsets(prefix in "[a-zé ]{0,4}", text in hostile_text()) {
+            let full = format!("{prefix}{text}");
+            let base = prefix.len();
+            let tokens = tokenize(&text, base);
+            let mut last_end = base;
+            for t in &tokens {
+                prop_assert!(last_end <= t.start && t.start < t.end && t.end <= full.len());
+                prop_assert!(full.is_char_boundary(t.start) && full.is_char_boundary(t.end));
+                prop_assert_eq!(&full[t.start..t.end], t.text);
+                prop_assert!(full[last_end..t.start].chars().all(char::is_whitespace));
+                prop_assert!(!t.text.chars().next().unwrap().is_whitespace());
+                last_end = t.end;
+            }
+            prop_assert!(full[last_end..].chars().all(char::is_whitespace));
+
+            let sentences = split_sentences(&full, base);
+            let mut last_end = base;
+            for (i, s) in sentences.iter().enumerate() {
+                prop_assert_eq!(s.index, i);
+                prop_assert!(last_end <= s.start && s.start < s.end && s.end <= full.len());
+                prop_assert!(full.is_char_boundary(s.start) && full.is_char_boundary(s.end));
+                prop_assert_eq!(s.char_start, full[..s.start].chars().count());
+                prop_assert_eq!(s.char_end, full[..s.end].chars().count());
+                prop_assert!(!s.tokens.is_empty() && s.tokens.len() <= MAX_SENTENCE_TOKENS);
+                prop_assert_eq!(s.tokens[0].start, s.start);
+                prop_assert_eq!(s.tokens[s.tokens.len() - 1].end, s.end);
+                prop_assert!(s.text(&full).len() == s.end - s.start);
+                last_end = s.end;
+            }
+            let in_sentences: Vec<_> = sentences.iter().flat_map(|s| s.tokens.iter().copied()).collect();
+            prop_assert_eq!(in_sentences, tokens);
+        }
+    }
 
     #[test]
     fn offsets_survive_multibyte_text() {

@@ -156,8 +156,12 @@ pub fn split_sentences<'a>(text: &'a str, base: usize) -> Vec<Sentence<'a>> {
             && matches!(tok.text, "." | "!" | "?" | "..." | "…")
             || (tok.kind == TokenKind::Word && tok.text.ends_with('.') && tok.text.len() > 1);
         if terminal {
-            // take closing quotes and brackets along
+            // take closing quotes and brackets along (not past the length bound)
             while i < tokens.len() && is_closer(tokens[i].text) && !tokens[i].newline_before {
+                if current.len() >= MAX_SENTENCE_TOKENS {
+                    truncated = true;
+                    break;
+                }
                 current.push(tokens[i]);
                 i += 1;
             }
@@ -186,7 +190,8 @@ pub fn split_sentences<'a>(text: &'a str, base: usize) -> Vec<Sentence<'a>> {
             if boundary {
                 flush(&mut current, &mut truncated, &mut out);
             }
-        } else if current.len() >= MAX_SENTENCE_TOKENS {
+        }
+        if current.len() >= MAX_SENTENCE_TOKENS {
             truncated = true;
             flush(&mut current, &mut truncated, &mut out);
         }
@@ -264,6 +269,24 @@ mod tests {
             s.iter().map(|x| x.tokens.len()).sum::<usize>(),
             MAX_SENTENCE_TOKENS * 2 + 5
         );
+    }
+
+    #[test]
+    fn closing_quotes_do_not_escape_the_bound() {
+        // a full stop followed by a run of quotes took the whole run as its closers
+        let text = format!("Macron met Scholz.{} Then more.", "\"".repeat(5_000));
+        let s = split_sentences(&text, 0);
+        assert!(s.iter().all(|x| x.tokens.len() <= MAX_SENTENCE_TOKENS));
+        assert!(s[0].truncated);
+        assert_eq!(
+            s.iter().map(|x| x.tokens.len()).sum::<usize>(),
+            tokenize(&text, 0).len()
+        );
+        // a sentence that ends exactly at the bound is not marked as cut
+        let words = vec!["word"; MAX_SENTENCE_TOKENS - 1].join(" ") + ". Next.";
+        let s = split_sentences(&words, 0);
+        assert_eq!(s.len(), 2);
+        assert!(!s[0].truncated);
     }
 
     #[test]

@@ -26,6 +26,9 @@ const CHUNK_PER_THREAD: usize = 16;
 /// or the merge, few enough that memory does not grow with the corpus.
 const IN_FLIGHT: usize = 4;
 
+/// Articles with sentences cut at the length bound that are named one by one.
+const MAX_TRUNCATION_WARNINGS: usize = 5;
+
 fn parse_formats(list: &str) -> Result<Vec<Format>> {
     let mut out = Vec::new();
     for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
@@ -158,17 +161,31 @@ pub fn run(a: BuildArgs) -> Result<u8> {
     // go on with the next chunks. At most IN_FLIGHT chunks are read and not yet merged,
     // which bounds memory whatever the corpus size.
     let chunk = CHUNK_PER_THREAD * threads;
-    let (results_tx, results) = mpsc::channel::<(usize, Vec<DocExtraction>)>();
-    let mut waiting: BTreeMap<usize, Vec<DocExtraction>> = BTreeMap::new();
+    // each extraction travels with its article's origin (path or path:line) for messages
+    let (results_tx, results) = mpsc::channel::<(usize, Vec<(String, DocExtraction)>)>();
+    let mut waiting: BTreeMap<usize, Vec<(String, DocExtraction)>> = BTreeMap::new();
+    let mut truncated_articles = 0usize;
     let (mut sent, mut merged) = (0usize, 0usize);
-    let mut merge_ready = |waiting: &mut BTreeMap<usize, Vec<DocExtraction>>,
+    let mut merge_ready = |waiting: &mut BTreeMap<usize, Vec<(String, DocExtraction)>>,
                            merged: &mut usize,
                            progress: &mut Progress| {
         while let Some(xs) = waiting.remove(merged) {
-            for x in xs {
+            for (origin, x) in xs {
                 articles += 1;
                 sentences += x.sentences;
-                truncated += x.truncated_sentences;
+                if x.truncated_sentences > 0 {
+                    truncated += x.truncated_sentences;
+                    truncated_articles += 1;
+                    // the first few articles are named, then one total at the end
+                    if truncated_articles <= MAX_TRUNCATION_WARNINGS {
+                        messages::warn(format!(
+                            "{origin}: {} sentence{} longer than {} tokens, cut there",
+                            x.truncated_sentences,
+                            if x.truncated_sentences == 1 { "" } else { "s" },
+                            crate::text::MAX_SENTENCE_TOKENS
+                        ));
+                    }
+                }
                 graph.merge_document(x);
             }
             *merged += 1;
@@ -205,7 +222,10 @@ pub fn run(a: BuildArgs) -> Result<u8> {
         if !docs.is_empty() {
             let (tx, lex, seq) = (results_tx.clone(), Arc::clone(&lexicon), sent);
             pool.spawn(move || {
-                let xs = docs.par_iter().map(|d| extract_document(d, &lex)).collect();
+                let xs = docs
+                    .par_iter()
+                    .map(|d| (d.origin.clone(), extract_document(d, &lex)))
+                    .collect();
                 // the receiver is gone only when the build has failed already
                 let _ = tx.send((seq, xs));
             });
@@ -226,9 +246,9 @@ pub fn run(a: BuildArgs) -> Result<u8> {
         merge_ready(&mut waiting, &mut merged, &mut progress);
     }
     progress.finish();
-    if truncated > 0 {
+    if truncated_articles > MAX_TRUNCATION_WARNINGS {
         messages::warn(format!(
-            "{truncated} sentences were longer than {} tokens and were cut there",
+            "in all, {truncated} sentences in {truncated_articles} articles were longer than {} tokens and were cut there",
             crate::text::MAX_SENTENCE_TOKENS
         ));
     }

@@ -1,0 +1,221 @@
+//! How a picture looks, whichever engine lays it out: the shipped font and text
+//! measurement with its real glyph widths, fill colour and shape per entity type,
+//! colour and dash per relation family, line width per weight, and label wrapping.
+//! Both engines size boxes with these numbers and `svg.rs` draws with them, so that
+//! what was measured is what is drawn.
+
+use crate::graph::{EntityType, RelationFamily};
+use skrifa::instance::{LocationRef, Size};
+use skrifa::{FontRef, MetadataProvider};
+
+/// DejaVu Sans 2.37 (see `data/fonts/README.md` for source and licence).
+pub(crate) const FONT_DATA: &[u8] = include_bytes!("../../data/fonts/DejaVuSans.ttf");
+/// The family name inside [`FONT_DATA`].
+pub(crate) const FONT_FAMILY: &str = "DejaVu Sans";
+/// What SVG text asks for: the shipped font first, then whatever sans-serif exists.
+pub(crate) const FONT_STACK: &str = "'DejaVu Sans', Verdana, Arial, sans-serif";
+
+/// Font sizes in px.
+pub(crate) const NODE_FONT: f64 = 13.0;
+pub(crate) const TITLE_FONT: f64 = 10.5;
+pub(crate) const EDGE_FONT: f64 = 10.5;
+pub(crate) const CAPTION_FONT: f64 = 17.0;
+pub(crate) const SUBCAPTION_FONT: f64 = 12.0;
+pub(crate) const LEGEND_FONT: f64 = 12.0;
+/// Line height as a multiple of the font size.
+pub(crate) const LINE: f64 = 1.25;
+
+pub(crate) const TEXT_COLOUR: &str = "#1a1a1a";
+pub(crate) const MUTED_COLOUR: &str = "#555555";
+
+/// Width in px of `text` set in the shipped font at `size` px. Characters the font
+/// lacks (CJK, for instance) count as one em, which is about what fallback fonts use.
+pub(crate) fn text_width(text: &str, size: f64) -> f64 {
+    let Ok(font) = FontRef::new(FONT_DATA) else {
+        return text.chars().count() as f64 * size * 0.6;
+    };
+    let charmap = font.charmap();
+    let metrics = font.glyph_metrics(Size::new(size as f32), LocationRef::default());
+    text.chars()
+        .map(|c| {
+            charmap
+                .map(c)
+                .and_then(|g| metrics.advance_width(g))
+                .map(f64::from)
+                .unwrap_or(size)
+        })
+        .sum()
+}
+
+/// Greedy word wrap to at most `max_chars` characters a line (longer words stay whole)
+/// and at most `max_lines` lines, the last one ending in `…` when text was cut.
+pub(crate) fn wrap(text: &str, max_chars: usize, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let fits = current.chars().count() + 1 + word.chars().count() <= max_chars;
+        if current.is_empty() {
+            current.push_str(word);
+        } else if fits {
+            current.push(' ');
+            current.push_str(word);
+        } else {
+            lines.push(std::mem::take(&mut current));
+            current.push_str(word);
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        if let Some(last) = lines.last_mut() {
+            last.push('…');
+        }
+    }
+    lines
+}
+
+/// The outline drawn for a type. Graphviz knows each by the name [`Shape::graphviz`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shape {
+    Ellipse,
+    Box,
+    Dashed,
+    Rounded,
+    Hexagon,
+    Octagon,
+    Note,
+    Tab,
+}
+
+impl Shape {
+    /// (shape, extra style) as Graphviz names them.
+    pub(crate) fn graphviz(self) -> (&'static str, &'static str) {
+        match self {
+            Shape::Ellipse => ("ellipse", "filled"),
+            Shape::Box => ("box", "filled"),
+            Shape::Dashed => ("box", "dashed,filled"),
+            Shape::Rounded => ("box", "rounded,filled"),
+            Shape::Hexagon => ("hexagon", "filled"),
+            Shape::Octagon => ("octagon", "filled"),
+            Shape::Note => ("note", "filled"),
+            Shape::Tab => ("tab", "filled"),
+        }
+    }
+
+    /// How much wider and taller than its text the shape must be for the text to stay
+    /// inside (the slanted corners of hexagons and octagons cut into the box).
+    pub(crate) fn grow(self) -> (f64, f64) {
+        match self {
+            Shape::Ellipse => (1.3, 1.45),
+            Shape::Octagon => (1.2, 1.8),
+            Shape::Hexagon => (1.4, 1.8),
+            _ => (1.0, 1.0),
+        }
+    }
+}
+
+/// Fill colour and shape of an entity type.
+pub(crate) fn type_style(kind: EntityType) -> (&'static str, Shape) {
+    match kind {
+        EntityType::Person => ("#ffeda0", Shape::Ellipse),
+        EntityType::Country => ("#9ecae1", Shape::Box),
+        EntityType::Place => ("#c7e9c0", Shape::Dashed),
+        EntityType::Facility => ("#d9d9d9", Shape::Octagon),
+        EntityType::GovernmentBody => ("#cbc0e3", Shape::Rounded),
+        EntityType::PoliticalParty => ("#fcbba1", Shape::Hexagon),
+        EntityType::Media => ("#fdd49e", Shape::Note),
+        EntityType::Organization => ("#a8ddd3", Shape::Tab),
+    }
+}
+
+/// A readable name of a type for the legend.
+pub(crate) fn type_label(kind: EntityType) -> &'static str {
+    match kind {
+        EntityType::Person => "person",
+        EntityType::Country => "country",
+        EntityType::Place => "place",
+        EntityType::Facility => "facility",
+        EntityType::GovernmentBody => "government body",
+        EntityType::PoliticalParty => "political party",
+        EntityType::Media => "media",
+        EntityType::Organization => "organization",
+    }
+}
+
+/// Families in legend order.
+pub(crate) const FAMILIES: [RelationFamily; 4] = [
+    RelationFamily::Cooperation,
+    RelationFamily::Conflict,
+    RelationFamily::Office,
+    RelationFamily::Location,
+];
+
+/// Line colour of a relation family, and whether its lines are dashed.
+pub(crate) fn family_style(f: RelationFamily) -> (&'static str, bool) {
+    match f {
+        RelationFamily::Cooperation => ("#1a9641", false),
+        RelationFamily::Conflict => ("#d7191c", false),
+        RelationFamily::Office => ("#2c7bb6", false),
+        RelationFamily::Location => ("#8c6d31", true),
+    }
+}
+
+pub(crate) fn family_label(f: RelationFamily) -> &'static str {
+    match f {
+        RelationFamily::Cooperation => "cooperation",
+        RelationFamily::Conflict => "conflict",
+        RelationFamily::Office => "office, membership",
+        RelationFamily::Location => "location",
+    }
+}
+
+/// Length of an arrowhead on an edge of this weight.
+pub(crate) fn arrow_len(weight: usize) -> f64 {
+    8.0 + 1.5 * edge_width(weight)
+}
+
+/// Line width in px for an edge supported by `weight` sentences: 1.2 for one, growing
+/// with the logarithm, at most 7.
+pub(crate) fn edge_width(weight: usize) -> f64 {
+    (1.2 + 1.6 * (weight.max(1) as f64).log2()).min(7.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_font_measures_real_widths() {
+        let i = text_width("iiii", 10.0);
+        let m = text_width("MMMM", 10.0);
+        assert!(i > 5.0 && i < 15.0, "{i}");
+        assert!(m > 30.0 && m < 45.0, "{m}");
+        // Non-ASCII Latin and Cyrillic are in DejaVu; CJK is not and counts one em.
+        assert!(text_width("Влади́мир Žižek", 10.0) > 50.0);
+        assert_eq!(text_width("北京", 10.0), 20.0);
+    }
+
+    #[test]
+    fn wrapping() {
+        assert_eq!(wrap("Imran Khan", 22, 2), vec!["Imran Khan"]);
+        assert_eq!(
+            wrap("Pakistan Tehreek-e-Insaf party of the people", 20, 2),
+            vec!["Pakistan", "Tehreek-e-Insaf…"]
+        );
+        assert_eq!(
+            wrap("Ministry of Foreign Affairs", 20, 3),
+            vec!["Ministry of Foreign", "Affairs"]
+        );
+        assert!(wrap("   ", 10, 2).is_empty());
+    }
+
+    #[test]
+    fn widths_grow_with_weight_and_stop() {
+        assert!(edge_width(1) < edge_width(2));
+        assert!(edge_width(2) < edge_width(8));
+        assert_eq!(edge_width(10_000), 7.0);
+        assert_eq!(edge_width(0), edge_width(1));
+    }
+}
