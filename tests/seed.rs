@@ -3,12 +3,19 @@
 
 use crate::util::*;
 
+/// Builds the seed as JSON into `dir/out` with extra arguments.
+fn build_seed(dir: &Dir, extra: &[&str], out: &str) -> std::process::Output {
+    run(bin()
+        .args(["build", "data/seed.txt", "--format", "json"])
+        .args(extra)
+        .arg("-o")
+        .arg(dir.path(out))
+        .current_dir(root()))
+}
+
 fn seed_graph() -> serde_json::Value {
     let d = Dir::new();
-    let out = run(bin()
-        .args(["build", "data/seed.txt", "--format", "json", "-o"])
-        .arg(d.path("g.json"))
-        .current_dir(root()));
+    let out = build_seed(&d, &[], "g.json");
     assert_exit!(out, 0);
     d.read_json("g.json")
 }
@@ -179,20 +186,7 @@ fn focus_on_imran_khan_keeps_exactly_his_neighbours() {
     );
     expected.insert(khan.clone());
     let d = Dir::new();
-    let out = run(bin()
-        .args([
-            "build",
-            "data/seed.txt",
-            "--format",
-            "json",
-            "--focus",
-            "Imran Khan",
-            "--depth",
-            "1",
-            "-o",
-        ])
-        .arg(d.path("f.json"))
-        .current_dir(root()));
+    let out = build_seed(&d, &["--focus", "Imran Khan", "--depth", "1"], "f.json");
     assert_exit!(out, 0);
     let g = d.read_json("f.json");
     let kept: std::collections::BTreeSet<String> = g["nodes"]
@@ -203,31 +197,9 @@ fn focus_on_imran_khan_keeps_exactly_his_neighbours() {
         .collect();
     assert_eq!(kept, expected);
     // an alias finds him too; an unknown name is an error that names it
-    let out = run(bin()
-        .args([
-            "build",
-            "data/seed.txt",
-            "--format",
-            "json",
-            "--focus",
-            "Khan",
-            "-o",
-        ])
-        .arg(d.path("k.json"))
-        .current_dir(root()));
+    let out = build_seed(&d, &["--focus", "Khan"], "k.json");
     assert_exit!(out, 0);
-    let out = run(bin()
-        .args([
-            "build",
-            "data/seed.txt",
-            "--format",
-            "json",
-            "--focus",
-            "Nobody Atall",
-            "-o",
-        ])
-        .arg(d.path("n.json"))
-        .current_dir(root()));
+    let out = build_seed(&d, &["--focus", "Nobody Atall"], "n.json");
     assert_exit!(out, 1);
     assert!(String::from_utf8_lossy(&out.stderr).contains("Nobody Atall"));
 }
