@@ -162,7 +162,8 @@ pub fn run(a: BuildArgs) -> Result<u8> {
     // which bounds memory whatever the corpus size.
     let chunk = CHUNK_PER_THREAD * threads;
     // each extraction travels with its article's origin (path or path:line) for messages
-    let (results_tx, results) = mpsc::channel::<(usize, Vec<(String, DocExtraction)>)>();
+    type Extracted = std::thread::Result<Vec<(String, DocExtraction)>>;
+    let (results_tx, results) = mpsc::channel::<(usize, Extracted)>();
     let mut waiting: BTreeMap<usize, Vec<(String, DocExtraction)>> = BTreeMap::new();
     let mut truncated_articles = 0usize;
     let (mut sent, mut merged) = (0usize, 0usize);
@@ -222,10 +223,13 @@ pub fn run(a: BuildArgs) -> Result<u8> {
         if !docs.is_empty() {
             let (tx, lex, seq) = (results_tx.clone(), Arc::clone(&lexicon), sent);
             pool.spawn(move || {
-                let xs = docs
-                    .par_iter()
-                    .map(|d| (d.origin.clone(), extract_document(d, &lex)))
-                    .collect();
+                // A panic in the extractor comes back to this thread, which raises it
+                // again (rayon would abort the process on a panic in a spawned job).
+                let xs = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    docs.par_iter()
+                        .map(|d| (d.origin.clone(), extract_document(d, &lex)))
+                        .collect()
+                }));
                 // the receiver is gone only when the build has failed already
                 let _ = tx.send((seq, xs));
             });
@@ -236,12 +240,12 @@ pub fn run(a: BuildArgs) -> Result<u8> {
             let (seq, xs) = results
                 .recv()
                 .context("an extraction worker stopped unexpectedly")?;
-            waiting.insert(seq, xs);
+            waiting.insert(seq, xs.unwrap_or_else(|p| std::panic::resume_unwind(p)));
             merge_ready(&mut waiting, &mut merged, &mut progress);
         }
         // merge whatever is done without waiting for it
         while let Ok((seq, xs)) = results.try_recv() {
-            waiting.insert(seq, xs);
+            waiting.insert(seq, xs.unwrap_or_else(|p| std::panic::resume_unwind(p)));
         }
         merge_ready(&mut waiting, &mut merged, &mut progress);
     }
