@@ -4,8 +4,8 @@
 //! `bench/README.md` for the end-to-end benchmark.
 
 use actorgraph::extract::mentions;
-use actorgraph::ingest::Document;
 use actorgraph::text::split_sentences;
+use actorgraph::Document;
 use actorgraph::{export, extract_document, ActorGraph, DocExtraction, Lexicon};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use rustc_hash::FxHashSet;

@@ -8,6 +8,8 @@
 #   scripts/compare-exports.sh check /tmp/arch-before         # after: diff -r, exit 1 on a difference
 #
 # Images use the engine `auto` picks on this machine; run both halves on the same machine.
+# WIDE=FILE.jsonl adds json and tsv of that corpus and of the whole wikinews file, the dev
+# gold and the PLOVER gold sentences: more text on which to see a change of behaviour.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:?usage: compare-exports.sh save|check DIR}
@@ -51,11 +53,17 @@ run user build "$corpus" -f json,tsv -o "$out/user" -q --gazetteer "$user/gaz.ts
 run user-bad build data/seed.txt -f json -o "$out/user-bad" -q --lexicon "$user/bad.tsv"
 run render render "$out/corpus50/arch-50.json" -o "$out/render-focus.svg" --focus "Donald Trump"
 run render-png render "$out/seed/seed.json" -o "$out/render-seed.png"
+if [ -n "${WIDE:-}" ]; then
+  run wide build "$WIDE" ../shared/bench/wikinews.jsonl -f json,tsv -o "$out/wide" -q --name wide
+  run gold build ../shared/gold ../shared/gold-plover -f json,tsv -o "$out/gold" -q --name gold
+fi
 # messages name paths: make them independent of where the outputs went
 sed -i -e "s#$out#OUT#g" -e "s#$user#USER#g" "$out"/*.stderr
 
 if [ "$mode" = check ]; then
-  if diff -r "$ref" "$out"; then
+  # without WIDE, the wide runs saved in the reference are not compared
+  skip=(); [ -n "${WIDE:-}" ] || skip=(-x 'wide*' -x 'gold*')
+  if diff -r "${skip[@]}" "$ref" "$out"; then
     echo "identical: $(find "$out" -type f | wc -l) files"
   else
     echo "exports differ from $ref" >&2

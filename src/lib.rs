@@ -22,11 +22,12 @@ pub mod extract;
 pub mod graph;
 pub mod ingest;
 pub mod lexicon;
+pub mod model;
 pub mod render;
 pub mod text;
 
 pub use error::{DataError, InputError, InputErrorKind};
-pub use extract::{extract_document, DocExtraction};
-pub use graph::{Actor, ActorGraph, EntityType, Evidence, Relation, RelationKind};
-pub use ingest::Document;
+pub use extract::extract_document;
+pub use graph::ActorGraph;
 pub use lexicon::Lexicon;
+pub use model::{Actor, DocExtraction, Document, EntityType, Evidence, Relation, RelationKind};

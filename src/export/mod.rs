@@ -31,7 +31,8 @@ mod roundtrip_tests;
 #[cfg(test)]
 pub(crate) mod testutil;
 
-use crate::graph::{ActorGraph, EntityType, RelationFamily};
+use crate::graph::ActorGraph;
+use crate::model::{EntityType, RelationFamily};
 use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Write};

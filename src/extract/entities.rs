@@ -5,8 +5,8 @@
 //! sharing a surname stay two); an acronym goes to the name whose initials it spells.
 
 use super::mentions::{Mention, TitleMention};
-use crate::graph::{name_key, EntityType};
 use crate::lexicon::Lexicon;
+use crate::model::{name_key, EntityType};
 use std::collections::{HashMap, HashSet};
 
 #[derive(Clone, Debug)]

@@ -4,8 +4,8 @@
 //! (capitalised or not) are found on their own, with the modifiers that say whose office
 //! they are ("US" in "US Ambassador").
 
-use crate::graph::EntityType;
 use crate::lexicon::{CuePosition, Lexicon, Title};
+use crate::model::EntityType;
 use crate::text::{Sentence, Token};
 use rustc_hash::FxHashSet;
 

@@ -10,49 +10,16 @@ pub mod entities;
 pub mod mentions;
 pub mod relations;
 
-use crate::graph::{DocumentInfo, EntityType, Evidence, OfficeStatus, RelationKind};
-use crate::ingest::Document;
 use crate::lexicon::{Lexicon, TitleScope};
+use crate::model::{
+    DocEntity, DocExtraction, Document, DocumentInfo, EntityType, Evidence, OfficeStatus,
+    RelationKind, Triple,
+};
 use crate::text::{split_sentences, Sentence};
 use entities::Entity;
 use mentions::{Mention, TitleMention};
 use relations::{Found, SentenceView, Slot};
 use std::collections::{HashMap, HashSet};
-
-/// An actor as one document knows it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DocEntity {
-    pub name: String,
-    pub kind: EntityType,
-    pub aliases: Vec<String>,
-    pub titles: Vec<String>,
-    pub mentions: u32,
-}
-
-/// A fact read in one sentence; subject and object index into the document's entities.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Triple {
-    pub subject: usize,
-    pub object: usize,
-    pub relation: RelationKind,
-    pub verb: String,
-    pub date: Option<String>,
-    pub confidence: f64,
-    pub role: Option<String>,
-    pub status: Option<OfficeStatus>,
-    pub evidence: Evidence,
-}
-
-/// Everything extracted from one document.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DocExtraction {
-    pub info: DocumentInfo,
-    pub entities: Vec<DocEntity>,
-    pub triples: Vec<Triple>,
-    pub sentences: usize,
-    /// Sentences cut at the length bound (see `text::MAX_SENTENCE_TOKENS`).
-    pub truncated_sentences: usize,
-}
 
 /// A fact before it has a date and evidence.
 struct Raw {

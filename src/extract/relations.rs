@@ -4,8 +4,8 @@
 //! "a jail in Rawalpindi", "Lahore, Pakistan") and detention ("held in ... jail").
 //! Negated, modal and hypothetical verbs give no edge.
 
-use crate::graph::{EntityType, RelationKind};
 use crate::lexicon::Lexicon;
+use crate::model::{EntityType, RelationKind};
 use crate::text::Sentence;
 
 /// An actor's place in a sentence: a token range and the entity it names.

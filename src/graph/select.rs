@@ -5,7 +5,8 @@
 //! are never removed in place), and says in plain words what it cut, so that the CLI
 //! can tell the user. Every output format goes through the same selection.
 
-use super::{name_key, ActorGraph, EntityType, RelationKind};
+use super::ActorGraph;
+use crate::model::{name_key, EntityType, RelationKind};
 use std::collections::{HashMap, VecDeque};
 
 /// What to keep. The default keeps everything.
@@ -264,7 +265,7 @@ fn join<'a>(items: impl Iterator<Item = &'a str>) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::graph::{Actor, DocumentInfo, Evidence, Relation};
+    use crate::model::{Actor, DocumentInfo, Evidence, Relation};
 
     pub(crate) fn actor(id: &str, name: &str, kind: EntityType, aliases: &[&str]) -> Actor {
         Actor {

@@ -1,7 +1,8 @@
 //! JSONL corpora: one article a line, `{"id", "text", "date"?, "title"?, "url"?}`.
 //! A bad line is an error naming its line number; the lines after it are still read.
 
-use super::{decode, parse_date, Document, IngestOptions};
+use super::{decode, parse_date, IngestOptions};
+use crate::model::Document;
 use crate::error::{InputError, InputErrorKind};
 use serde_json::Value;
 use std::io::BufRead;

@@ -7,7 +7,7 @@
 mod parse;
 
 use crate::error::DataError;
-use crate::graph::{name_key, EntityType, RelationKind};
+use crate::model::{name_key, EntityType, RelationKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::path::Path;

@@ -4,7 +4,7 @@
 
 use super::{CuePosition, GazEntry, Lexicon, Nominal, Title, TitleScope, VerbSense};
 use crate::error::DataError;
-use crate::graph::{EntityType, RelationKind};
+use crate::model::{EntityType, RelationKind};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Kind {

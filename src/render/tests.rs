@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::graph::select::tests::{actor, relation};
-use crate::graph::{DocumentInfo, EntityType as T, RelationKind as R};
+use crate::model::{DocumentInfo, EntityType as T, RelationKind as R};
 use resvg::tiny_skia::Pixmap;
 use resvg::usvg::roxmltree;
 use std::time::Instant;
