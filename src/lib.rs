@@ -23,11 +23,12 @@ pub mod graph;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
+pub mod pipeline;
 pub mod render;
 pub mod text;
 
 pub use error::{DataError, InputError, InputErrorKind};
-pub use extract::extract_document;
+pub use extract::{extract_document, Extractor, Knowledge};
 pub use graph::ActorGraph;
 pub use lexicon::Lexicon;
 pub use model::{Actor, DocExtraction, Document, EntityType, Evidence, Relation, RelationKind};

@@ -1,36 +1,15 @@
-//! Messages on stderr, `actorgraph: …`, and the counters of what went wrong, which decide
-//! the exit code at the end of a run.
+//! Messages on stderr, `actorgraph: …`, and the wording of what a run skipped.
 
 use std::collections::BTreeMap;
 
-/// What the run skipped, by reason.
-#[derive(Debug, Default)]
-pub struct Tally {
-    pub skipped: BTreeMap<&'static str, usize>,
-    pub warnings: usize,
-}
-
-impl Tally {
-    pub fn skip(&mut self, reason: &'static str) {
-        *self.skipped.entry(reason).or_default() += 1;
+/// ", 2 skipped (1 malformed JSONL, 1 empty)" for the summary line, or "" when nothing was.
+pub fn describe_skipped(skipped: &BTreeMap<&'static str, usize>) -> String {
+    if skipped.is_empty() {
+        return String::new();
     }
-
-    pub fn skipped_total(&self) -> usize {
-        self.skipped.values().sum()
-    }
-
-    /// "2 skipped (1 malformed JSONL, 1 empty)", or "" when nothing was.
-    pub fn describe(&self) -> String {
-        if self.skipped.is_empty() {
-            return String::new();
-        }
-        let parts: Vec<String> = self
-            .skipped
-            .iter()
-            .map(|(r, n)| format!("{n} {r}"))
-            .collect();
-        format!(", {} skipped ({})", self.skipped_total(), parts.join(", "))
-    }
+    let parts: Vec<String> = skipped.iter().map(|(r, n)| format!("{n} {r}")).collect();
+    let total: usize = skipped.values().sum();
+    format!(", {total} skipped ({})", parts.join(", "))
 }
 
 pub fn error(msg: impl std::fmt::Display) {

@@ -1,4 +1,9 @@
-//! Extraction: one document's sentences become mentions, entities (typed, titled,
+//! Extraction: one document becomes a [`DocExtraction`] (the contract in
+//! [`crate::model`]). The corpus pipeline calls an [`Extractor`]; [`Rules`] is the
+//! rule-based one, and a second one (statistical, or on the parser) implements the same
+//! trait and plugs in without touching the pipeline or the CLI.
+//!
+//! In [`Rules`], one document's sentences become mentions, entities (typed, titled,
 //! aliases resolved within the document) and triples with evidence. The stages are
 //! composed in [`extract_document`], the one place that shows the whole pipeline:
 //!
@@ -7,8 +12,11 @@
 
 pub mod dates;
 pub mod entities;
+mod knowledge;
 pub mod mentions;
 pub mod relations;
+
+pub use knowledge::Knowledge;
 
 use crate::lexicon::{Lexicon, TitleScope};
 use crate::model::{
@@ -21,6 +29,30 @@ use mentions::{Mention, TitleMention};
 use relations::{Found, SentenceView, Slot};
 use std::collections::{HashMap, HashSet};
 
+/// What the corpus pipeline calls for each document, on every worker thread at once.
+pub trait Extractor: Sync {
+    /// A short name for messages and the build's summary (`rules`).
+    fn name(&self) -> &'static str;
+
+    /// Reads one document. Never fails: a document the extractor can make nothing of
+    /// gives an extraction without entities.
+    fn extract(&self, doc: &Document, knowledge: &Knowledge) -> DocExtraction;
+}
+
+/// The rule-based extractor: [`extract_document`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Rules;
+
+impl Extractor for Rules {
+    fn name(&self) -> &'static str {
+        "rules"
+    }
+
+    fn extract(&self, doc: &Document, knowledge: &Knowledge) -> DocExtraction {
+        extract_document(doc, knowledge)
+    }
+}
+
 /// A fact before it has a date and evidence.
 struct Raw {
     sentence: usize,
@@ -29,8 +61,9 @@ struct Raw {
     status: Option<OfficeStatus>,
 }
 
-/// Runs the whole extraction on one document.
-pub fn extract_document(doc: &Document, lex: &Lexicon) -> DocExtraction {
+/// Runs the whole rule-based extraction on one document.
+pub fn extract_document(doc: &Document, knowledge: &Knowledge) -> DocExtraction {
+    let lex = &knowledge.lexicon;
     let sentences = split_sentences(&doc.text, doc.body_start);
     let common_words: rustc_hash::FxHashSet<&str> = sentences
         .iter()

@@ -2,8 +2,8 @@
 //! A bad line is an error naming its line number; the lines after it are still read.
 
 use super::{decode, parse_date, IngestOptions};
-use crate::model::Document;
 use crate::error::{InputError, InputErrorKind};
+use crate::model::Document;
 use serde_json::Value;
 use std::io::BufRead;
 use std::path::PathBuf;

@@ -2,8 +2,8 @@
 //! ` date unknown `, as in the project's sample article; the id is the file stem.
 
 use super::{decode, parse_date, IngestOptions};
-use crate::model::Document;
 use crate::error::{InputError, InputErrorKind};
+use crate::model::Document;
 use std::io::Read;
 use std::path::Path;
 

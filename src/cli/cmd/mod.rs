@@ -4,6 +4,7 @@ pub mod build;
 pub mod render;
 
 use crate::cli::args::{EngineArg, SelectionArgs};
+use crate::error::InputError;
 use crate::graph::select::Selection;
 use crate::render::Engine;
 use anyhow::{anyhow, Result};
@@ -30,6 +31,11 @@ pub(crate) fn selection(a: &SelectionArgs) -> Result<Selection> {
         min_weight: a.min_weight,
         max_nodes: a.max_nodes,
     })
+}
+
+/// An input error as the user reads it.
+pub(crate) fn input_error(e: &InputError) -> String {
+    e.to_string()
 }
 
 pub(crate) fn engine(e: EngineArg) -> Engine {
