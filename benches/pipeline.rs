@@ -51,17 +51,17 @@ fn median(docs: &[Document]) -> &Document {
 
 fn stages(c: &mut Criterion) {
     let knowledge = Knowledge::builtin().expect("shipped data");
-    let lex = &knowledge.lexicon;
+    let lang = &knowledge.language;
     let docs = corpus();
     let doc = median(&docs);
     let mut g = c.benchmark_group("article");
     g.throughput(Throughput::Elements(words(doc)));
 
     g.bench_function("split_sentences+tokenize", |b| {
-        b.iter(|| split_sentences(black_box(&doc.text), doc.body_start))
+        b.iter(|| split_sentences(black_box(&doc.text), doc.body_start, lang))
     });
 
-    let sentences = split_sentences(&doc.text, doc.body_start);
+    let sentences = split_sentences(&doc.text, doc.body_start, lang);
     // as extract_document builds it: words seen in lower case in the document
     let common: FxHashSet<&str> = sentences
         .iter()
@@ -73,7 +73,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             let (mut m, mut t) = (Vec::new(), Vec::new());
             for s in &sentences {
-                mentions::find(lex, s, &common, &mut m, &mut t);
+                mentions::find(&knowledge, s, &common, &mut m, &mut t);
             }
             (m, t)
         })

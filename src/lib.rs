@@ -21,6 +21,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod ingest;
+pub mod language;
 pub mod lexicon;
 pub mod model;
 pub mod pipeline;

@@ -4,8 +4,8 @@
 //! full name that has it (the most mentioned, then the first introduced, so two people
 //! sharing a surname stay two); an acronym goes to the name whose initials it spells.
 
+use super::knowledge::Knowledge;
 use super::mentions::{Mention, TitleMention};
-use crate::lexicon::Lexicon;
 use crate::model::{name_key, EntityType};
 use std::collections::{HashMap, HashSet};
 
@@ -123,11 +123,12 @@ impl FormIndex {
 /// Resolves mentions to entities. Returns the entities and, per mention, its entity
 /// (None for a mention dropped as not a name).
 pub fn resolve(
-    lex: &Lexicon,
+    k: &Knowledge,
     mentions: &[Mention],
     titles: &[TitleMention],
     acronym_of: &HashMap<usize, usize>,
 ) -> (Vec<Entity>, Vec<Option<usize>>) {
+    let lex = &k.lexicon;
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_gaz: HashMap<usize, usize> = HashMap::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
@@ -334,7 +335,12 @@ pub fn resolve(
     for t in titles {
         if let Some(e) = t.holder.and_then(|h| assigned[h]) {
             let title = if t.former {
-                format!("former {}", t.text)
+                // "former Prime Minister": the language's first spelling of "former"
+                format!(
+                    "{} {}",
+                    k.language.former.first().unwrap_or("former"),
+                    t.text
+                )
             } else {
                 t.text.clone()
             };

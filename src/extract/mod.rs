@@ -18,6 +18,7 @@ pub mod relations;
 
 pub use knowledge::Knowledge;
 
+use crate::language::Language;
 use crate::lexicon::{Lexicon, TitleScope};
 use crate::model::{
     DocEntity, DocExtraction, Document, DocumentInfo, EntityType, Evidence, OfficeStatus,
@@ -63,8 +64,8 @@ struct Raw {
 
 /// Runs the whole rule-based extraction on one document.
 pub fn extract_document(doc: &Document, knowledge: &Knowledge) -> DocExtraction {
-    let lex = &knowledge.lexicon;
-    let sentences = split_sentences(&doc.text, doc.body_start);
+    let (lex, lang) = (&knowledge.lexicon, &knowledge.language);
+    let sentences = split_sentences(&doc.text, doc.body_start, lang);
     let common_words: rustc_hash::FxHashSet<&str> = sentences
         .iter()
         .flat_map(|s| s.tokens.iter())
@@ -76,7 +77,7 @@ pub fn extract_document(doc: &Document, knowledge: &Knowledge) -> DocExtraction 
     let mut mentions: Vec<Mention> = Vec::new();
     let mut titles: Vec<TitleMention> = Vec::new();
     for s in &sentences {
-        mentions::find(lex, s, &common_words, &mut mentions, &mut titles);
+        mentions::find(knowledge, s, &common_words, &mut mentions, &mut titles);
     }
     mentions.sort_by_key(|m| (m.sentence, m.start));
     // mentions of sentence i are mentions[ranges[i].0..ranges[i].1]: no scan over the document per sentence
@@ -89,7 +90,7 @@ pub fn extract_document(doc: &Document, knowledge: &Knowledge) -> DocExtraction 
         }
         *r = (start, at);
     }
-    link_titles(&sentences, &mentions, &ranges, &mut titles);
+    link_titles(lang, &sentences, &mentions, &ranges, &mut titles);
 
     // acronyms defined in parentheses: "Pakistan Tehreek-e-Insaf (PTI)"
     let mut acronym_of = HashMap::new();
@@ -109,7 +110,7 @@ pub fn extract_document(doc: &Document, knowledge: &Knowledge) -> DocExtraction 
         }
     }
 
-    let (mut entities, assigned) = entities::resolve(lex, &mentions, &titles, &acronym_of);
+    let (mut entities, assigned) = entities::resolve(knowledge, &mentions, &titles, &acronym_of);
 
     // relations
     let mut raw: Vec<Raw> = Vec::new();
@@ -124,6 +125,7 @@ pub fn extract_document(doc: &Document, knowledge: &Knowledge) -> DocExtraction 
     for s in &sentences {
         let (from, to) = ranges[s.index];
         let slots = slots_for(
+            lang,
             s,
             from,
             &mentions[from..to],
@@ -133,6 +135,7 @@ pub fn extract_document(doc: &Document, knowledge: &Knowledge) -> DocExtraction 
             &mut last_person,
         );
         let view = SentenceView {
+            lang,
             sentence: s,
             lower: &s.lower,
             slots,
@@ -191,7 +194,7 @@ pub fn extract_document(doc: &Document, knowledge: &Knowledge) -> DocExtraction 
         });
     }
 
-    build(doc, &sentences, entities, raw)
+    build(lang, doc, &sentences, entities, raw)
 }
 
 /// Titles without a holder take the name right after them ("spokesperson Matthew
@@ -199,6 +202,7 @@ pub fn extract_document(doc: &Document, knowledge: &Knowledge) -> DocExtraction 
 /// modifiers the names right before them ("US State Department spokesperson",
 /// "Pakistan's Prime Minister") and after "of" ("leader of the Labour Party").
 fn link_titles(
+    lang: &Language,
     sentences: &[Sentence<'_>],
     mentions: &[Mention],
     ranges: &[(usize, usize)],
@@ -210,20 +214,10 @@ fn link_titles(
         let in_sentence: Vec<usize> = (ranges[t.sentence].0..ranges[t.sentence].1).collect();
         // modifiers: a chain of names ending where the title starts, "X's" allowed
         let mut edge = t.start;
-        while edge > 0
-            && matches!(
-                lower(edge - 1).as_str(),
-                "former"
-                    | "ex"
-                    | "then"
-                    | "acting"
-                    | "deputy"
-                    | "senior"
-                    | "top"
-                    | "interim"
-                    | "chief"
-            )
-        {
+        while edge > 0 && {
+            let w = lower(edge - 1);
+            lang.former.contains(&w) || lang.title_prefixes.contains(&w)
+        } {
             edge -= 1;
         }
         loop {
@@ -258,7 +252,7 @@ fn link_titles(
         let mut after = t.end;
         if after < toks.len() && lower(after) == "of" {
             after += 1;
-            while after < toks.len() && matches!(lower(after).as_str(), "the" | "a") {
+            while after < toks.len() && lang.articles.contains(&lower(after)) {
                 after += 1;
             }
             if let Some(&m) = in_sentence.iter().find(|&&m| mentions[m].start == after) {
@@ -288,7 +282,10 @@ fn link_titles(
         // apposition: "X, (the) [mods] title"
         if t.holder.is_none() && !t.plural {
             let mut s = edge;
-            while s > 0 && matches!(lower(s - 1).as_str(), "the" | "a" | "an" | "former" | "ex") {
+            while s > 0 && {
+                let w = lower(s - 1);
+                lang.articles.contains(&w) || (lang.former.contains(&w) && w != "then")
+            } {
                 s -= 1;
             }
             if s > 0 && toks[s - 1].text == "," {
@@ -299,7 +296,7 @@ fn link_titles(
                         t.holder = Some(m);
                     }
                 }
-            } else if s > 0 && matches!(lower(s - 1).as_str(), "is" | "was" | "as") {
+            } else if s > 0 && lang.title_predicates.contains(&lower(s - 1)) {
                 // "Pompeo, who is the secretary of state" / "served as the ambassador"
                 if let Some(&m) = in_sentence.iter().rev().find(|&&m| {
                     mentions[m].end < s
@@ -421,7 +418,9 @@ fn office_relations(
 
 /// The actors of one sentence in token order. A pronoun subject (`he`, `she`) stands for
 /// the last person named before it.
+#[allow(clippy::too_many_arguments)]
 fn slots_for(
+    lang: &Language,
     s: &Sentence<'_>,
     first_mention: usize,
     mentions: &[Mention],
@@ -463,19 +462,7 @@ fn slots_for(
                 });
                 // the first person of a sentence who is no object of a preposition is its
                 // subject, and the one a later "he" or "she" most likely means
-                let after_prep = i > 0
-                    && matches!(
-                        s.tokens[i - 1].text.to_lowercase().as_str(),
-                        "of" | "to"
-                            | "with"
-                            | "by"
-                            | "for"
-                            | "against"
-                            | "from"
-                            | "on"
-                            | "at"
-                            | "in"
-                    );
+                let after_prep = i > 0 && lang.prepositions.contains(&s.lower[i - 1]);
                 if entities[e].kind == EntityType::Person
                     && sentence_subject.is_none()
                     && !after_prep
@@ -494,7 +481,7 @@ fn slots_for(
         }
         let lower = tok.text.to_lowercase();
         // "Switzerland said it had expelled ...": "it" is the state or body the sentence is about
-        if lower == "it" {
+        if lang.group_pronouns.contains(&lower) {
             if let Some((e, kind, name)) = sentence_actor.clone() {
                 slots.push(Slot {
                     start: i,
@@ -507,7 +494,7 @@ fn slots_for(
                 });
             }
         }
-        if matches!(lower.as_str(), "he" | "she") {
+        if lang.person_pronouns.contains(&lower) {
             if let Some((e, name)) = sentence_subject.clone().or_else(|| last_person.clone()) {
                 slots.push(Slot {
                     start: i,
@@ -528,6 +515,7 @@ fn slots_for(
 }
 
 fn build(
+    lang: &Language,
     doc: &Document,
     sentences: &[Sentence<'_>],
     entities: Vec<Entity>,
@@ -579,7 +567,7 @@ fn build(
         if !seen.insert((s, r.found.relation, o, sentence)) {
             continue;
         }
-        let date = dates::event_date(&sent.tokens, doc.date.as_deref());
+        let date = dates::event_date(lang, &sent.tokens, doc.date.as_deref());
         triples.push(Triple {
             subject: s,
             object: o,

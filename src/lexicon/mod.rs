@@ -291,6 +291,12 @@ impl Lexicon {
         self.acronym_keys.contains(&key) && !self.cased_keys.contains(&key)
     }
 
+    /// Adds words that are never names on their own (any case).
+    pub fn add_non_names<'w>(&mut self, words: impl IntoIterator<Item = &'w str>) {
+        self.non_names
+            .extend(words.into_iter().map(str::to_lowercase));
+    }
+
     pub fn is_non_name(&self, word: &str) -> bool {
         self.non_names.contains(lower(word).as_ref())
     }
@@ -332,7 +338,7 @@ mod tests {
             lex.cue("Party", CuePosition::Last),
             Some(EntityType::PoliticalParty)
         );
-        assert!(lex.is_non_name("Tuesday"));
+        assert!(lex.is_non_name("Breaking") && lex.is_non_name("sept"));
     }
 
     #[test]
