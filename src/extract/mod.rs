@@ -279,12 +279,14 @@ fn link_titles(
                 }
             }
         }
-        // apposition: "X, (the) [mods] title"
+        // apposition: "X, (the) [mods] title"; "X, then the minister" held it no longer
         if t.holder.is_none() && !t.plural {
             let mut s = edge;
             while s > 0 && {
                 let w = lower(s - 1);
-                lang.articles.contains(&w) || (lang.former.contains(&w) && w != "then")
+                let former = lang.former.contains(&w);
+                t.former |= former;
+                former || lang.articles.contains(&w)
             } {
                 s -= 1;
             }
@@ -597,5 +599,45 @@ fn build(
         triples,
         sentences: sentences.len(),
         truncated_sentences: sentences.iter().filter(|s| s.truncated).count(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn offices(text: &str) -> Vec<(String, String, Option<OfficeStatus>)> {
+        let k = Knowledge::builtin().unwrap();
+        let x = extract_document(&Document::from_text("t", text, Some("2024-05-08")), &k);
+        x.triples
+            .iter()
+            .filter(|t| t.relation == RelationKind::HoldsOffice)
+            .map(|t| {
+                let name = |i: usize| x.entities[i].name.clone();
+                (name(t.subject), name(t.object), t.status)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_apposition_after_then_or_former_is_an_office_held_no_longer() {
+        let former = Some(OfficeStatus::Former);
+        assert_eq!(
+            offices("Canada voted on Monday. Justin Trudeau, then the Prime Minister, spoke."),
+            vec![("Justin Trudeau".into(), "Canada".into(), former)]
+        );
+        // "former" before the modifier, not right before the title
+        assert_eq!(
+            offices("Maria Souza, the former Brazilian foreign minister, spoke."),
+            vec![("Maria Souza".into(), "Brazil".into(), former)]
+        );
+        assert_eq!(
+            offices("Maria Souza, the Brazilian foreign minister, spoke."),
+            vec![(
+                "Maria Souza".into(),
+                "Brazil".into(),
+                Some(OfficeStatus::Current)
+            )]
+        );
     }
 }
