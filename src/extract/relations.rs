@@ -251,7 +251,7 @@ impl SentenceView<'_, '_> {
             let w = self.lower[i].as_str();
             if is_clause_break(w)
                 || w == ","
-                || self.lang.clause_joiners.contains(w)
+                || self.lang.coordinators.contains(w)
                 || self.in_slot(i)
             {
                 break;
