@@ -19,6 +19,7 @@ pub mod cli;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod format;
 pub mod graph;
 pub mod ingest;
 pub mod language;

@@ -26,11 +26,18 @@ mod scene;
 mod style;
 mod svg;
 
-use crate::export::Format;
 use crate::graph::select::{select, Selection};
 use crate::graph::ActorGraph;
 use std::ffi::OsString;
 use std::fmt;
+
+/// The image formats [`render`] writes. The names, extensions and media types of every
+/// output format are in [`crate::format`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ImageFormat {
+    Svg,
+    Png,
+}
 
 /// Which program lays the graph out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -51,18 +58,6 @@ impl Engine {
             Engine::Auto => "auto",
             Engine::Graphviz => "graphviz",
             Engine::Builtin => "builtin",
-        }
-    }
-
-    /// Parses `auto`, `graphviz` (or `dot`) and `builtin` (or `rust`).
-    pub fn from_name(s: &str) -> Result<Engine, String> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "auto" => Ok(Engine::Auto),
-            "graphviz" | "dot" => Ok(Engine::Graphviz),
-            "builtin" | "built-in" | "rust" => Ok(Engine::Builtin),
-            _ => Err(format!(
-                "unknown layout engine {s:?} (expected auto, graphviz or builtin)"
-            )),
         }
     }
 }
@@ -117,8 +112,6 @@ pub struct Rendered {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum RenderError {
-    #[error("{0} is not an image format (expected svg or png)")]
-    NotAnImage(Format),
     #[error("Graphviz is not installed (no `dot` on PATH); use the built-in engine")]
     GraphvizMissing,
     #[error("Graphviz failed: {0}")]
@@ -143,7 +136,7 @@ pub fn graphviz_available() -> bool {
 /// [`Engine::Auto`], a Graphviz failure falls back to the built-in engine with a note.
 pub fn render(
     g: &ActorGraph,
-    format: Format,
+    format: ImageFormat,
     opts: &RenderOptions,
 ) -> Result<Rendered, RenderError> {
     let mut out = render_many(g, &[format], opts)?;
@@ -156,7 +149,7 @@ pub fn render(
 /// same notes.
 pub fn render_many(
     g: &ActorGraph,
-    formats: &[Format],
+    formats: &[ImageFormat],
     opts: &RenderOptions,
 ) -> Result<Vec<Rendered>, RenderError> {
     render_with_path(g, formats, opts, std::env::var_os("PATH"))
@@ -166,19 +159,16 @@ pub fn render_many(
 /// Graphviz.
 fn render_with_path(
     g: &ActorGraph,
-    formats: &[Format],
+    formats: &[ImageFormat],
     opts: &RenderOptions,
     path: Option<OsString>,
 ) -> Result<Vec<Rendered>, RenderError> {
-    if let Some(&f) = formats.iter().find(|f| !f.is_image()) {
-        return Err(RenderError::NotAnImage(f));
-    }
     let (picture, engine_used, notes) = draw(g, opts, path)?;
     let mut out = Vec::with_capacity(formats.len());
     for &format in formats {
         let (bytes, width, height) = match format {
-            Format::Png => png::to_png(&picture.text).map_err(RenderError::Raster)?,
-            _ => (
+            ImageFormat::Png => png::to_png(&picture.text).map_err(RenderError::Raster)?,
+            ImageFormat::Svg => (
                 picture.text.clone().into_bytes(),
                 picture.width.ceil() as u32,
                 picture.height.ceil() as u32,

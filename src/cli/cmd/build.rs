@@ -7,13 +7,13 @@ use crate::cli::exit;
 use crate::cli::messages;
 use crate::cli::output::{self, Target};
 use crate::error::InputError;
-use crate::export::{self, Format};
 use crate::extract::Knowledge;
+use crate::format::{self, Format, Notes, WriteError};
 use crate::graph::select::select;
 use crate::graph::ActorGraph;
 use crate::ingest::{parse_date, IngestOptions, Inputs};
 use crate::pipeline::{self, BuildError, BuildOptions, BuildOutcome, Counts, Progress};
-use crate::render::{render, RenderOptions};
+use crate::render::RenderOptions;
 use anyhow::{anyhow, bail, Context, Result};
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
@@ -22,20 +22,7 @@ use std::time::{Duration, Instant};
 const MAX_TRUNCATION_WARNINGS: usize = 5;
 
 fn parse_formats(list: &str) -> Result<Vec<Format>> {
-    let mut out = Vec::new();
-    for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        if name.eq_ignore_ascii_case("all") {
-            out.extend_from_slice(Format::ALL);
-            continue;
-        }
-        out.push(Format::from_name(name).map_err(|e| anyhow!("--format: {e}"))?);
-    }
-    if out.is_empty() {
-        bail!("--format: no format given");
-    }
-    out.sort();
-    out.dedup();
-    Ok(out)
+    Format::parse_list(list).map_err(|e| anyhow!("--format: {e}"))
 }
 
 fn default_stem(a: &BuildArgs) -> String {
@@ -138,7 +125,7 @@ pub fn run(a: BuildArgs) -> Result<u8> {
         Some(d) => Some(parse_date(d).ok_or_else(|| anyhow!("--date {d:?}: write YYYY-MM-DD"))?),
         None => None,
     };
-    let single_file = formats.len() == 1 && formats[0] != Format::Neo4j;
+    let single_file = formats.len() == 1 && formats[0].is_single_file();
     let target = Target::new(&a.output, formats.len(), single_file)?;
     let stem = default_stem(&a);
     let names: Vec<String> = formats.iter().flat_map(|f| f.files(&stem)).collect();
@@ -232,45 +219,45 @@ fn write_outputs(
         engine: super::engine(a.image.engine),
         ..RenderOptions::default()
     };
+    let say = |notes: Notes| {
+        if !a.quiet {
+            notes.iter().for_each(messages::info);
+        }
+    };
     for &format in formats {
-        let files = format.files(stem);
         let paths: Vec<std::path::PathBuf> = match target {
             Target::Stdout => vec![],
             Target::File(f) => vec![f.clone()],
-            Target::Dir(d) => files.iter().map(|n| d.join(n)).collect(),
+            Target::Dir(d) => format.files(stem).iter().map(|n| d.join(n)).collect(),
         };
-        let produce = |w: &mut dyn Write| -> std::io::Result<()> {
-            if format.is_image() {
-                let img = render(graph, format, &render_opts)
-                    .map_err(|e| std::io::Error::other(e.to_string()))?;
-                for n in &img.notes {
-                    if !a.quiet {
-                        messages::info(n);
-                    }
-                }
-                w.write_all(&img.bytes)
-            } else {
-                export::write(format, graph, w).map(|_| ())
-            }
-        };
-        match format {
-            Format::Neo4j => {
-                let (nodes, rels) = (&paths[0], &paths[1]);
-                output::write_atomic(nodes, |w| export::neo4j::write_nodes(graph, w).map(|_| ()))?;
-                output::write_atomic(rels, |w| {
-                    export::neo4j::write_relationships(graph, w).map(|_| ())
-                })?;
-            }
-            _ if paths.is_empty() => {
-                let stdout = std::io::stdout();
-                let mut lock = stdout.lock();
-                produce(&mut lock).context("writing to stdout")?;
-                lock.flush().context("writing to stdout")?;
-            }
-            _ => output::write_atomic(&paths[0], produce)?,
+        if paths.is_empty() {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            let notes = format::write(format, graph, 0, &render_opts, &mut lock)
+                .map_err(io_error)
+                .context("writing to stdout")?;
+            lock.flush().context("writing to stdout")?;
+            say(notes);
+            continue;
+        }
+        for (part, path) in paths.iter().enumerate() {
+            let mut notes = Notes::new();
+            output::write_atomic(path, |w| {
+                notes = format::write(format, graph, part, &render_opts, w).map_err(io_error)?;
+                Ok(())
+            })?;
+            say(notes);
         }
     }
     Ok(())
+}
+
+/// A format's failure as the I/O error of the file it was writing.
+fn io_error(e: WriteError) -> std::io::Error {
+    match e {
+        WriteError::Io(e) => e,
+        WriteError::Render(e) => std::io::Error::other(e.to_string()),
+    }
 }
 
 #[cfg(test)]
@@ -278,17 +265,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn format_lists() {
-        assert_eq!(parse_formats("json").unwrap(), vec![Format::Json]);
+    fn format_list_errors_name_the_flag() {
         assert_eq!(
-            parse_formats("dot, json,dot").unwrap(),
+            parse_formats("dot,json").unwrap(),
             vec![Format::Json, Format::Dot]
         );
-        assert_eq!(parse_formats("all").unwrap().len(), Format::ALL.len());
-        assert!(parse_formats("json,pdf")
-            .unwrap_err()
-            .to_string()
-            .contains("unknown format"));
-        assert!(parse_formats(",").is_err());
+        let e = parse_formats("json,pdf").unwrap_err().to_string();
+        assert!(e.starts_with("--format: unknown format \"pdf\""), "{e}");
+        assert_eq!(
+            parse_formats(",").unwrap_err().to_string(),
+            "--format: no format given"
+        );
     }
 }

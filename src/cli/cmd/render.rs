@@ -2,19 +2,23 @@
 
 use crate::cli::args::RenderArgs;
 use crate::cli::{exit, messages, output};
-use crate::export::{json, Format};
+use crate::export::json;
+use crate::format::{Format, Shape};
 use crate::graph::select::select;
 use crate::render::{render, RenderOptions};
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 
 pub fn run(a: RenderArgs) -> Result<u8> {
     let format = match &a.format {
-        Some(f) => Format::from_name(f).map_err(anyhow::Error::msg)?,
-        None => Format::from_path(&a.output).map_err(anyhow::Error::msg)?,
+        Some(f) => Format::from_name(f)?,
+        None => Format::from_path(&a.output).map_err(|e| anyhow!("{e}; give --format"))?,
     };
-    if !format.is_image() {
-        bail!("render writes svg or png, not {format}");
-    }
+    let Shape::Image(image) = format.shape() else {
+        bail!(
+            "render writes {}, not {format}",
+            Format::names(&Format::images(), " or ")
+        );
+    };
     let selection = super::selection(&a.selection)?;
     output::refuse_overwriting_inputs(
         std::slice::from_ref(&a.output),
@@ -32,7 +36,7 @@ pub fn run(a: RenderArgs) -> Result<u8> {
         engine: super::engine(a.image.engine),
         ..RenderOptions::default()
     };
-    let img = render(&graph, format, &opts).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let img = render(&graph, image, &opts).map_err(|e| anyhow::anyhow!("{e}"))?;
     for n in &img.notes {
         messages::info(n);
     }
