@@ -10,7 +10,7 @@
 
 use crate::export;
 use crate::graph::ActorGraph;
-use crate::render::{self, ImageFormat, RenderError, RenderOptions};
+use crate::render::{self, ImageFormat, RenderError, RenderNote, RenderOptions};
 use std::fmt;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -224,7 +224,7 @@ pub enum WriteError {
 }
 
 /// What writing a format says besides its bytes: the image's notes.
-pub type Notes = Vec<String>;
+pub type Notes = Vec<RenderNote>;
 
 /// Writes file `part` of `format` (0; 0 and 1 for a file pair, see [`Format::files`]).
 pub fn write(

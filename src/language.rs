@@ -8,7 +8,8 @@
 //! `data/README.md`). A word-list file has the header `word TAB list`: each row puts one
 //! word in one named list. `calendar.tsv` has `word TAB kind TAB number`.
 
-use crate::error::DataError;
+use crate::datafile::DataFile;
+use crate::error::{DataError, DataErrorKind};
 use rustc_hash::FxHashSet;
 
 /// A list of words: membership in constant time, the order of the file kept.
@@ -155,103 +156,71 @@ impl Language {
     /// Adds the rows of one file's text; its header row tells its kind, and `file` names
     /// it in errors.
     pub fn add_text(&mut self, file: &str, text: &str) -> Result<(), DataError> {
-        let err = |line: usize, message: String| DataError {
-            file: file.to_string(),
-            line,
-            message,
-        };
-        let mut header: Option<&str> = None;
-        for (i, raw) in text.lines().enumerate() {
-            let line_no = i + 1;
-            let line = raw.trim_end_matches('\r');
-            if line.trim().is_empty() || line.trim_start().starts_with('#') {
-                continue;
-            }
-            let Some(h) = header else {
-                let h = line.trim();
-                if h != WORD_LIST_HEADER && h != CALENDAR_HEADER {
-                    return Err(err(
-                        line_no,
-                        format!(
-                            "unknown header row {h:?}; expected {:?} or {:?}",
-                            WORD_LIST_HEADER.replace('\t', " TAB "),
-                            CALENDAR_HEADER.replace('\t', " TAB ")
-                        ),
-                    ));
-                }
-                header = Some(if h == WORD_LIST_HEADER {
-                    WORD_LIST_HEADER
-                } else {
-                    CALENDAR_HEADER
-                });
-                continue;
+        let (kind, rows) = DataFile::open(file, text, &[WORD_LIST_HEADER, CALENDAR_HEADER], None)?;
+        for row in rows {
+            let row = row?;
+            let err = |kind: DataErrorKind| DataError {
+                file: file.to_string(),
+                line: row.line,
+                kind,
             };
-            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let wanted = h.split('\t').count();
-            if fields.len() != wanted {
-                return Err(err(
-                    line_no,
-                    format!("{} fields where the header has {wanted}", fields.len()),
-                ));
-            }
-            if fields[0].is_empty() {
-                return Err(err(line_no, "the first field is empty".into()));
-            }
-            if h == WORD_LIST_HEADER {
+            let word = row.field(0);
+            if kind == 0 {
+                let name = row.field(1);
                 let list = self
-                    .list_mut(fields[1])
-                    .ok_or_else(|| err(line_no, format!("unknown list {:?}", fields[1])))?;
-                list.push(fields[0]);
+                    .list_mut(name)
+                    .ok_or_else(|| err(DataErrorKind::UnknownList(name.to_string())))?;
+                list.push(word);
             } else {
-                self.add_calendar_row(fields[0], fields[1], fields[2])
-                    .map_err(|m| err(line_no, m))?;
+                self.add_calendar_row(word, row.field(1), row.field(2))
+                    .map_err(err)?;
             }
-        }
-        if header.is_none() {
-            return Err(err(0, "no header row: nothing to read".into()));
         }
         Ok(())
     }
 
-    fn add_calendar_row(&mut self, word: &str, kind: &str, number: &str) -> Result<(), String> {
-        let number = |range: std::ops::RangeInclusive<i64>| -> Result<i64, String> {
+    fn add_calendar_row(
+        &mut self,
+        word: &str,
+        kind: &str,
+        number: &str,
+    ) -> Result<(), DataErrorKind> {
+        let number = |min: i64, max: i64| -> Result<i64, DataErrorKind> {
             number
                 .parse::<i64>()
                 .ok()
-                .filter(|n| range.contains(n))
-                .ok_or_else(|| {
-                    format!(
-                        "{kind} {word:?} needs a number from {} to {}, not {number:?}",
-                        range.start(),
-                        range.end()
-                    )
+                .filter(|n| (min..=max).contains(n))
+                .ok_or_else(|| DataErrorKind::BadNumber {
+                    kind: kind.to_string(),
+                    word: word.to_string(),
+                    min,
+                    max,
+                    found: number.to_string(),
                 })
         };
         match kind {
             "month" => {
-                let n = number(1..=12)? as usize;
+                let n = number(1, 12)? as usize;
                 if self.months.len() < n {
                     self.months.resize(n, String::new());
                 }
                 self.months[n - 1] = word.to_string();
             }
-            "weekday" => self
-                .weekdays
-                .push((word.to_string(), number(1..=7)? as u32)),
+            "weekday" => self.weekdays.push((word.to_string(), number(1, 7)? as u32)),
             "ordinal_suffix" => self.ordinal_suffixes.push(word),
             "days_before" => {
                 let words: Vec<String> = word.split_whitespace().map(str::to_string).collect();
                 if words.len() > 2 {
-                    return Err(format!(
-                        "{word:?}: an expression of days_before has one or two words"
-                    ));
+                    return Err(DataErrorKind::LongExpression(word.to_string()));
                 }
-                self.days_before.push((words, number(0..=3660)?));
+                self.days_before.push((words, number(0, 3660)?));
             }
             other => {
-                return Err(format!(
-                    "kind {other:?} must be month, weekday, ordinal_suffix or days_before"
-                ))
+                return Err(DataErrorKind::NotOneOf {
+                    column: "kind",
+                    value: other.to_string(),
+                    expected: "month, weekday, ordinal_suffix or days_before",
+                })
             }
         }
         Ok(())

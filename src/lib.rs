@@ -16,6 +16,7 @@
 //! the shipped `data/` files and from user files in the same format.
 
 pub mod cli;
+pub mod datafile;
 pub mod error;
 pub mod export;
 pub mod extract;

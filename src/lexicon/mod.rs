@@ -6,7 +6,7 @@
 
 mod parse;
 
-use crate::error::DataError;
+use crate::error::{DataError, DataErrorKind};
 use crate::model::{name_key, EntityType, RelationKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
@@ -180,7 +180,7 @@ impl Lexicon {
         let text = std::fs::read_to_string(path).map_err(|e| DataError {
             file: path.display().to_string(),
             line: 0,
-            message: format!("cannot read: {e}"),
+            kind: DataErrorKind::Unreadable(e),
         })?;
         self.add_text(&path.display().to_string(), &text)
     }

@@ -12,5 +12,5 @@ mod weights;
 pub use document::Document;
 pub use extraction::{DocEntity, DocExtraction, Triple};
 pub use names::{name_key, slug};
-pub use ontology::{EntityType, OfficeStatus, RelationFamily, RelationKind};
+pub use ontology::{EntityType, OfficeStatus, RelationFamily, RelationKind, UnknownName};
 pub use weights::{Actor, DocumentInfo, Evidence, Relation};

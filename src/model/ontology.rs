@@ -61,18 +61,22 @@ impl fmt::Display for EntityType {
     }
 }
 
+/// A name that is not in the vocabulary.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum UnknownName {
+    #[error("unknown entity type {0:?} (expected one of: {types})", types = EntityType::ALL.map(|t| t.as_str()).join(", "))]
+    EntityType(String),
+    #[error("unknown relation {0:?}")]
+    Relation(String),
+}
+
 impl FromStr for EntityType {
-    type Err = String;
+    type Err = UnknownName;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         EntityType::ALL
             .into_iter()
             .find(|t| t.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| {
-                format!(
-                    "unknown entity type {s:?} (expected one of: {})",
-                    EntityType::ALL.map(|t| t.as_str()).join(", ")
-                )
-            })
+            .ok_or_else(|| UnknownName::EntityType(s.to_string()))
     }
 }
 
@@ -161,14 +165,14 @@ impl fmt::Display for RelationKind {
 }
 
 impl FromStr for RelationKind {
-    type Err = String;
+    type Err = UnknownName;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let wanted = s.trim().to_ascii_uppercase().replace([' ', '-'], "_");
         RelationKind::ALL
             .iter()
             .copied()
             .find(|r| r.as_str() == wanted)
-            .ok_or_else(|| format!("unknown relation {s:?}"))
+            .ok_or_else(|| UnknownName::Relation(s.to_string()))
     }
 }
 

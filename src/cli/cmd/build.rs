@@ -9,7 +9,6 @@ use crate::cli::output::{self, Target};
 use crate::error::InputError;
 use crate::extract::Knowledge;
 use crate::format::{self, Format, Notes, WriteError};
-use crate::graph::select::select;
 use crate::graph::ActorGraph;
 use crate::ingest::{parse_date, IngestOptions, Inputs};
 use crate::pipeline::{self, BuildError, BuildOptions, BuildOutcome, Counts, Progress};
@@ -86,7 +85,7 @@ impl Progress for Report {
     }
 
     fn skipped(&mut self, error: InputError) {
-        messages::error(format!("{}; skipped", super::input_error(&error)));
+        messages::error(format!("{}; skipped", messages::input_error(&error)));
     }
 
     fn sentences_cut(&mut self, origin: &str, sentences: usize) {
@@ -155,7 +154,7 @@ pub fn run(a: BuildArgs) -> Result<u8> {
         Ok(outcome) => outcome,
         Err(BuildError::BadDocument(e)) => bail!(
             "{} (--strict: stopping, nothing written)",
-            super::input_error(&e)
+            messages::input_error(&e)
         ),
         Err(e) => return Err(e.into()),
     };
@@ -177,11 +176,7 @@ pub fn run(a: BuildArgs) -> Result<u8> {
     let graph = if selection.is_all() {
         graph
     } else {
-        let (selected, notes) = select(&graph, &selection).map_err(anyhow::Error::msg)?;
-        for n in notes {
-            messages::info(n);
-        }
-        selected
+        super::select(&graph, &selection)?
     };
     write_outputs(&graph, &formats, &target, &stem, &a)?;
 
@@ -221,7 +216,9 @@ fn write_outputs(
     };
     let say = |notes: Notes| {
         if !a.quiet {
-            notes.iter().for_each(messages::info);
+            for n in &notes {
+                messages::info(messages::render_note(n));
+            }
         }
     };
     for &format in formats {

@@ -4,7 +4,6 @@ use crate::cli::args::RenderArgs;
 use crate::cli::{exit, messages, output};
 use crate::export::json;
 use crate::format::{Format, Shape};
-use crate::graph::select::select;
 use crate::render::{render, RenderOptions};
 use anyhow::{anyhow, bail, Context, Result};
 
@@ -28,17 +27,14 @@ pub fn run(a: RenderArgs) -> Result<u8> {
         .with_context(|| format!("cannot open {}", a.graph.display()))?;
     let graph = json::read(std::io::BufReader::new(file))
         .map_err(|e| anyhow::anyhow!("{}: {e}", a.graph.display()))?;
-    let (graph, notes) = select(&graph, &selection).map_err(anyhow::Error::msg)?;
-    for n in notes {
-        messages::info(n);
-    }
+    let graph = super::select(&graph, &selection)?;
     let opts = RenderOptions {
         engine: super::engine(a.image.engine),
         ..RenderOptions::default()
     };
     let img = render(&graph, image, &opts).map_err(|e| anyhow::anyhow!("{e}"))?;
     for n in &img.notes {
-        messages::info(n);
+        messages::info(messages::render_note(n));
     }
     output::write_atomic(&a.output, |w| w.write_all(&img.bytes))?;
     Ok(exit::OK)
