@@ -5,15 +5,56 @@
 //! sharing a surname stay two); an acronym goes to the name whose initials it spells.
 
 use super::knowledge::Knowledge;
+use super::mentions::MentionId;
 use super::mentions::{Mention, TitleMention};
+use crate::lexicon::EntryId;
+use crate::model::index_type;
 use crate::model::{name_key, EntityType};
 use std::collections::{HashMap, HashSet};
+
+index_type! {
+    /// An actor of the document: an index into the entities [`resolve`] returns.
+    EntityId => Entity
+}
+
+/// The entity each mention stands for (`None` for a mention dropped as not a name).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Assigned(Vec<Option<EntityId>>);
+
+impl Assigned {
+    fn new(mentions: usize) -> Assigned {
+        Assigned(vec![None; mentions])
+    }
+
+    /// Every mention with its entity, in mention order.
+    pub fn iter(&self) -> impl Iterator<Item = (MentionId, Option<EntityId>)> + '_ {
+        self.0.iter().enumerate().map(|(m, e)| (MentionId(m), *e))
+    }
+
+    /// The first mention of an entity.
+    pub fn first_mention(&self, e: EntityId) -> Option<MentionId> {
+        self.0.iter().position(|a| *a == Some(e)).map(MentionId)
+    }
+}
+
+impl std::ops::Index<MentionId> for Assigned {
+    type Output = Option<EntityId>;
+    fn index(&self, m: MentionId) -> &Option<EntityId> {
+        &self.0[m.0]
+    }
+}
+
+impl std::ops::IndexMut<MentionId> for Assigned {
+    fn index_mut(&mut self, m: MentionId) -> &mut Option<EntityId> {
+        &mut self.0[m.0]
+    }
+}
 
 #[derive(Clone, Debug)]
 pub struct Entity {
     pub name: String,
     pub kind: EntityType,
-    pub gaz: Option<usize>,
+    pub gaz: Option<EntryId>,
     /// Every surface form used, including the name.
     pub forms: Vec<String>,
     pub titles: Vec<String>,
@@ -21,7 +62,7 @@ pub struct Entity {
     /// Seen only as a demonym adjective: kept only if a relation uses it.
     pub demonym_only: bool,
     /// The country whose name was folded into this one's ("Russian Foreign Ministry").
-    pub part_of: Option<usize>,
+    pub part_of: Option<EntryId>,
 }
 
 fn initials(name: &str) -> String {
@@ -67,16 +108,16 @@ fn affix_hashes(words: &[&str], from_back: bool) -> Vec<u64> {
 #[derive(Default)]
 struct FormIndex {
     /// Proper prefixes and suffixes of each name → entities.
-    affix: HashMap<u64, Vec<usize>>,
+    affix: HashMap<u64, Vec<EntityId>>,
     /// Whole names (as a prefix and as a suffix hash) → entities.
-    whole: HashMap<u64, Vec<usize>>,
+    whole: HashMap<u64, Vec<EntityId>>,
     /// (first word, last word) of names of two words or more → entities, for middle
     /// names and initials ("John Bolton" and "John R. Bolton").
-    ends: HashMap<(String, String), Vec<usize>>,
+    ends: HashMap<(String, String), Vec<EntityId>>,
 }
 
 impl FormIndex {
-    fn add(&mut self, e: usize, name: &str) {
+    fn add(&mut self, e: EntityId, name: &str) {
         let words: Vec<&str> = name.split_whitespace().collect();
         if let (true, Some(first), Some(last)) = (words.len() >= 2, words.first(), words.last()) {
             self.ends
@@ -95,7 +136,7 @@ impl FormIndex {
         }
     }
 
-    fn candidates(&self, words: &[&str]) -> Vec<usize> {
+    fn candidates(&self, words: &[&str]) -> Vec<EntityId> {
         let mut out = Vec::new();
         for from_back in [false, true] {
             let h = affix_hashes(words, from_back);
@@ -126,16 +167,16 @@ pub fn resolve(
     k: &Knowledge,
     mentions: &[Mention],
     titles: &[TitleMention],
-    acronym_of: &HashMap<usize, usize>,
-) -> (Vec<Entity>, Vec<Option<usize>>) {
+    acronym_of: &HashMap<MentionId, MentionId>,
+) -> (Vec<Entity>, Assigned) {
     let lex = &k.lexicon;
     let mut entities: Vec<Entity> = Vec::new();
-    let mut by_gaz: HashMap<usize, usize> = HashMap::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut assigned: Vec<Option<usize>> = vec![None; mentions.len()];
-    let titled_holders: HashSet<usize> = titles.iter().filter_map(|t| t.holder).collect();
+    let mut by_gaz: HashMap<EntryId, EntityId> = HashMap::new();
+    let mut by_key: HashMap<String, EntityId> = HashMap::new();
+    let mut assigned = Assigned::new(mentions.len());
+    let titled_holders: HashSet<MentionId> = titles.iter().filter_map(|t| t.holder).collect();
 
-    let add = |entities: &mut Vec<Entity>, m: &Mention, kind: EntityType| -> usize {
+    let add = |entities: &mut Vec<Entity>, m: &Mention, kind: EntityType| -> EntityId {
         entities.push(Entity {
             name: m.text.clone(),
             kind,
@@ -146,12 +187,13 @@ pub fn resolve(
             demonym_only: m.demonym,
             part_of: m.part_of,
         });
-        entities.len() - 1
+        EntityId(entities.len() - 1)
     };
 
     // pass 1: gazetteer forms and names of several words
     let mut forms = FormIndex::default();
     for (mi, m) in mentions.iter().enumerate() {
+        let mi = MentionId(mi);
         if let Some(g) = m.gaz {
             let entry = &lex.entries[g];
             let e = *by_gaz.entry(g).or_insert_with(|| {
@@ -233,11 +275,11 @@ pub fn resolve(
     }
     // the entities a single word may stand for, by the words of person names and by the
     // initials of the others: no scan over every entity per word
-    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
-    let index = |by_word: &mut HashMap<String, Vec<usize>>,
-                 by_initials: &mut HashMap<String, Vec<usize>>,
-                 e: usize,
+    let mut by_word: HashMap<String, Vec<EntityId>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<EntityId>> = HashMap::new();
+    let index = |by_word: &mut HashMap<String, Vec<EntityId>>,
+                 by_initials: &mut HashMap<String, Vec<EntityId>>,
+                 e: EntityId,
                  ent: &Entity| {
         if ent.kind == EntityType::Person {
             if ent.name.split_whitespace().count() > 1 {
@@ -250,13 +292,17 @@ pub fn resolve(
         }
     };
     for (e, ent) in entities.iter().enumerate() {
-        index(&mut by_word, &mut by_initials, e, ent);
+        index(&mut by_word, &mut by_initials, EntityId(e), ent);
     }
+    // mentions per entity so far, by EntityId
     let mut counts: Vec<u32> = vec![0; entities.len()];
-    for e in assigned.iter().flatten() {
-        counts[*e] += 1;
+    for (_, e) in assigned.iter() {
+        if let Some(e) = e {
+            counts[e.0] += 1;
+        }
     }
     for (mi, m) in mentions.iter().enumerate() {
+        let mi = MentionId(mi);
         if assigned[mi].is_some() {
             continue;
         }
@@ -267,7 +313,7 @@ pub fn resolve(
         }
         let word = m.text.as_str();
         let acronym = is_acronym(word);
-        let mut candidates: Vec<usize> = by_word
+        let mut candidates: Vec<EntityId> = by_word
             .get(word)
             .into_iter()
             .chain(by_initials.get(word))
@@ -276,7 +322,7 @@ pub fn resolve(
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let candidates: Vec<usize> = candidates
+        let candidates: Vec<EntityId> = candidates
             .into_iter()
             .filter(|&e| {
                 let ent = &entities[e];
@@ -297,7 +343,7 @@ pub fn resolve(
         // surname first, then first name; the most mentioned, then the first introduced
         let best = candidates.iter().copied().max_by_key(|&e| {
             let last = entities[e].name.split_whitespace().last() == Some(word);
-            (last, counts[e], std::cmp::Reverse(e))
+            (last, counts[e.0], std::cmp::Reverse(e))
         });
         let e = match best {
             Some(e) => e,
@@ -319,11 +365,12 @@ pub fn resolve(
             }
         };
         by_key.insert(key, e);
-        counts[e] += 1;
+        counts[e.0] += 1;
         assigned[mi] = Some(e);
     }
 
     for (mi, m) in mentions.iter().enumerate() {
+        let mi = MentionId(mi);
         if let Some(e) = assigned[mi] {
             let ent = &mut entities[e];
             ent.mentions += 1;

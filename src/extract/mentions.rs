@@ -6,10 +6,16 @@
 
 use super::knowledge::Knowledge;
 use crate::language::Language;
-use crate::lexicon::{CuePosition, Lexicon, Title};
-use crate::model::EntityType;
+use crate::lexicon::{CuePosition, EntryId, Lexicon, Title};
+use crate::model::{index_type, EntityType};
 use crate::text::{Sentence, Token};
 use rustc_hash::FxHashSet;
+
+index_type! {
+    /// A mention of the document: an index into its mentions, which are ordered by
+    /// sentence and position.
+    MentionId => Mention
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mention {
@@ -21,12 +27,12 @@ pub struct Mention {
     pub text: String,
     pub kind: Option<EntityType>,
     /// Gazetteer entry, when the form is known.
-    pub gaz: Option<usize>,
+    pub gaz: Option<EntryId>,
     /// A demonym used as an adjective ("Pakistani ambassador").
     pub demonym: bool,
     /// A name built from a country and an organisation word ("Russian Foreign Ministry"):
     /// the country's entry, for PART_OF.
-    pub part_of: Option<usize>,
+    pub part_of: Option<EntryId>,
     /// Preceded directly by a title (so a person).
     pub titled: bool,
 }
@@ -47,10 +53,10 @@ pub struct TitleMention {
     /// The title as written, with `former` etc. kept out (`Prime Minister`).
     pub text: String,
     pub former: bool,
-    /// Indices (into the document's mentions) of the actors that own the office.
-    pub modifiers: Vec<usize>,
-    /// Index of the holder's mention.
-    pub holder: Option<usize>,
+    /// The mentions of the actors that own the office.
+    pub modifiers: Vec<MentionId>,
+    /// The holder's mention.
+    pub holder: Option<MentionId>,
     /// Plural title ("officials"): names a group, no single holder.
     pub plural: bool,
     /// Preceded by "the" with no name after it: a description of a known person.
@@ -58,8 +64,8 @@ pub struct TitleMention {
 }
 
 enum Part {
-    Gaz(usize, usize, usize),
-    Demonym(usize, usize),
+    Gaz(EntryId, usize, usize),
+    Demonym(EntryId, usize),
     Title(usize, usize, Title, bool),
     Former,
     Connector(usize),
@@ -309,8 +315,8 @@ impl Scan<'_, '_, '_> {
         }
 
         // group runs of words into names; remember what stood before each
-        let mut pending_mods: Vec<usize> = Vec::new(); // mention indices of modifiers seen
-        let mut pending_place: Option<usize> = None; // gaz country, place or demonym right before a word run
+        let mut pending_mods: Vec<MentionId> = Vec::new(); // mentions of modifiers seen
+        let mut pending_place: Option<MentionId> = None; // gaz country, place or demonym right before a word run
         let mut pending_title: Option<usize> = None; // index into titles of the title right before
         let mut former = false;
         let mut k = 0;
@@ -363,12 +369,12 @@ impl Scan<'_, '_, '_> {
                             && matches!(parts[k - 1], Part::Connector(c) if lower[c] == "of")
                             && kind != EntityType::Person
                         {
-                            titles[t].modifiers.push(mentions.len() - 1);
+                            titles[t].modifiers.push(last(mentions));
                         }
                     }
                     pending_place = matches!(kind, EntityType::Country | EntityType::Place)
-                        .then_some(mentions.len() - 1);
-                    pending_mods.push(mentions.len() - 1);
+                        .then_some(last(mentions));
+                    pending_mods.push(last(mentions));
                     k += 1;
                 }
                 Part::Demonym(ix, a) => {
@@ -383,8 +389,8 @@ impl Scan<'_, '_, '_> {
                         part_of: None,
                         titled: false,
                     });
-                    pending_place = Some(mentions.len() - 1);
-                    pending_mods.push(mentions.len() - 1);
+                    pending_place = Some(last(mentions));
+                    pending_mods.push(last(mentions));
                     k += 1;
                 }
                 Part::Title(a, b, title, plural) => {
@@ -555,10 +561,10 @@ impl Scan<'_, '_, '_> {
         start: usize,
         end: usize,
         kind: Option<EntityType>,
-        part_of: Option<usize>,
+        part_of: Option<EntryId>,
         titled: bool,
         mentions: &mut Vec<Mention>,
-    ) -> Option<usize> {
+    ) -> Option<MentionId> {
         let (lex, sentence, toks) = (self.lex, self.sentence, self.toks);
         let text = span_text(toks, start, end);
         if text.chars().filter(|c| c.is_alphabetic()).count() < 2 {
@@ -604,7 +610,7 @@ impl Scan<'_, '_, '_> {
             part_of,
             titled,
         });
-        Some(mentions.len() - 1)
+        Some(last(mentions))
     }
 }
 
@@ -619,12 +625,17 @@ fn span_text(toks: &[Token<'_>], start: usize, end: usize) -> String {
     s
 }
 
-fn remove_mention(mentions: &mut Vec<Mention>, pending_mods: &mut Vec<usize>, c: usize) {
-    mentions.remove(c);
+/// The mention pushed last.
+fn last(mentions: &[Mention]) -> MentionId {
+    MentionId(mentions.len() - 1)
+}
+
+fn remove_mention(mentions: &mut Vec<Mention>, pending_mods: &mut Vec<MentionId>, c: MentionId) {
+    mentions.remove(c.0);
     pending_mods.retain(|&m| m != c);
     for m in pending_mods.iter_mut() {
         if *m > c {
-            *m -= 1;
+            m.0 -= 1;
         }
     }
 }

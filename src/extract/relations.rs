@@ -4,6 +4,7 @@
 //! "a jail in Rawalpindi", "Lahore, Pakistan") and detention ("held in ... jail").
 //! Negated, modal and hypothetical verbs give no edge.
 
+use super::entities::EntityId;
 use crate::language::Language;
 use crate::lexicon::Lexicon;
 use crate::model::{EntityType, RelationKind};
@@ -14,7 +15,7 @@ use crate::text::Sentence;
 pub struct Slot {
     pub start: usize,
     pub end: usize,
-    pub entity: usize,
+    pub entity: EntityId,
     pub kind: EntityType,
     /// How sure we are this slot is that entity (1.0 for a name, less for a pronoun).
     pub certainty: f64,
@@ -25,8 +26,8 @@ pub struct Slot {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Found {
-    pub subject: usize,
-    pub object: usize,
+    pub subject: EntityId,
+    pub object: EntityId,
     pub relation: RelationKind,
     pub verb: String,
     pub confidence: f64,

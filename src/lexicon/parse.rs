@@ -2,7 +2,7 @@
 //! `#` starts a comment line; TSV files have one header row that tells their kind; lists
 //! inside a field are separated by `;`. Errors name the file and line.
 
-use super::{CuePosition, GazEntry, Lexicon, Nominal, Title, TitleScope, VerbSense};
+use super::{CuePosition, EntryId, GazEntry, Lexicon, Nominal, Title, TitleScope, VerbSense};
 use crate::datafile::DataFile;
 use crate::error::{DataError, DataErrorKind};
 use crate::model::{EntityType, RelationKind};
@@ -96,7 +96,7 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
                     aliases,
                     country: None,
                 });
-                let ix = lex.entry_index(f(0)).unwrap_or(before);
+                let ix = lex.entry_index(f(0)).unwrap_or(EntryId(before));
                 for d in split_list(f(2)) {
                     lex.demonyms.insert(d.to_lowercase(), ix);
                 }

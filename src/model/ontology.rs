@@ -148,14 +148,6 @@ impl RelationKind {
             RelationKind::Consult | RelationKind::Agree | RelationKind::Cooperate
         )
     }
-
-    /// The static relations (offices, membership, location) as opposed to events.
-    pub fn is_static(self) -> bool {
-        matches!(
-            self.family(),
-            RelationFamily::Office | RelationFamily::Location
-        )
-    }
 }
 
 impl fmt::Display for RelationKind {
