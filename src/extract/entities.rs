@@ -409,4 +409,171 @@ mod tests {
         assert_eq!(initials("Islamic State"), "IS");
         assert!(is_acronym("U.S.") && is_acronym("PTI") && !is_acronym("Khan"));
     }
+
+    /// Each mention's text with the name of its entity, and each entity as (name, type,
+    /// forms, titles, mentions).
+    type Resolved = (
+        Vec<(String, Option<String>)>,
+        Vec<(String, EntityType, Vec<String>, Vec<String>, u32)>,
+    );
+
+    fn resolved(text: &str) -> Resolved {
+        let k = Knowledge::builtin().unwrap();
+        let sentences = crate::text::split_sentences(text, 0, &k.language);
+        let (ms, _, ts) = crate::extract::find_mentions(&k, &sentences);
+        let acronyms = crate::extract::acronyms(&sentences, &ms);
+        let (es, assigned) = resolve(&k, &ms, &ts, &acronyms);
+        let to = assigned
+            .iter()
+            .map(|(m, e)| (ms[m].text.clone(), e.map(|e| es[e].name.clone())))
+            .collect();
+        let entities = es
+            .iter()
+            .map(|e| {
+                (
+                    e.name.clone(),
+                    e.kind,
+                    e.forms.clone(),
+                    e.titles.clone(),
+                    e.mentions,
+                )
+            })
+            .collect();
+        (to, entities)
+    }
+
+    fn strings(xs: &[&str]) -> Vec<String> {
+        xs.iter().map(|x| x.to_string()).collect()
+    }
+
+    fn to(m: &str, e: &str) -> (String, Option<String>) {
+        (m.to_string(), Some(e.to_string()))
+    }
+
+    #[test]
+    fn a_surname_and_a_first_name_go_to_the_full_name() {
+        let (to_, es) =
+            resolved("Imran Khan spoke on Monday. Khan left early. Later Imran returned.");
+        assert_eq!(
+            to_,
+            vec![
+                to("Imran Khan", "Imran Khan"),
+                to("Khan", "Imran Khan"),
+                to("Imran", "Imran Khan")
+            ]
+        );
+        assert_eq!(
+            es,
+            vec![(
+                "Imran Khan".into(),
+                EntityType::Person,
+                strings(&["Imran Khan", "Khan", "Imran"]),
+                vec![],
+                3
+            )]
+        );
+        // a middle initial: the same first and last name
+        let (to_, es) = resolved("John R. Bolton spoke. John Bolton left. Bolton returned.");
+        assert_eq!(
+            to_,
+            vec![
+                to("John R. Bolton", "John R. Bolton"),
+                to("John Bolton", "John R. Bolton"),
+                to("Bolton", "John R. Bolton")
+            ]
+        );
+        assert_eq!(es.len(), 1);
+    }
+
+    #[test]
+    fn two_people_sharing_a_surname_stay_two() {
+        // "Khan" goes to the first introduced when both are mentioned as often
+        let (to_, es) = resolved("Imran Khan met Sadiq Khan in London. Khan said little.");
+        assert_eq!(
+            to_,
+            vec![
+                to("Imran Khan", "Imran Khan"),
+                to("Sadiq Khan", "Sadiq Khan"),
+                to("London", "London"),
+                to("Khan", "Imran Khan")
+            ]
+        );
+        let names: Vec<(&str, EntityType, u32)> =
+            es.iter().map(|e| (e.0.as_str(), e.1, e.4)).collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Imran Khan", EntityType::Person, 2),
+                ("Sadiq Khan", EntityType::Person, 1),
+                ("London", EntityType::Place, 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn gazetteer_forms_are_one_country() {
+        let (to_, es) =
+            resolved("The US, the United States and America are one. U.S. officials agreed.");
+        assert!(
+            to_.iter()
+                .all(|(_, e)| e.as_deref() == Some("United States")),
+            "{to_:?}"
+        );
+        assert_eq!(
+            es,
+            vec![(
+                "United States".into(),
+                EntityType::Country,
+                strings(&["US", "United States", "America", "U.S."]),
+                vec![],
+                4
+            )]
+        );
+    }
+
+    #[test]
+    fn acronyms_defined_in_parentheses_or_spelled_by_initials() {
+        let (to_, es) = resolved("The Green Future Party (GFP) won. GFP leaders celebrated.");
+        assert_eq!(
+            to_,
+            vec![
+                to("Green Future Party", "Green Future Party"),
+                to("GFP", "Green Future Party"),
+                to("GFP", "Green Future Party")
+            ]
+        );
+        assert_eq!(
+            es,
+            vec![(
+                "Green Future Party".into(),
+                EntityType::PoliticalParty,
+                strings(&["Green Future Party", "GFP"]),
+                vec![],
+                3
+            )]
+        );
+        let (to_, _) = resolved("The World Food Organisation said aid was late. WFO staff left.");
+        assert_eq!(
+            to_,
+            vec![
+                to("World Food Organisation", "World Food Organisation"),
+                to("WFO", "World Food Organisation")
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_of_former_offices_are_kept_with_former() {
+        let (_, es) = resolved("Former President Ana Silva spoke. Silva left.");
+        assert_eq!(
+            es,
+            vec![(
+                "Ana Silva".into(),
+                EntityType::Person,
+                strings(&["Ana Silva", "Silva"]),
+                strings(&["former President"]),
+                2
+            )]
+        );
+    }
 }

@@ -655,3 +655,182 @@ fn title_case(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::split_sentences;
+
+    /// (text, token span, kind, gazetteer entry's name, demonym) of each mention, and
+    /// (text, span, former, modifiers' texts, holder's text) of each title.
+    type Spans = (
+        Vec<(
+            String,
+            (usize, usize),
+            Option<EntityType>,
+            Option<String>,
+            bool,
+        )>,
+        Vec<(String, (usize, usize), bool, Vec<String>, Option<String>)>,
+    );
+
+    fn spans(text: &str) -> Spans {
+        let k = Knowledge::builtin().unwrap();
+        let sentences = split_sentences(text, 0, &k.language);
+        let (ms, _, ts) = crate::extract::find_mentions(&k, &sentences);
+        let name = |g: Option<EntryId>| g.map(|g| k.lexicon.entries[g].name.clone());
+        let mentions = ms
+            .iter()
+            .map(|m| {
+                (
+                    m.text.clone(),
+                    (m.start, m.end),
+                    m.kind,
+                    name(m.gaz),
+                    m.demonym,
+                )
+            })
+            .collect();
+        let titles = ts
+            .iter()
+            .map(|t| {
+                let mods = t.modifiers.iter().map(|&m| ms[m].text.clone()).collect();
+                let holder = t.holder.map(|h| ms[h].text.clone());
+                (t.text.clone(), (t.start, t.end), t.former, mods, holder)
+            })
+            .collect();
+        (mentions, titles)
+    }
+
+    fn s(x: &str) -> String {
+        x.to_string()
+    }
+
+    #[test]
+    fn demonyms_titles_names_and_the_gazetteer() {
+        use EntityType::*;
+        // French(0) President(1) Emmanuel(2) Macron(3) met(4) German(5) Chancellor(6)
+        // Olaf(7) Scholz(8) in(9) Berlin(10) .(11)
+        let (m, t) =
+            spans("French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin.");
+        assert_eq!(
+            m,
+            vec![
+                (s("French"), (0, 1), Some(Country), Some(s("France")), true),
+                (s("Emmanuel Macron"), (2, 4), Some(Person), None, false),
+                (s("German"), (5, 6), Some(Country), Some(s("Germany")), true),
+                (s("Olaf Scholz"), (7, 9), Some(Person), None, false),
+                (s("Berlin"), (10, 11), Some(Place), Some(s("Berlin")), false),
+            ]
+        );
+        assert_eq!(
+            t,
+            vec![
+                (
+                    s("President"),
+                    (1, 2),
+                    false,
+                    vec![s("French")],
+                    Some(s("Emmanuel Macron"))
+                ),
+                (
+                    s("Chancellor"),
+                    (6, 7),
+                    false,
+                    vec![s("German")],
+                    Some(s("Olaf Scholz"))
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn cue_words_type_names() {
+        use EntityType::*;
+        // The(0) Interior(1) Ministry(2) said(3) protesters(4) gathered(5) near(6)
+        // Adiala(7) jail(8) .(9): a lower-case facility word joins the name before it
+        let (m, _) = spans("The Interior Ministry said protesters gathered near Adiala jail.");
+        assert_eq!(
+            m,
+            vec![
+                (
+                    s("Interior Ministry"),
+                    (1, 3),
+                    Some(GovernmentBody),
+                    None,
+                    false
+                ),
+                (s("Adiala jail"), (7, 9), Some(Facility), None, false),
+            ]
+        );
+        // a name after "the town of" is a place; a known body carries its country
+        let (m, t) = spans("Officials from the Russian Foreign Ministry met in the town of Qaim.");
+        assert_eq!(
+            m,
+            vec![
+                (
+                    s("Russian Foreign Ministry"),
+                    (3, 6),
+                    Some(GovernmentBody),
+                    Some(s("Russian Foreign Ministry")),
+                    false
+                ),
+                (s("Qaim"), (11, 12), Some(Place), None, false),
+            ]
+        );
+        assert_eq!(t, vec![(s("Officials"), (0, 1), false, vec![], None)]);
+    }
+
+    #[test]
+    fn what_is_not_a_name_and_what_joins_one() {
+        // "Yesterday" is a non-name; "a Volvo XC90" names a thing; names without a cue
+        // or title have no kind yet (entity resolution decides)
+        let (m, _) = spans("Yesterday Ali Raza met Sara Khan. He bought a Volvo XC90.");
+        assert_eq!(
+            m,
+            vec![
+                (s("Ali Raza"), (1, 3), None, None, false),
+                (s("Sara Khan"), (4, 6), None, None, false),
+            ]
+        );
+        // connectors join the words of one name; a first-position cue takes the whole run
+        let (m, _) = spans("Osama bin Laden and the Ministry of Foreign Affairs of Pakistan.");
+        assert_eq!(
+            m,
+            vec![
+                (s("Osama bin Laden"), (0, 3), None, None, false),
+                (
+                    s("Ministry of Foreign Affairs of Pakistan"),
+                    (5, 11),
+                    Some(EntityType::GovernmentBody),
+                    None,
+                    false
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn lower_case_titles_and_former_offices() {
+        // The(0) talks(1) were(2) led(3) by(4) former(5) prime(6) minister(7) Imran(8)
+        // Khan(9) and(10) Al-Sisi(11) .(12)
+        let (m, t) = spans("The talks were led by former prime minister Imran Khan and Al-Sisi.");
+        assert_eq!(
+            m,
+            vec![
+                (s("Imran Khan"), (8, 10), None, None, false),
+                (s("Al-Sisi"), (11, 12), None, None, false),
+            ]
+        );
+        assert_eq!(
+            t,
+            vec![(
+                s("prime minister"),
+                (6, 8),
+                true,
+                vec![],
+                Some(s("Imran Khan"))
+            )]
+        );
+    }
+}

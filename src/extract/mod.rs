@@ -65,27 +65,8 @@ struct Raw {
 
 /// Runs the whole rule-based extraction on one document.
 pub fn extract_document(doc: &Document, knowledge: &Knowledge) -> DocExtraction {
-    let lang = &knowledge.language;
-    let sentences = split_sentences(&doc.text, doc.body_start, lang);
-    let common_words: rustc_hash::FxHashSet<&str> = sentences
-        .iter()
-        .flat_map(|s| s.tokens.iter())
-        .filter(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|t| t.text)
-        .collect();
-
-    // mentions and titles
-    let mut mentions: Vec<Mention> = Vec::new();
-    let mut titles: Vec<TitleMention> = Vec::new();
-    for s in &sentences {
-        mentions::find(knowledge, s, &common_words, &mut mentions, &mut titles);
-    }
-    // find pushes mentions in sentence and token order, and titles refer to them by
-    // their position: the sort must not move any
-    debug_assert!(mentions.is_sorted_by_key(|m| (m.sentence, m.start)));
-    mentions.sort_by_key(|m| (m.sentence, m.start));
-    let ranges = sentence_ranges(&mentions, sentences.len());
-    link_titles(lang, &sentences, &mentions, &ranges, &mut titles);
+    let sentences = split_sentences(&doc.text, doc.body_start, &knowledge.language);
+    let (mentions, ranges, titles) = find_mentions(knowledge, &sentences);
     let acronym_of = acronyms(&sentences, &mentions);
 
     let (entities, assigned) = entities::resolve(knowledge, &mentions, &titles, &acronym_of);
@@ -105,6 +86,39 @@ pub fn extract_document(doc: &Document, knowledge: &Knowledge) -> DocExtraction 
     raw.extend(cx.sentence_relations());
     raw.extend(cx.part_of_relations());
     cx.build(raw)
+}
+
+/// The mention stage: the document's mentions (in sentence and token order), the range
+/// of each sentence's mentions, and its titles with their holders and owners.
+fn find_mentions(
+    knowledge: &Knowledge,
+    sentences: &[Sentence<'_>],
+) -> (Vec<Mention>, Vec<Range<usize>>, Vec<TitleMention>) {
+    // words seen in lower case: a capitalised sentence opener that is one is no name
+    let common_words: rustc_hash::FxHashSet<&str> = sentences
+        .iter()
+        .flat_map(|s| s.tokens.iter())
+        .filter(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase))
+        .map(|t| t.text)
+        .collect();
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut titles: Vec<TitleMention> = Vec::new();
+    for s in sentences {
+        mentions::find(knowledge, s, &common_words, &mut mentions, &mut titles);
+    }
+    // find pushes mentions in sentence and token order, and titles refer to them by
+    // their position: the sort must not move any
+    debug_assert!(mentions.is_sorted_by_key(|m| (m.sentence, m.start)));
+    mentions.sort_by_key(|m| (m.sentence, m.start));
+    let ranges = sentence_ranges(&mentions, sentences.len());
+    link_titles(
+        &knowledge.language,
+        sentences,
+        &mentions,
+        &ranges,
+        &mut titles,
+    );
+    (mentions, ranges, titles)
 }
 
 /// The mentions of each sentence, as positions in the document's mentions (which are in
