@@ -464,6 +464,7 @@ def strip_title(words: list[str], know: Knowledge) -> tuple[list[str], bool]:
             continue
         if (
             lw in names.FUNCTION_WORDS
+            or lw.startswith("ex-")  # `EX-SOVIET_PRESIDENT_...`
             or name_key(w) in know.place_words
             or name_key(w) in know.country_tokens
             or lw in know.cue_words
@@ -818,7 +819,7 @@ class Converter:
                     aliases.extend(short_company_forms(cl))
                 typ = "Person" if kind == "person" else org_type(codes, name.words, self.know)
                 entries.append(Entry(kind, typ, name, aliases, codes, country,
-                                     [f"{file}:{rec.line}"]))
+                                     [f"{short_file(file)}:{rec.line}"]))
         return entries
 
     def case_form(self, c: Candidate, korean: bool, cands: list[Candidate]) -> None:
@@ -952,6 +953,11 @@ def org_words(f: Form) -> list[str]:
 def contiguous(short: list[str], long_: list[str]) -> bool:
     n = len(short)
     return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
+
+
+def short_file(file: str) -> str:
+    """`Phoenix.Countries.actors.txt` -> `Countries` (the source column's file part)."""
+    return file.removeprefix("Phoenix.").removesuffix(".actors.txt")
 
 
 def loose_key(text: str) -> str:
@@ -1216,6 +1222,8 @@ def render(entries: list[Entry], conv: Converter, know: Knowledge) -> dict[str, 
         f"{src},",
         f"of {common.PETRARCH_REPO} at commit {common.PETRARCH_COMMIT}.",
         "Do not edit: change the converter or add your own file (data/README.md).",
+        "source = the dictionary records the row comes from: Countries:150 is line 150 of",
+        "Phoenix.Countries.actors.txt (International, MilNonState likewise).",
         "Roles and codes are CAMEO actor codes with PETRARCH's date restrictions, facts of",
         "about 2014 kept as background for users: never a source of edges.",
         "Licence: MIT. Copyright (c) 2014 Open Event Data Alliance.",

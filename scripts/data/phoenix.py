@@ -95,7 +95,12 @@ def is_section_header(comment: str) -> bool:
 def read_records(path: str) -> list[Record]:
     """Parses one actor dictionary file into records, in file order."""
     with open(path, encoding="utf-8") as f:
-        lines = f.read().split("\n")
+        return parse_records(f.read())
+
+
+def parse_records(text: str) -> list[Record]:
+    """Parses the text of an actor dictionary into records, in order."""
+    lines = text.split("\n")
     records: list[Record] = []
     cur: Record | None = None
     section = ""
