@@ -69,6 +69,8 @@ Entries and forms
   ambiguous_name   one name for actors of different types or countries (two people called
                    `Mohammad Ali`): dropped for all of them.
   ambiguous_alias  an alias claimed by two actors, or equal to another actor's name.
+  titled_alias     an alias that is another form of the same person with a title before it
+                   that the title rule did not remove (`Soviet Leader Mikhail Gorbachev`).
   duplicate        a form already given by the same actor (counted, not an error).
 """
 
@@ -462,6 +464,8 @@ def strip_title(words: list[str], know: Knowledge) -> tuple[list[str], bool]:
         if step:
             i += step
             continue
+        if lw in names.NAME_PARTICLES:
+            break  # `FAHIM_BIN_SULTAN_...`: inside a name, not before it
         if (
             lw in names.FUNCTION_WORDS
             or lw.startswith("ex-")  # `EX-SOVIET_PRESIDENT_...`
@@ -486,7 +490,7 @@ NOT_IN_PERSON_NAMES = {"of", "the", "and", "for", "at", "to", "by", "with", "fro
                        "or", "against", "into", "und"}
 
 
-def person_shaped(words: list[str], know: Knowledge) -> bool:
+def person_shaped(words: list[str], know: Knowledge, allow_place: bool = False) -> bool:
     """1-8 words of letters (with hyphens, apostrophes, initials), no English function word,
     no cue word of cues.tsv in its cue position (`Lee Dal Gon` is a name, `Akali Dal` not)."""
     if not 1 <= len(words) <= 8:
@@ -501,7 +505,8 @@ def person_shaped(words: list[str], know: Knowledge) -> bool:
             return False
     if words[-1].lower() in names.NAME_PARTICLES and len(words) > 1:
         return False  # cut short: `..._AL_MUFRIJI_AL_`
-    return not know.cue_type(words)
+    cue = know.cue_type(words)
+    return not cue or (allow_place and cue == "Place")  # `ANTHONY_LAKE_` of CountryInfo
 
 
 PREPOSITIONS = {"of", "for", "on", "against", "in", "to", "at", "from", "with"}
@@ -728,14 +733,20 @@ class Converter:
                 and not (media and know.cues.get((head, "last")) == "Media")):
             # a role noun at the head: a title before a name, or a description
             stripped, titled = strip_title(words, know)
-            if titled and stripped and person_shaped(stripped, know):
+            if (titled and stripped and person_shaped(stripped, know)
+                    and head_word(stripped) not in know.descriptive):
                 return [Candidate("person", form(stripped, titled=True))]
             self.log.drop("descriptive", text, where)
             return []
         cue = know.cue_type(words)
-        if cue in ("Place", "Facility", "Country"):
+        if cue in ("Place", "Facility", "Country") and not (
+                evidenced and cue == "Place" and 2 <= len(words) <= 4 and
+                all(names.letters(w) for w in words) and not set(w.lower() for w in words)
+                & names.FUNCTION_WORDS):
             self.log.drop("place_cue", text, where, cue)
             return []
+        if cue == "Place":
+            cue = ""  # `ANTHONY_LAKE_` in a CountryInfo record is a person
         if cue:
             return [Candidate("org", form(words, paren_acronym=paren_acr))]
         # no cue word: a person, or an organization known by a bare name
@@ -743,14 +754,14 @@ class Converter:
         if titled and not stripped:
             self.log.drop("title_only", text, where)
             return []
-        if titled and person_shaped(stripped, know):
+        if titled and person_shaped(stripped, know) and head_word(stripped) not in know.descriptive:
             return [Candidate("person", form(stripped, titled=True))]
         if len(words) == 1:
             # decided by record_candidates once the record's other phrases are known
             return [Candidate("single", form(words, paren_acronym=paren_acr,
                                              acronym=names.looks_like_acronym(words[0])))]
         if evidenced:
-            if person_shaped(words, know):
+            if person_shaped(words, know, allow_place=True):
                 return [Candidate("person", form(words))]
             self.log.drop("not_a_name", text, where)
             return []
@@ -881,9 +892,10 @@ class Converter:
             # `AL-QASSAM_` in `IZZ_AD-DIN_AL_QASSAM_BRIGADES`, `AL-QASSAM_BRIGADES` too: the
             # shorter name's words are in the longer one and end it or name its distinctive part
             tx, ty = org_words(x), org_words(y)
-            distinct = [t for t in tx if t not in names.FUNCTION_WORDS and not self.know.is_common(t)]
+            content = [t for t in tx if t not in names.FUNCTION_WORDS and t not in names.NAME_PARTICLES]
+            distinct = [t for t in content if not self.know.is_common(t)]
             if distinct and len(tx) < len(ty) and contiguous(tx, ty) and (
-                    len(x.words) == 1 or tx[-1] == ty[-1]):
+                    len(x.words) == 1 or tx[-1] == ty[-1] or len(distinct) == len(content)):
                 return True
         if len(a.words) > 1 and len(b.words) > 1:
             ka, kb = self.org_token_key(a), self.org_token_key(b)
@@ -910,8 +922,12 @@ class Converter:
             pool = multi or cl
             untitled = [f for f in pool if not f.titled]
             return (untitled or pool)[0]
+        # the fullest name: not an acronym, not a part of another form of the cluster
         full = [f for f in cl if not f.acronym]
-        return (full or cl)[0]
+        whole = [f for f in full if not any(
+            g is not f and len(org_words(g)) > len(org_words(f)) and
+            contiguous(org_words(f), org_words(g)) for g in full)]
+        return (whole or full or cl)[0]
 
 
 COMPANY_SUFFIXES = {"inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "spa", "gmbh",
@@ -1189,6 +1205,24 @@ def finalize(entries: list[Entry], know: Knowledge, log: Log, given: set[str]) -
         e.aliases = uniq
         for a in e.aliases:
             claims[loose_key(a.text)].add(i)
+    # titles left in an alias (`Soviet Leader Mikhail Gorbachev`): an alias of a person made
+    # of another of its forms with words before it that the title rules did not know
+    for e in merged:
+        if e.kind != "person":
+            continue
+        forms = [e.name.text] + [a.text for a in e.aliases]
+        keep = []
+        for a in e.aliases:
+            if any(f != a.text and a.text.endswith(" " + f) and len(f.split()) >= 2
+                   and not (set(a.text.split()[: len(a.text.split()) - len(f.split())]) <=
+                            names.NAME_PARTICLES | {"Al", "Bin", "Abu"})
+                   and know.title_words & {w.lower().strip(".") for w in
+                                           a.text.split()[: len(a.text.split()) - len(f.split())]}
+                   for f in forms):
+                log.drop("titled_alias", a.text, where(a), f"alias of {e.name.text}")
+            else:
+                keep.append(a)
+        e.aliases = keep
     # 5. the best spelling of the name among its variants: with diacritics and hyphens
     #    (`Recep Tayyip Erdoğan`, `Ban Ki-moon`, `Bashar al-Assad`)
     for e in merged:
