@@ -7,7 +7,8 @@
 #   scripts/compare-exports.sh save /tmp/arch-before          # before the change
 #   scripts/compare-exports.sh check /tmp/arch-before         # after: diff -r, exit 1 on a difference
 #
-# Images use the engine `auto` picks on this machine; run both halves on the same machine.
+# Images use the layout engine ENGINE (auto, graphviz or builtin; default auto, which picks
+# Graphviz when it is installed): give the same one to both halves.
 # WIDE=FILE.jsonl adds json and tsv of that corpus and of the whole wikinews file, the dev
 # gold and the PLOVER gold sentences: more text on which to see a change of behaviour.
 set -euo pipefail
@@ -30,7 +31,7 @@ mkdir -p "$out"
 run() {
   local name=$1; shift
   local code=0
-  "$bin" "$@" > "$out/$name.stdout" 2> "$out/$name.stderr" || code=$?
+  "$bin" "$@" --engine "${ENGINE:-auto}" > "$out/$name.stdout" 2> "$out/$name.stderr" || code=$?
   echo "$code" > "$out/$name.exit"
 }
 
