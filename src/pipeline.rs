@@ -333,7 +333,7 @@ mod tests {
 
     #[test]
     fn the_graph_does_not_depend_on_the_number_of_threads() {
-        let k = Knowledge::builtin().unwrap();
+        let k = Knowledge::shared();
         let graphs: Vec<Vec<String>> = [1, 3]
             .iter()
             .map(|&t| {
@@ -342,7 +342,7 @@ mod tests {
                     ..BuildOptions::default()
                 };
                 // enough documents for several chunks, and chunks in flight at once
-                let out = build(corpus(500), &k, &options, &mut ()).unwrap();
+                let out = build(corpus(500), k, &options, &mut ()).unwrap();
                 assert_eq!(out.counts.documents, 500);
                 summary(&out.graph)
             })
@@ -353,7 +353,7 @@ mod tests {
 
     #[test]
     fn bad_documents_come_back_as_values_and_the_rest_is_built() {
-        let k = Knowledge::builtin().unwrap();
+        let k = Knowledge::shared();
         let mut inputs = corpus(2);
         inputs.insert(
             1,
@@ -363,7 +363,7 @@ mod tests {
         warned.warnings.push("invalid UTF-8 replaced".into());
         inputs.push(Ok(warned));
         let mut heard = Heard::default();
-        let out = build(inputs, &k, &BuildOptions::default(), &mut heard).unwrap();
+        let out = build(inputs, k, &BuildOptions::default(), &mut heard).unwrap();
         assert_eq!(out.counts.documents, 3);
         assert_eq!(out.counts.skipped.get("empty"), Some(&1));
         assert_eq!(out.counts.read_warnings, 1);
@@ -385,7 +385,7 @@ mod tests {
             1,
             Err(InputError::new("c.jsonl", Some(2), InputErrorKind::Empty)),
         );
-        match build(inputs, &k, &strict, &mut ()) {
+        match build(inputs, k, &strict, &mut ()) {
             Err(BuildError::BadDocument(e)) => assert_eq!(e.line, Some(2)),
             other => panic!("expected BadDocument, got {other:?}"),
         }
@@ -424,13 +424,13 @@ mod tests {
 
     #[test]
     fn another_extractor_plugs_in_and_its_panic_reaches_the_caller() {
-        let k = Knowledge::builtin().unwrap();
+        let k = Knowledge::shared();
         let options = BuildOptions {
             threads: Some(2),
             extractor: Arc::new(OneActorPerDocument),
             ..BuildOptions::default()
         };
-        let out = build(corpus(40), &k, &options, &mut ()).unwrap();
+        let out = build(corpus(40), k, &options, &mut ()).unwrap();
         let names: Vec<&str> = out.graph.actors().map(|a| a.name.as_str()).collect();
         assert_eq!(names.len(), 40);
         assert_eq!((names[0], names[39]), ("Actor d0", "Actor d39"));
@@ -438,7 +438,7 @@ mod tests {
         let mut inputs = corpus(100);
         inputs.insert(70, doc("boom", "Text."));
         let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            build(inputs, &k, &options, &mut ())
+            build(inputs, k, &options, &mut ())
         }));
         let message = panicked.expect_err("the panic comes back");
         let text = message

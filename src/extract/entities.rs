@@ -418,11 +418,11 @@ mod tests {
     );
 
     fn resolved(text: &str) -> Resolved {
-        let k = Knowledge::builtin().unwrap();
+        let k = Knowledge::shared();
         let sentences = crate::text::split_sentences(text, 0, &k.language);
-        let (ms, _, ts) = crate::extract::find_mentions(&k, &sentences);
+        let (ms, _, ts) = crate::extract::find_mentions(k, &sentences);
         let acronyms = crate::extract::acronyms(&sentences, &ms);
-        let (es, assigned) = resolve(&k, &ms, &ts, &acronyms);
+        let (es, assigned) = resolve(k, &ms, &ts, &acronyms);
         let to = assigned
             .iter()
             .map(|(m, e)| (ms[m].text.clone(), e.map(|e| es[e].name.clone())))

@@ -27,6 +27,13 @@ impl Knowledge {
         Ok(Knowledge { language, lexicon })
     }
 
+    /// The shipped knowledge, loaded once for all the tests of the process.
+    #[cfg(test)]
+    pub(crate) fn shared() -> &'static Knowledge {
+        static SHARED: std::sync::OnceLock<Knowledge> = std::sync::OnceLock::new();
+        SHARED.get_or_init(|| Knowledge::builtin().expect("the shipped data files"))
+    }
+
     /// Adds a user's lexicon or gazetteer file; its header row tells its kind.
     pub fn add_file(&mut self, path: &Path) -> Result<(), DataError> {
         self.lexicon.add_file(path)
@@ -39,7 +46,7 @@ mod tests {
 
     #[test]
     fn calendar_names_are_never_names() {
-        let k = Knowledge::builtin().unwrap();
+        let k = Knowledge::shared();
         for w in ["Tuesday", "May", "december", "Sept"] {
             assert!(k.lexicon.is_non_name(w), "{w}");
         }

@@ -675,9 +675,9 @@ mod tests {
     );
 
     fn spans(text: &str) -> Spans {
-        let k = Knowledge::builtin().unwrap();
+        let k = Knowledge::shared();
         let sentences = split_sentences(text, 0, &k.language);
-        let (ms, _, ts) = crate::extract::find_mentions(&k, &sentences);
+        let (ms, _, ts) = crate::extract::find_mentions(k, &sentences);
         let name = |g: Option<EntryId>| g.map(|g| k.lexicon.entries[g].name.clone());
         let mentions = ms
             .iter()

@@ -650,8 +650,8 @@ mod tests {
     use super::*;
 
     fn offices(text: &str) -> Vec<(String, String, Option<OfficeStatus>)> {
-        let k = Knowledge::builtin().unwrap();
-        let x = extract_document(&Document::from_text("t", text, Some("2024-05-08")), &k);
+        let k = Knowledge::shared();
+        let x = extract_document(&Document::from_text("t", text, Some("2024-05-08")), k);
         x.triples
             .iter()
             .filter(|t| t.relation == RelationKind::HoldsOffice)
