@@ -13,3 +13,5 @@ mod seed;
 mod extraction;
 // issue #7: every kind of broken or hostile input, with a good article beside it
 mod bad_input;
+// the layer order of src/lib.rs, checked against every crate:: path of src/
+mod layers;

@@ -17,7 +17,8 @@
 //! No legend and no clusters: images with a legend are drawn by `render`.
 
 use super::{family_rgb, hex_rgb, safe_id, type_rgb, xml_safe};
-use crate::graph::{ActorGraph, EntityType};
+use crate::graph::ActorGraph;
+use crate::model::EntityType;
 use std::io::{self, Write};
 
 /// The Graphviz shape of each entity type (all built into Graphviz 2.43 and later).

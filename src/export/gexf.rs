@@ -376,10 +376,10 @@ mod tests {
     #[test]
     fn static_without_dates() {
         let mut g = crate::graph::ActorGraph::new();
-        g.insert_actor(crate::graph::Actor {
+        g.insert_actor(crate::model::Actor {
             id: "a".into(),
             name: "A".into(),
-            kind: crate::graph::EntityType::Person,
+            kind: crate::model::EntityType::Person,
             aliases: vec![],
             titles: vec![],
             mentions: 1,

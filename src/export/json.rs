@@ -2,7 +2,8 @@
 //! `node_link_graph(d, edges="links")` and D3 read, and what the evaluation scores.
 //! [`read`] loads such a file back into an [`ActorGraph`] (for `actorgraph render`).
 
-use crate::graph::{Actor, ActorGraph, DocumentInfo, Relation};
+use crate::graph::ActorGraph;
+use crate::model::{Actor, DocumentInfo, Relation};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io::{self, Read, Write};
@@ -130,7 +131,7 @@ pub fn read<R: Read>(r: R) -> Result<ActorGraph, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{EntityType, Evidence, RelationKind};
+    use crate::model::{EntityType, Evidence, RelationKind};
 
     pub(crate) fn sample() -> ActorGraph {
         let mut g = ActorGraph::new();

@@ -4,7 +4,8 @@
 
 use super::testutil::{cypher_names, dot_expected, dot_unquote, parse_xml};
 use super::{cypher, dot, gexf, graphml, jsonld, neo4j, safe_id, tsv, xml_safe};
-use crate::graph::{Actor, ActorGraph, EntityType, Evidence, Relation, RelationKind};
+use crate::graph::ActorGraph;
+use crate::model::{Actor, EntityType, Evidence, Relation, RelationKind};
 use proptest::prelude::*;
 
 fn hostile_char() -> impl Strategy<Value = char> {

@@ -1,8 +1,9 @@
 //! Test helpers shared by the exporters' tests: a hostile sample graph, a small XML tree
 //! read with quick-xml's reader, and unescaping for the DOT and Cypher literals.
 
-use crate::graph::{
-    Actor, ActorGraph, DocumentInfo, EntityType, Evidence, OfficeStatus, Relation, RelationKind,
+use crate::graph::ActorGraph;
+use crate::model::{
+    Actor, DocumentInfo, EntityType, Evidence, OfficeStatus, Relation, RelationKind,
 };
 use quick_xml::events::Event;
 use quick_xml::Reader;

@@ -3,12 +3,13 @@
 //! merge rules that turn per-document extractions into one graph, and nothing about
 //! reading text or writing files.
 
-pub mod model;
 pub mod select;
 
-use crate::extract::DocExtraction;
+use crate::model::{
+    name_key, slug, Actor, DocExtraction, DocumentInfo, EntityType, Evidence, Relation,
+    RelationKind,
+};
 use indexmap::IndexMap;
-pub use model::*;
 use petgraph::graph::{EdgeIndex, Graph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use rustc_hash::FxHasher;
@@ -28,35 +29,6 @@ pub struct ActorGraph {
     /// which grows with the corpus (a scan per sighting made large builds quadratic).
     evidence_seen: HashSet<(EdgeIndex, u64)>,
     documents: Vec<DocumentInfo>,
-}
-
-/// The identity key of a name: case, dots and apostrophes do not make two actors.
-///
-/// Dots and apostrophes are dropped, letters lower-cased, and runs of whitespace become
-/// one space with none at either end. One pass and one allocation: the lexicon calls this
-/// for every capitalised token.
-pub fn name_key(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut space = false;
-    for c in name.chars() {
-        if matches!(c, '.' | '\'' | '\u{2019}') {
-            continue;
-        }
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    }
-    out
 }
 
 impl ActorGraph {
@@ -318,7 +290,7 @@ fn merge_relation(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{DocEntity, DocExtraction, Triple};
+    use crate::model::{DocEntity, DocExtraction, Triple};
 
     fn ent(name: &str, kind: EntityType, aliases: &[&str]) -> DocEntity {
         DocEntity {
@@ -398,33 +370,6 @@ mod tests {
         assert_eq!(r.weight(), 2);
         assert_eq!(r.first_seen.as_deref(), Some("2024-01-01"));
         assert_eq!(r.last_seen.as_deref(), Some("2024-01-03"));
-    }
-
-    #[test]
-    fn name_keys_fold_case_dots_apostrophes_and_spaces() {
-        // the definition, written the slow way
-        fn reference(name: &str) -> String {
-            name.chars()
-                .filter(|c| !matches!(c, '.' | '\'' | '\u{2019}'))
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        }
-        for name in [
-            "U.S.",
-            "  Imran   Khan ",
-            "O'Brien’s\tParty\n",
-            "İSTANBUL Ünal",
-            ". . .",
-            "",
-            "Владимир\u{a0}Путин",
-            "ΣΊΣΥΦΟΣ",
-        ] {
-            assert_eq!(name_key(name), reference(name), "{name:?}");
-        }
-        assert_eq!(name_key(" U.S.  State Dept. "), "us state dept");
     }
 
     #[test]

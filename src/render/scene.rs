@@ -4,7 +4,8 @@
 //! engines read a `Scene` and return positions in the same order.
 
 use super::style::{self, Shape, LINE};
-use crate::graph::{ActorGraph, EntityType, RelationFamily};
+use crate::graph::ActorGraph;
+use crate::model::{EntityType, RelationFamily};
 use std::collections::HashMap;
 
 /// One line of text and its size in px; `muted` lines (titles) are drawn grey.

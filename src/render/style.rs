@@ -4,7 +4,7 @@
 //! Both engines size boxes with these numbers and `svg.rs` draws with them, so that
 //! what was measured is what is drawn.
 
-use crate::graph::{EntityType, RelationFamily};
+use crate::model::{EntityType, RelationFamily};
 use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
 

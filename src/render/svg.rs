@@ -6,7 +6,7 @@
 use super::layout::{polygon, Layout, Point};
 use super::scene::{Scene, TextLine};
 use super::style::{self, Shape, LINE};
-use crate::graph::{EntityType, RelationFamily};
+use crate::model::{EntityType, RelationFamily};
 use std::fmt::Write as _;
 
 const MARGIN: f64 = 20.0;
