@@ -22,6 +22,7 @@ pub mod extract;
 pub mod graph;
 pub mod ingest;
 pub mod lexicon;
+pub mod palette;
 pub mod render;
 pub mod text;
 

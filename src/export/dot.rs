@@ -7,8 +7,9 @@
 //!   a line break (`\n`, `\r\n` or a lone `\r`) becomes the escape `\n`. Characters the
 //!   SVG output cannot hold (C0 controls other than tab, see
 //!   [`xml_safe`](super::xml_safe)) become U+FFFD.
-//! * Fill colour and shape by entity type (hex colours and shapes Graphviz knows), edge
-//!   colour by relation family, edge label = the verb, `penwidth` grows with the number
+//! * Fill colour and shape by entity type, edge colour and dash by relation family, all
+//!   from [`crate::palette`] (the colours and shapes of the SVG/PNG legend, in names
+//!   Graphviz knows); edge label = the verb, `penwidth` grows with the number
 //!   of supporting sentences. Edges also carry `relation`, `date` and `confidence`, and
 //!   nodes `type`: attributes Graphviz does not know but keeps without a warning, for
 //!   tools that read DOT (pydot, networkx). `tooltip` (SVG hover text) holds a node's
@@ -16,23 +17,10 @@
 //!
 //! No legend and no clusters: images with a legend are drawn by `render`.
 
-use super::{family_rgb, hex_rgb, safe_id, type_rgb, xml_safe};
-use crate::graph::{ActorGraph, EntityType};
+use super::{safe_id, xml_safe};
+use crate::graph::ActorGraph;
+use crate::palette::{self, family_style, type_style};
 use std::io::{self, Write};
-
-/// The Graphviz shape of each entity type (all built into Graphviz 2.43 and later).
-pub fn shape(t: EntityType) -> &'static str {
-    match t {
-        EntityType::Person => "ellipse",
-        EntityType::Country => "doubleoctagon",
-        EntityType::Place => "house",
-        EntityType::Facility => "box3d",
-        EntityType::GovernmentBody => "box",
-        EntityType::PoliticalParty => "hexagon",
-        EntityType::Media => "note",
-        EntityType::Organization => "component",
-    }
-}
 
 /// A DOT quoted string holding `s` as a label (escString): see the module docs.
 pub fn quote(s: &str) -> String {
@@ -70,7 +58,11 @@ pub fn write<W: Write>(graph: &ActorGraph, mut w: W) -> io::Result<W> {
     // size: a large corpus graph is scaled down to at most 150 inches square, so that
     // bitmap renderers (cairo caps a side at 32767 pixels) draw it without a warning
     writeln!(w, "  graph [rankdir=LR, overlap=false, size=\"150,150\"];")?;
-    writeln!(w, "  node [style=filled, fontsize=11];")?;
+    writeln!(
+        w,
+        "  node [style=filled, fontsize=11, color=\"{}\"];",
+        palette::OUTLINE
+    )?;
     writeln!(w, "  edge [fontsize=9];")?;
     for a in graph.actors() {
         let mut tip = a.kind.as_str().to_string();
@@ -82,29 +74,33 @@ pub fn write<W: Write>(graph: &ActorGraph, mut w: W) -> io::Result<W> {
             tip.push_str("; titles: ");
             tip.push_str(&a.titles.join(" | "));
         }
+        let look = type_style(a.kind);
+        let (shape, style) = look.shape.graphviz();
         writeln!(
             w,
-            "  {} [label={}, shape={}, fillcolor=\"{}\", type=\"{}\", tooltip={}];",
+            "  {} [label={}, shape={shape}, style=\"{style}\", fillcolor=\"{}\", type=\"{}\", tooltip={}];",
             quote(&safe_id(&a.id)),
             quote(&a.name),
-            shape(a.kind),
-            hex_rgb(type_rgb(a.kind)),
+            look.fill,
             a.kind.as_str(),
             quote(&tip),
         )?;
     }
     for (s, t, r) in graph.relations() {
+        let look = family_style(r.relation.family());
         write!(
             w,
-            "  {} -> {} [label={}, color=\"{}\", fontcolor=\"{}\", penwidth={:.2}, relation=\"{}\"",
+            "  {} -> {} [label={}, color=\"{c}\", fontcolor=\"{c}\", penwidth={:.2}, relation=\"{}\"",
             quote(&safe_id(&s.id)),
             quote(&safe_id(&t.id)),
             quote(&r.verb),
-            hex_rgb(family_rgb(r.relation.family())),
-            hex_rgb(family_rgb(r.relation.family())),
             penwidth(r.weight()),
             r.relation.as_str(),
+            c = look.colour,
         )?;
+        if look.dashed {
+            write!(w, ", style=dashed")?;
+        }
         if let Some(d) = &r.date {
             write!(w, ", date={}", quote(d))?;
         }

@@ -125,7 +125,7 @@ impl Scene {
                     }
                 }
                 let (text_w, text_h) = block(&lines);
-                let (gw, gh) = shape.grow();
+                let (gw, gh) = style::grow(shape);
                 NodeSpec {
                     kind: a.kind,
                     shape,

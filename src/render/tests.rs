@@ -511,3 +511,71 @@ fn write_review_pictures() {
         }
     }
 }
+
+/// The palette is one definition: for every type and family in the graph, the fill and
+/// line colours (and shapes) of the SVG are those of DOT and GEXF.
+#[test]
+fn every_drawing_format_uses_the_one_palette() {
+    use crate::export::testutil::parse_xml;
+    use crate::palette::{family_style, rgb, type_style};
+    let g = sample();
+    let svg = render(&g, Format::Svg, &opts(Engine::Builtin))
+        .unwrap()
+        .bytes;
+    let svg = String::from_utf8(svg).unwrap();
+    let dot =
+        String::from_utf8(crate::export::write(Format::Dot, &g, Vec::new()).unwrap()).unwrap();
+    let gexf = parse_xml(&crate::export::write(Format::Gexf, &g, Vec::new()).unwrap());
+    let gexf_nodes: Vec<_> = gexf
+        .first("graph")
+        .and_then(|gr| gr.first("nodes"))
+        .expect("gexf nodes")
+        .all("node")
+        .collect();
+    for (a, node) in g.actors().zip(&gexf_nodes) {
+        let look = type_style(a.kind);
+        assert!(
+            svg.contains(&format!("fill=\"{}\"", look.fill)),
+            "{:?}",
+            a.kind
+        );
+        let (shape, style) = look.shape.graphviz();
+        let line = dot
+            .lines()
+            .find(|l| l.contains(&format!("type=\"{}\"", a.kind.as_str())))
+            .unwrap();
+        assert!(
+            line.contains(&format!("fillcolor=\"{}\"", look.fill)),
+            "{line}"
+        );
+        assert!(
+            line.contains(&format!("shape={shape}, style=\"{style}\"")),
+            "{line}"
+        );
+        let c = node.first("viz:color").expect("viz:color");
+        let (r, gg, b) = rgb(look.fill);
+        assert_eq!(
+            (c.attr("r"), c.attr("g"), c.attr("b")),
+            (
+                Some(&*r.to_string()),
+                Some(&*gg.to_string()),
+                Some(&*b.to_string())
+            ),
+            "{:?}",
+            a.kind
+        );
+    }
+    for (_, _, rel) in g.relations() {
+        let look = family_style(rel.relation.family());
+        assert!(svg.contains(&format!("stroke=\"{}\"", look.colour)));
+        let line = dot
+            .lines()
+            .find(|l| l.contains(&format!("relation=\"{}\"", rel.relation.as_str())))
+            .unwrap();
+        assert!(
+            line.contains(&format!("color=\"{}\"", look.colour)),
+            "{line}"
+        );
+        assert_eq!(line.contains("style=dashed"), look.dashed, "{line}");
+    }
+}
