@@ -13,12 +13,13 @@
 //!   of supporting sentences. Edges also carry `relation`, `date` and `confidence`, and
 //!   nodes `type`: attributes Graphviz does not know but keeps without a warning, for
 //!   tools that read DOT (pydot, networkx). `tooltip` (SVG hover text) holds a node's
-//!   type, aliases and titles.
+//!   type, aliases and titles, and an edge's fact, verb, number of supporting
+//!   sentences and first sentence.
 //!
 //! No legend and no clusters: images with a legend are drawn by `render`.
 
 use super::{safe_id, xml_safe};
-use crate::graph::ActorGraph;
+use crate::graph::{ActorGraph, Relation};
 use crate::palette::{self, family_style, type_style};
 use std::io::{self, Write};
 
@@ -49,6 +50,25 @@ pub fn quote(s: &str) -> String {
 /// Edge pen width: 1 for one sentence, growing slowly, at most 6.
 fn penwidth(weight: usize) -> f64 {
     (1.0 + (weight.saturating_sub(1) as f64) * 0.75).min(6.0)
+}
+
+/// Longest sentence quoted in an edge tooltip, in characters.
+const TOOLTIP_SENTENCE_CHARS: usize = 300;
+
+/// An edge's hover text: the fact and its verb, the number of supporting sentences,
+/// and the first of them (cut at [`TOOLTIP_SENTENCE_CHARS`]).
+fn edge_tooltip(source: &str, target: &str, r: &Relation) -> String {
+    let mut tip = format!("{source} {} {target} ({})", r.relation.as_str(), r.verb);
+    let n = r.weight();
+    tip.push_str(&format!("\n{n} sentence{}", if n == 1 { "" } else { "s" }));
+    if let Some(e) = r.evidence.first() {
+        let mut text: String = e.text.chars().take(TOOLTIP_SENTENCE_CHARS).collect();
+        if text.len() < e.text.len() {
+            text.push('…');
+        }
+        tip.push_str(&format!("\n\u{201c}{text}\u{201d}"));
+    }
+    tip
 }
 
 /// Writes the graph as a Graphviz digraph.
@@ -107,7 +127,7 @@ pub fn write<W: Write>(graph: &ActorGraph, mut w: W) -> io::Result<W> {
         if let Some(c) = super::finite(r.confidence) {
             write!(w, ", confidence=\"{c}\"")?;
         }
-        let tip = format!("{} {} {} ({})", s.name, r.relation.as_str(), t.name, r.verb);
+        let tip = edge_tooltip(&s.name, &t.name, r);
         writeln!(w, ", tooltip={}];", quote(&tip))?;
     }
     writeln!(w, "}}")?;
@@ -148,6 +168,7 @@ mod tests {
         let mut labels = Vec::new();
         let mut node_ids = Vec::new();
         let mut edges = Vec::new();
+        let mut tooltips = Vec::new();
         for s in &stmts {
             match s {
                 Stmt::Node(n) => {
@@ -169,6 +190,7 @@ mod tests {
                         id_str(attr(&e.attributes, "label").unwrap()),
                         id_str(attr(&e.attributes, "relation").unwrap()),
                     ));
+                    tooltips.push(id_str(attr(&e.attributes, "tooltip").unwrap()));
                 }
                 _ => {}
             }
@@ -184,6 +206,17 @@ mod tests {
             assert_eq!(et, &safe_id(&t.id));
             assert_eq!(label, &dot_expected(&r.verb));
             assert_eq!(rel, r.relation.as_str());
+        }
+        // Edge tooltips: the fact, the number of sentences and the first sentence.
+        for ((s, t, r), tip) in g.relations().zip(&tooltips) {
+            let lines: Vec<&str> = tip.split('\n').collect();
+            let fact = format!("{} {} {}", s.name, r.relation.as_str(), t.name);
+            assert!(tip.starts_with(&dot_expected(&fact)), "{tip:?}");
+            let n = r.weight();
+            let count = format!("{n} sentence{}", if n == 1 { "" } else { "s" });
+            assert!(lines.contains(&count.as_str()), "{tip:?}");
+            let first: String = r.evidence[0].text.chars().take(300).collect();
+            assert!(tip.contains(&dot_expected(&first)), "{tip:?}");
         }
         // No raw control characters and no raw line breaks inside the file's strings.
         assert!(!text.contains('\u{7}'));
