@@ -21,6 +21,7 @@ pub mod cypher;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 pub mod json;
 pub mod jsonld;
 pub mod neo4j;
@@ -49,6 +50,7 @@ pub enum Format {
     Neo4j,
     Cypher,
     Tsv,
+    Html,
     Svg,
     Png,
 }
@@ -63,6 +65,7 @@ impl Format {
         Format::Neo4j,
         Format::Cypher,
         Format::Tsv,
+        Format::Html,
         Format::Svg,
         Format::Png,
     ];
@@ -78,6 +81,7 @@ impl Format {
             Format::Neo4j => "neo4j",
             Format::Cypher => "cypher",
             Format::Tsv => "tsv",
+            Format::Html => "html",
             Format::Svg => "svg",
             Format::Png => "png",
         }
@@ -94,6 +98,7 @@ impl Format {
             Format::Neo4j => "CSV pair for neo4j-admin database import",
             Format::Cypher => "idempotent Cypher script (cypher-shell -f)",
             Format::Tsv => "one triple a line, for reading in a terminal",
+            Format::Html => "interactive report: one self-contained page for a browser",
             Format::Svg => "image (Graphviz, or the built-in layout)",
             Format::Png => "image (Graphviz, or the built-in layout)",
         }
@@ -109,6 +114,7 @@ impl Format {
             Format::Neo4j => "csv",
             Format::Cypher => "cypher",
             Format::Tsv => "tsv",
+            Format::Html => "html",
             Format::Svg => "svg",
             Format::Png => "png",
         }
@@ -124,6 +130,7 @@ impl Format {
             Format::Neo4j => "text/csv",
             Format::Cypher => "application/x-cypher-query",
             Format::Tsv => "text/tab-separated-values",
+            Format::Html => "text/html",
             Format::Svg => "image/svg+xml",
             Format::Png => "image/png",
         }
@@ -153,6 +160,7 @@ impl Format {
             "gml" | "xml" => "graphml",
             "neo4j-csv" | "csv" => "neo4j",
             "cql" => "cypher",
+            "htm" | "report" => "html",
             other => other,
         };
         Format::ALL
@@ -208,6 +216,7 @@ pub fn write<W: Write>(format: Format, graph: &ActorGraph, w: W) -> io::Result<W
         Format::Gexf => gexf::write(graph, w),
         Format::Cypher => cypher::write(graph, w),
         Format::Tsv => tsv::write(graph, w),
+        Format::Html => html::write(graph, w),
         Format::Neo4j => Err(io::Error::new(
             io::ErrorKind::Unsupported,
             "format neo4j writes two files: use export::write_neo4j",
