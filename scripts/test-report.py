@@ -399,16 +399,31 @@ def run_future(d, report, shots):
     check(not errs, "no console errors after %s" % [e["message"][:200] for e in errs])
 
 
+def readme_shot(d, report, out, actor, source, target):
+    """The README's picture: `actor`'s ego network with the evidence of one relation."""
+    load(d, report)
+    choose(d, actor, actor)
+    ei = js(d, "window.__report.findEdge(arguments[0], arguments[1])", source, target)
+    d.find_element(By.CSS_SELECTOR, '#panel li.rel[data-edge="%d"]' % ei).click()
+    frame(d)
+    d.save_screenshot(out)
+    print("readme picture: " + out)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--shots", default="target/report-screenshots")
     ap.add_argument("--bench", action="store_true")
     ap.add_argument("--future", help="the seed report, to add the model's later fields to")
+    ap.add_argument("--readme-shot", nargs=5, metavar=("REPORT", "OUT", "ACTOR", "SOURCE", "TARGET"))
     ap.add_argument("--hostile", action="append", default=[], help="REPORT.html[:QUERY|NAME]")
     ap.add_argument("cases", nargs="*")
     a = ap.parse_args()
     d = browser()
     try:
+        if a.readme_shot:
+            readme_shot(d, *a.readme_shot)
+            return 0
         if a.bench:
             for report in a.cases:
                 times = [load(d, report) for _ in range(3)]

@@ -21,6 +21,7 @@ fn help_lists_commands_formats_and_exit_codes() {
         "neo4j",
         "cypher",
         "tsv",
+        "html",
         "svg",
         "png",
         "--focus",

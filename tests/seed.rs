@@ -132,7 +132,7 @@ fn output_dir_holds_the_current_seed_exports() {
             "build",
             "data/seed.txt",
             "--format",
-            "json,dot,jsonld,graphml,gexf,neo4j,cypher,tsv",
+            "json,dot,jsonld,graphml,gexf,neo4j,cypher,tsv,html",
             "-o",
         ])
         .arg(d.path("out"))

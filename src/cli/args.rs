@@ -56,7 +56,7 @@ pub struct BuildArgs {
     pub inputs: Vec<PathBuf>,
 
     /// Comma-separated output formats: json, dot, jsonld, graphml, gexf, neo4j, cypher,
-    /// tsv, svg, png, or all.
+    /// tsv, html, svg, png, or all.
     #[arg(short, long, value_name = "LIST", default_value = "all")]
     pub format: String,
 
