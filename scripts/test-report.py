@@ -318,6 +318,10 @@ def run_case(d, name, report, graph_path, spec, shots):
     csv_text = js(d, "window.__report.csv()")
     check(csv_text.startswith("subject,relation,object,verb,date,weight\r\n") and csv_text.count("\r\n") >= len(g.links) + 1,
           "the CSV has a header and a line per relation")
+    d.find_element(By.ID, "copy-table").click()
+    WebDriverWait(d, 5).until(lambda d: d.find_element(By.ID, "copy-status").text)
+    status = d.find_element(By.ID, "copy-status").text
+    check(status.startswith("copied %d row" % len(g.links)), "Copy copies the table (%r)" % status)
     shot(d, shots, name + "-5-table")
     d.find_element(By.ID, "view-graph").click()
     errs = errors(d)
