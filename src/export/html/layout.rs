@@ -443,6 +443,19 @@ mod tests {
     }
 
     #[test]
+    fn the_same_positions_on_one_thread_and_on_four() {
+        let edges: Vec<(usize, usize)> = (0..400).map(|i| (i % 97, (i * 7 + 3) % 200)).collect();
+        let on = |n| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .unwrap()
+                .install(|| layout(210, &edges))
+        };
+        assert_eq!(on(1), on(4));
+    }
+
+    #[test]
     fn stacked_and_degenerate_inputs_stay_finite() {
         assert!(layout(0, &[]).is_empty());
         assert_eq!(layout(1, &[]).len(), 1);
