@@ -300,6 +300,14 @@ def run_case(d, name, report, graph_path, spec, shots):
     c = counts(d)
     check(c["shownNodes"] == len(linked), "hiding isolated actors leaves %d (%d)" % (len(linked), c["shownNodes"]))
     d.find_element(By.ID, "reset").click()
+    heavy = [l for l in g.links if l.get("weight", len(l["evidence"])) >= 2]
+    if heavy:
+        slider = d.find_element(By.ID, "min-weight")
+        slider.send_keys(Keys.HOME)
+        slider.send_keys(Keys.ARROW_RIGHT)
+        c = counts(d)
+        check(c["shownEdges"] == len(heavy), "at least 2 sentences: %d relations (%d)" % (len(heavy), c["shownEdges"]))
+        d.find_element(By.ID, "reset").click()
     person = d.find_element(By.CSS_SELECTOR, '#filter-types input[data-type="Person"]')
     person.click()
     c = counts(d)

@@ -120,6 +120,11 @@ fn hostile_names_cannot_leave_the_data_block() {
     for h in HOSTILE {
         assert!(names.contains(h), "{h:?} lost");
     }
+    // the caption counts the undated article, and dates only the real dates
+    assert_eq!(d["caption"]["documents"], 2);
+    assert_eq!(d["caption"]["undated"], 1);
+    assert_eq!(d["caption"]["first_date"], "2024-05-08");
+    assert_eq!(d["caption"]["last_date"], "2024-05-08");
     // the document title is escaped in <title>
     let title = hostile_graph();
     assert!(report(&title).contains("<title>Actor network of 2 articles</title>"));
