@@ -82,6 +82,8 @@ formats! {
         "idempotent Cypher script (cypher-shell -f)";
     Tsv => "tsv", [], "tsv", "text/tab-separated-values", Shape::Stream,
         "one triple a line, for reading in a terminal";
+    Html => "html", ["htm", "report"], "html", "text/html", Shape::Stream,
+        "interactive report: one self-contained page for a browser";
     Svg => "svg", [], "svg", "image/svg+xml", Shape::Image(ImageFormat::Svg),
         "image (Graphviz, or the built-in layout)";
     Png => "png", [], "png", "image/png", Shape::Image(ImageFormat::Png),
@@ -244,6 +246,7 @@ pub fn write(
         Format::Neo4j => export::neo4j::write_relationships(graph, w).map(drop)?,
         Format::Cypher => export::cypher::write(graph, w).map(drop)?,
         Format::Tsv => export::tsv::write(graph, w).map(drop)?,
+        Format::Html => export::html::write(graph, w).map(drop)?,
         Format::Svg | Format::Png => {
             let Shape::Image(image) = format.shape() else {
                 unreachable!("svg and png are images")
@@ -371,6 +374,79 @@ mod tests {
                 }
             }
             println!("{stem}: {} nodes, {} edges", g.node_count(), g.edge_count());
+        }
+    }
+
+    /// The palette is one definition: for every type and family in the graph, the fill and
+    /// line colours (and shapes) of the SVG are those of DOT and GEXF.
+    #[test]
+    fn every_drawing_format_uses_the_one_palette() {
+        use crate::export::testutil::parse_xml;
+        use crate::palette::{family_style, rgb, type_style};
+        let g = crate::render::tests::sample();
+        let opts = RenderOptions {
+            engine: crate::render::Engine::Builtin,
+            ..RenderOptions::default()
+        };
+        let text = |f: Format| {
+            let mut out = Vec::new();
+            write(f, &g, 0, &opts, &mut out).unwrap();
+            out
+        };
+        let svg = String::from_utf8(text(Format::Svg)).unwrap();
+        let dot = String::from_utf8(text(Format::Dot)).unwrap();
+        let gexf = parse_xml(&text(Format::Gexf));
+        let gexf_nodes: Vec<_> = gexf
+            .first("graph")
+            .and_then(|gr| gr.first("nodes"))
+            .expect("gexf nodes")
+            .all("node")
+            .collect();
+        for (a, node) in g.actors().zip(&gexf_nodes) {
+            let look = type_style(a.kind);
+            assert!(
+                svg.contains(&format!("fill=\"{}\"", look.fill)),
+                "{:?}",
+                a.kind
+            );
+            let (shape, style) = look.shape.graphviz();
+            let line = dot
+                .lines()
+                .find(|l| l.contains(&format!("type=\"{}\"", a.kind.as_str())))
+                .unwrap();
+            assert!(
+                line.contains(&format!("fillcolor=\"{}\"", look.fill)),
+                "{line}"
+            );
+            assert!(
+                line.contains(&format!("shape={shape}, style=\"{style}\"")),
+                "{line}"
+            );
+            let c = node.first("viz:color").expect("viz:color");
+            let (r, gg, b) = rgb(look.fill);
+            assert_eq!(
+                (c.attr("r"), c.attr("g"), c.attr("b")),
+                (
+                    Some(&*r.to_string()),
+                    Some(&*gg.to_string()),
+                    Some(&*b.to_string())
+                ),
+                "{:?}",
+                a.kind
+            );
+        }
+        for (_, _, rel) in g.relations() {
+            let look = family_style(rel.relation.family());
+            assert!(svg.contains(&format!("stroke=\"{}\"", look.colour)));
+            let line = dot
+                .lines()
+                .find(|l| l.contains(&format!("relation=\"{}\"", rel.relation.as_str())))
+                .unwrap();
+            assert!(
+                line.contains(&format!("color=\"{}\"", look.colour)),
+                "{line}"
+            );
+            assert_eq!(line.contains("style=dashed"), look.dashed, "{line}");
         }
     }
 }

@@ -35,7 +35,7 @@
 //! 4     | text ingest    | sentences and tokens with offsets · documents from files, JSONL, stdin
 //! 3     | language       | English function words, abbreviations, calendar words (data/en/)
 //! 2     | datafile       | the format every data file shares (comments, header, fields)
-//! 1     | error          | InputError, DataError
+//! 1     | error palette  | InputError, DataError · colours and shapes every drawing format shares
 //! 0     | model          | ontology, ids and name keys, graph weights, Document, DocExtraction
 //! ```
 
@@ -50,6 +50,7 @@ pub mod ingest;
 pub mod language;
 pub mod lexicon;
 pub mod model;
+pub mod palette;
 pub mod pipeline;
 pub mod render;
 pub mod text;

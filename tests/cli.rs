@@ -123,11 +123,19 @@ fn same_output_whatever_the_number_of_threads() {
         let out = run(bin()
             .arg("build")
             .arg(&c)
-            .args(["-f", "json,graphml,tsv,dot", "-j", threads, "--quiet", "-o"])
+            .args([
+                "-f",
+                "json,graphml,tsv,dot,html",
+                "-j",
+                threads,
+                "--quiet",
+                "-o",
+            ])
             .arg(&dir));
         assert_exit!(out, 0);
         outputs.push(
-            ["c.json", "c.graphml", "c.tsv", "c.dot"].map(|f| std::fs::read(dir.join(f)).unwrap()),
+            ["c.json", "c.graphml", "c.tsv", "c.dot", "c.html"]
+                .map(|f| std::fs::read(dir.join(f)).unwrap()),
         );
     }
     assert!(

@@ -124,6 +124,7 @@ fn read_back(format: Format, out: &Path) -> Option<Carried> {
         Format::Tsv => read_tsv(&file("seed.tsv")),
         Format::Dot => read_dot(&file("seed.dot")),
         Format::JsonLd => read_jsonld(&file("seed.jsonld")),
+        Format::Html => read_html(&file("seed.html")),
         // images: drawn and decoded in src/render's tests, validated in .ci/run
         Format::Svg | Format::Png => return None,
         other => panic!("format {other} has no read-back test in tests/export.rs"),
@@ -159,6 +160,47 @@ fn read_json_graph(g: &serde_json::Value) -> Carried {
         names: Some(name_of.values().map(|k| k.to_string()).collect()),
         triples: Some(triples),
         named_triples: Some(links.iter().map(|l| triple(l, true)).collect()),
+    }
+}
+
+/// The HTML report: the JSON of its `report-data` block, whose edges point at nodes by
+/// their position in `nodes`.
+fn read_html(text: &str) -> Carried {
+    let open = r#"<script type="application/json" id="report-data">"#;
+    let start = text.find(open).expect("a report-data block") + open.len();
+    let len = text[start..].find("</script>").expect("the block's end");
+    let data: serde_json::Value = serde_json::from_str(&text[start..start + len]).unwrap();
+    let nodes = data["nodes"].as_array().unwrap();
+    let field = |i: &serde_json::Value, key: &str| -> String {
+        nodes[i.as_u64().unwrap() as usize][key]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let edges = data["edges"].as_array().unwrap();
+    let triples = |key: &str| -> Triples {
+        edges
+            .iter()
+            .map(|e| {
+                (
+                    field(&e["source"], key),
+                    e["relation"].as_str().unwrap().to_string(),
+                    field(&e["target"], key),
+                )
+            })
+            .collect()
+    };
+    let all = |key: &str| -> BTreeSet<String> {
+        nodes
+            .iter()
+            .map(|n| n[key].as_str().unwrap().to_string())
+            .collect()
+    };
+    Carried {
+        nodes: Some(all("id")),
+        names: Some(all("name")),
+        triples: Some(triples("id")),
+        named_triples: Some(triples("name")),
     }
 }
 

@@ -21,6 +21,7 @@ pub mod cypher;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 pub mod json;
 pub mod jsonld;
 pub mod neo4j;
@@ -31,7 +32,7 @@ mod roundtrip_tests;
 #[cfg(test)]
 pub(crate) mod testutil;
 
-use crate::model::{EntityType, RelationFamily};
+use crate::model::EntityType;
 use std::borrow::Cow;
 
 /// What replaces a character a format cannot hold (see the module docs).
@@ -153,35 +154,6 @@ pub(crate) fn java_int(n: u64) -> i32 {
 /// A confidence as written everywhere: finite values only.
 pub(crate) fn finite(x: f64) -> Option<f64> {
     x.is_finite().then_some(x)
-}
-
-/// Fill colour per entity type, as RGB (ColorBrewer "Paired"/"Set3" light tones, so
-/// black labels stay readable). Shared by DOT and GEXF.
-pub(crate) fn type_rgb(t: EntityType) -> (u8, u8, u8) {
-    match t {
-        EntityType::Person => (0xa6, 0xce, 0xe3),
-        EntityType::Country => (0xb2, 0xdf, 0x8a),
-        EntityType::Place => (0xfd, 0xbf, 0x6f),
-        EntityType::Facility => (0xca, 0xb2, 0xd6),
-        EntityType::GovernmentBody => (0xfb, 0x9a, 0x99),
-        EntityType::PoliticalParty => (0xff, 0xff, 0x99),
-        EntityType::Media => (0xd9, 0xd9, 0xd9),
-        EntityType::Organization => (0x8d, 0xd3, 0xc7),
-    }
-}
-
-/// Edge colour per relation family, as RGB.
-pub(crate) fn family_rgb(f: RelationFamily) -> (u8, u8, u8) {
-    match f {
-        RelationFamily::Office => (0x6a, 0x3d, 0x9a),
-        RelationFamily::Location => (0xb1, 0x59, 0x28),
-        RelationFamily::Cooperation => (0x33, 0xa0, 0x2c),
-        RelationFamily::Conflict => (0xe3, 0x1a, 0x1c),
-    }
-}
-
-pub(crate) fn hex_rgb((r, g, b): (u8, u8, u8)) -> String {
-    format!("#{r:02x}{g:02x}{b:02x}")
 }
 
 /// The Neo4j labels of an actor (GraphML `labels`, neo4j CSV `:LABEL`, Cypher `SET n:…`):

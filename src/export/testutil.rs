@@ -9,8 +9,8 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 
 /// Names no exporter may break on: quotes, backslashes, newlines, XML and HTML syntax,
-/// DOT keywords, CSV and Cypher syntax, a control character, right-to-left override and
-/// a zero-width space.
+/// DOT keywords, CSV and Cypher syntax, a control character, right-to-left override,
+/// a zero-width space, and what would end an HTML `<script>`.
 pub const HOSTILE: &[&str] = &[
     "Ann \"Q\" <Lee>",
     "back\\slash\\",
@@ -28,6 +28,8 @@ pub const HOSTILE: &[&str] = &[
     "\ttabbed  spaces ",
     "",
     "Владимир Путин 🎉",
+    "</script><script>alert(1)</script>",
+    "<!-- not a comment --> </SCRIPT >",
 ];
 
 fn actor(id: &str, name: &str, kind: EntityType) -> Actor {
@@ -83,7 +85,8 @@ pub fn hostile_graph() -> ActorGraph {
         id: "doc;2, \"b\"".into(),
         date: None,
         title: None,
-        url: None,
+        // an address no page may turn into a link
+        url: Some("javascript:alert(document.domain)".into()),
     });
     for (i, name) in HOSTILE.iter().enumerate() {
         let kind = EntityType::ALL[i % EntityType::ALL.len()];

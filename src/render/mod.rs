@@ -381,4 +381,4 @@ fn subtitle(g: &ActorGraph, capped: bool) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

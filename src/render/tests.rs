@@ -506,3 +506,63 @@ fn write_review_pictures() {
         }
     }
 }
+
+/// Every node and every edge carries a `<title>` (the hover text browsers show), with
+/// the hostile names intact, through both engines.
+#[test]
+fn svg_nodes_and_edges_have_tooltips() {
+    let mut g = sample();
+    // a real first sentence on one edge, with characters that need escaping
+    let mut r = relation(R::Reject, "rejected", 2);
+    r.evidence[0].text = "Khan <rejected> the \"deal\" & left.\nThen more.".into();
+    g.insert_relation("pti", "q", r);
+    for engine in engines() {
+        let svg = render(&g, ImageFormat::Svg, &opts(engine)).unwrap().bytes;
+        let text = std::str::from_utf8(&svg).unwrap();
+        let doc = roxmltree::Document::parse(text).unwrap();
+        let group = |id: &str| {
+            doc.descendants()
+                .find(|n| n.attribute("id") == Some(id))
+                .unwrap()
+        };
+        let titles = |id: &str| -> Vec<String> {
+            group(id)
+                .children()
+                .filter(|n| n.has_tag_name("g"))
+                .map(|n| {
+                    let t = n.children().find(|c| c.has_tag_name("title"));
+                    t.and_then(|t| t.text()).unwrap_or("").to_string()
+                })
+                .collect()
+        };
+        let nodes = titles("nodes");
+        assert_eq!(nodes.len(), g.node_count(), "{engine}");
+        for (a, t) in g.actors().zip(&nodes) {
+            assert!(
+                t.starts_with(&format!("{} ({})", a.name, a.kind.as_str())),
+                "{engine}: {t:?}"
+            );
+        }
+        assert!(
+            nodes[0].contains("titles: former Prime Minister"),
+            "{}",
+            nodes[0]
+        );
+        assert!(
+            nodes[0].contains("5 relations, in 1 document"),
+            "{}",
+            nodes[0]
+        );
+        let edges = titles("edges");
+        assert_eq!(edges.len(), g.edge_count(), "{engine}");
+        let last = edges.last().unwrap();
+        assert_eq!(
+            last,
+            "Pakistan Tehreek-e-Insaf REJECT \"quoted\" (\u{201c}rejected\u{201d})\n2 sentences\n\
+             \u{201c}Khan <rejected> the \"deal\" & left. Then more.\u{201d}"
+        );
+        assert!(edges[0].starts_with(
+            "Imran Khan CONSULT Владимир Путин (\u{201c}met with\u{201d})\n3 sentences"
+        ));
+    }
+}
