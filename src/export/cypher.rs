@@ -243,6 +243,7 @@ mod tests {
         let mut g = ActorGraph::new();
         for i in 0..(BATCH + 3) {
             g.insert_actor(crate::model::Actor {
+                ids: Default::default(),
                 id: format!("p{i}"),
                 name: format!("P {i}"),
                 kind: EntityType::Person,

@@ -379,6 +379,7 @@ mod tests {
     fn static_without_dates() {
         let mut g = crate::graph::ActorGraph::new();
         g.insert_actor(crate::model::Actor {
+            ids: Default::default(),
             id: "a".into(),
             name: "A".into(),
             kind: crate::model::EntityType::Person,

@@ -74,6 +74,7 @@ fn build(spec: &Spec) -> ActorGraph {
     let mut g = ActorGraph::new();
     for (i, (name, kind, aliases)) in spec.actors.iter().enumerate() {
         g.insert_actor(Actor {
+            ids: Default::default(),
             // Unique whatever the name: the last `#digits` tells them apart.
             id: format!("{name}#{i}"),
             name: name.clone(),
@@ -93,6 +94,7 @@ fn build(spec: &Spec) -> ActorGraph {
             &sid,
             &tid,
             Relation {
+                mode: Default::default(),
                 relation: RelationKind::ALL[*k],
                 verb: verb.clone(),
                 date: date.clone(),
@@ -100,6 +102,8 @@ fn build(spec: &Spec) -> ActorGraph {
                 role: Some(text.clone()),
                 status: None,
                 evidence: vec![Evidence {
+                    date: None,
+                    reported_by: None,
                     doc: text.clone(),
                     sentence: 1,
                     start: 0,

@@ -34,6 +34,7 @@ pub const HOSTILE: &[&str] = &[
 
 fn actor(id: &str, name: &str, kind: EntityType) -> Actor {
     Actor {
+        ids: Default::default(),
         id: id.into(),
         name: name.into(),
         kind,
@@ -48,6 +49,7 @@ fn actor(id: &str, name: &str, kind: EntityType) -> Actor {
 
 fn relation(kind: RelationKind, verb: &str, date: Option<&str>, evidence: &[&str]) -> Relation {
     Relation {
+        mode: Default::default(),
         relation: kind,
         verb: verb.into(),
         date: date.map(Into::into),
@@ -58,6 +60,8 @@ fn relation(kind: RelationKind, verb: &str, date: Option<&str>, evidence: &[&str
             .iter()
             .enumerate()
             .map(|(i, t)| Evidence {
+                date: None,
+                reported_by: None,
                 doc: if i % 2 == 0 { "seed" } else { "doc;2, \"b\"" }.into(),
                 sentence: i * 2 + 1,
                 start: i * 100,
@@ -432,6 +436,7 @@ pub fn realistic_graph() -> ActorGraph {
     ];
     for (id, name, kind, aliases, titles) in actors {
         g.insert_actor(Actor {
+            ids: Default::default(),
             id: (*id).into(),
             name: (*name).into(),
             kind: *kind,
@@ -451,6 +456,8 @@ pub fn realistic_graph() -> ActorGraph {
         });
     }
     let ev = |doc: &str, sentence: usize, text: &str| Evidence {
+        date: None,
+        reported_by: None,
         doc: doc.into(),
         sentence,
         start: sentence * 120,
@@ -458,6 +465,7 @@ pub fn realistic_graph() -> ActorGraph {
         text: text.into(),
     };
     let rel = |kind, verb: &str, date: Option<&str>, conf: f64, evidence: Vec<Evidence>| Relation {
+        mode: Default::default(),
         relation: kind,
         verb: verb.into(),
         date: date.map(Into::into),

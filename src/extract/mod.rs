@@ -21,7 +21,7 @@ pub use knowledge::Knowledge;
 use crate::language::Language;
 use crate::lexicon::{EntryId, TitleScope};
 use crate::model::{
-    DocEntity, DocExtraction, Document, DocumentInfo, EntityType, Evidence, OfficeStatus,
+    DocEntity, DocExtraction, Document, DocumentInfo, EntityType, Evidence, Mode, OfficeStatus,
     RelationKind, Triple,
 };
 use crate::text::{split_sentences, Sentence};
@@ -616,17 +616,22 @@ impl DocContext<'_, '_> {
                 subject: s,
                 object: o,
                 relation: r.found.relation,
+                mode: Mode::Asserted,
                 verb: r.found.verb,
                 date,
                 confidence: (r.found.confidence * 100.0).round() / 100.0,
                 role: r.role,
                 status: r.status,
+                reported_by: None,
                 evidence: Evidence {
                     doc: doc.id.clone(),
                     sentence: sent.index,
                     start: sent.char_start,
                     end: sent.char_end,
                     text: sent.text(&doc.text).to_string(),
+                    // set from the triple when the graph takes it in
+                    date: None,
+                    reported_by: None,
                 },
             });
         }

@@ -6,7 +6,7 @@
 pub mod select;
 
 use crate::model::{
-    name_key, slug, Actor, DocExtraction, DocumentInfo, EntityType, Evidence, Relation,
+    name_key, slug, Actor, DocExtraction, DocumentInfo, EntityType, Evidence, Mode, Relation,
     RelationKind,
 };
 use indexmap::IndexMap;
@@ -23,7 +23,7 @@ pub struct ActorGraph {
     by_id: IndexMap<String, NodeIndex>,
     /// (normalised name, type) → id: the cross-document identity of an actor.
     by_key: HashMap<(String, EntityType), String>,
-    by_triple: HashMap<(NodeIndex, RelationKind, NodeIndex), EdgeIndex>,
+    by_triple: HashMap<(NodeIndex, RelationKind, Mode, NodeIndex), EdgeIndex>,
     /// A fingerprint of every piece of evidence on every edge. A sighting whose
     /// fingerprint is not there is new to its edge without a scan of the edge's evidence,
     /// which grows with the corpus (a scan per sighting made large builds quadratic).
@@ -101,6 +101,19 @@ impl ActorGraph {
             merge_sorted(&mut existing.titles, &actor.titles);
             existing.mentions += actor.mentions;
             existing.documents += actor.documents;
+            widen_dates(
+                &mut existing.first_seen,
+                &mut existing.last_seen,
+                actor.first_seen.as_deref(),
+            );
+            widen_dates(
+                &mut existing.first_seen,
+                &mut existing.last_seen,
+                actor.last_seen.as_deref(),
+            );
+            for (scheme, id) in actor.ids {
+                existing.ids.entry(scheme).or_insert(id);
+            }
             return ix;
         }
         self.by_key
@@ -121,7 +134,7 @@ impl ActorGraph {
     ) -> Option<EdgeIndex> {
         let s = *self.by_id.get(source)?;
         let t = *self.by_id.get(target)?;
-        let key = (s, relation.relation, t);
+        let key = (s, relation.relation, relation.mode, t);
         if let Some(&e) = self.by_triple.get(&key) {
             let edge = &mut self.graph[e];
             merge_relation(edge, relation, |ev| {
@@ -164,6 +177,7 @@ impl ActorGraph {
             documents: 0,
             first_seen: None,
             last_seen: None,
+            ids: Default::default(),
         });
         id
     }
@@ -203,8 +217,12 @@ impl ActorGraph {
             if s == o {
                 continue;
             }
+            let mut evidence = t.evidence;
+            evidence.date = t.date.clone();
+            evidence.reported_by = t.reported_by.and_then(|r| ids.get(r)).cloned();
             let relation = Relation {
                 relation: t.relation,
+                mode: t.mode,
                 verb: t.verb,
                 first_seen: t.date.clone(),
                 last_seen: t.date.clone(),
@@ -212,7 +230,7 @@ impl ActorGraph {
                 confidence: t.confidence,
                 role: t.role,
                 status: t.status,
-                evidence: vec![t.evidence],
+                evidence: vec![evidence],
             };
             let (s, o) = (s.clone(), o.clone());
             self.insert_relation(&s, &o, relation);
@@ -319,6 +337,8 @@ mod tests {
 
     fn met(doc: &str, s: usize, o: usize, date: &str) -> Triple {
         Triple {
+            mode: Default::default(),
+            reported_by: None,
             subject: s,
             object: o,
             relation: RelationKind::Consult,
@@ -328,6 +348,8 @@ mod tests {
             role: None,
             status: None,
             evidence: Evidence {
+                date: None,
+                reported_by: None,
                 doc: doc.into(),
                 sentence: 0,
                 start: 0,

@@ -376,6 +376,7 @@ pub(crate) mod tests {
 
     pub(crate) fn actor(id: &str, name: &str, kind: EntityType, aliases: &[&str]) -> Actor {
         Actor {
+            ids: Default::default(),
             id: id.into(),
             name: name.into(),
             kind,
@@ -390,6 +391,7 @@ pub(crate) mod tests {
 
     pub(crate) fn relation(kind: RelationKind, verb: &str, weight: usize) -> Relation {
         Relation {
+            mode: Default::default(),
             relation: kind,
             verb: verb.into(),
             date: None,
@@ -398,6 +400,8 @@ pub(crate) mod tests {
             status: None,
             evidence: (0..weight.max(1))
                 .map(|i| Evidence {
+                    date: None,
+                    reported_by: None,
                     doc: "d1".into(),
                     sentence: i,
                     start: 0,

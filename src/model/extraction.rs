@@ -2,7 +2,7 @@
 //! merges. Entities are the actors as that document knows them; a triple's subject and
 //! object index into them.
 
-use super::ontology::{EntityType, OfficeStatus, RelationKind};
+use super::ontology::{EntityType, Mode, OfficeStatus, RelationKind};
 use super::weights::{DocumentInfo, Evidence};
 
 /// An actor as one document knows it.
@@ -21,11 +21,14 @@ pub struct Triple {
     pub subject: usize,
     pub object: usize,
     pub relation: RelationKind,
+    pub mode: Mode,
     pub verb: String,
     pub date: Option<String>,
     pub confidence: f64,
     pub role: Option<String>,
     pub status: Option<OfficeStatus>,
+    /// The entity the sentence names as the source of the report, if any.
+    pub reported_by: Option<usize>,
     pub evidence: Evidence,
 }
 

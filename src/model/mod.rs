@@ -14,5 +14,5 @@ pub use document::Document;
 pub use extraction::{DocEntity, DocExtraction, Triple};
 pub(crate) use index::index_type;
 pub use names::{name_key, slug};
-pub use ontology::{EntityType, OfficeStatus, RelationFamily, RelationKind, UnknownName};
+pub use ontology::{EntityType, Mode, OfficeStatus, RelationFamily, RelationKind, UnknownName};
 pub use weights::{Actor, DocumentInfo, Evidence, Relation};

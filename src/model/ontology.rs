@@ -68,6 +68,8 @@ pub enum UnknownName {
     EntityType(String),
     #[error("unknown relation {0:?}")]
     Relation(String),
+    #[error("unknown mode {0:?} (expected one of: asserted, intended, negated, hypothetical)")]
+    Mode(String),
 }
 
 impl FromStr for EntityType {
@@ -185,9 +187,80 @@ impl OfficeStatus {
     }
 }
 
+/// How a sentence reports an interaction (PLOVER's auxiliary modes, ONTOLOGY.md "Mode").
+/// Only `Asserted` and `Intended` edges are in the default graph.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Happened or is happening.
+    #[default]
+    Asserted,
+    /// A commitment, offer or plan announced as decided ("will visit", "agreed to send").
+    Intended,
+    /// Reported as not having happened ("did not meet").
+    Negated,
+    /// A condition, possibility or counterfactual ("could have worked with").
+    Hypothetical,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 4] = [
+        Mode::Asserted,
+        Mode::Intended,
+        Mode::Negated,
+        Mode::Hypothetical,
+    ];
+
+    /// The name used in every export.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Asserted => "asserted",
+            Mode::Intended => "intended",
+            Mode::Negated => "negated",
+            Mode::Hypothetical => "hypothetical",
+        }
+    }
+
+    /// True for the modes the default graph keeps.
+    pub fn is_default(self) -> bool {
+        matches!(self, Mode::Asserted | Mode::Intended)
+    }
+}
+
+impl fmt::Display for Mode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Mode {
+    type Err = UnknownName;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.trim().to_ascii_lowercase();
+        Mode::ALL
+            .iter()
+            .copied()
+            .find(|m| m.as_str() == wanted)
+            .ok_or_else(|| UnknownName::Mode(s.to_string()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn modes_round_trip() {
+        for m in Mode::ALL {
+            assert_eq!(m.as_str().parse::<Mode>().unwrap(), m);
+            assert_eq!(serde_json::to_string(&m).unwrap(), format!("\"{m}\""));
+        }
+        assert_eq!(" Negated ".parse::<Mode>().unwrap(), Mode::Negated);
+        assert!("probable".parse::<Mode>().is_err());
+        assert!(Mode::Intended.is_default() && !Mode::Hypothetical.is_default());
+    }
 
     #[test]
     fn relation_names_round_trip() {

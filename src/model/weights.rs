@@ -2,8 +2,9 @@
 //! [`Evidence`] behind it, and the [`DocumentInfo`] of every input. Nothing here knows
 //! petgraph or any export format; every exporter reads these types and nothing else.
 
-use super::ontology::{EntityType, OfficeStatus, RelationKind};
+use super::ontology::{EntityType, Mode, OfficeStatus, RelationKind};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Where a fact was read: the document, the sentence (0-based index within the
 /// document) and the sentence's character span in the document text (Unicode scalar
@@ -15,6 +16,13 @@ pub struct Evidence {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    /// The date of the event this sentence reports (`YYYY-MM-DD`), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The id of the actor the sentence says reported the fact ("…, the ministry said",
+    /// "according to X"), when it names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_by: Option<String>,
 }
 
 /// A node: one real-world actor.
@@ -43,12 +51,20 @@ pub struct Actor {
     pub first_seen: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen: Option<String>,
+    /// Identifiers that join the actor to other data, by scheme (`wikidata` → `Q843`,
+    /// `iso3` → `PAK`), from `data/identifiers.tsv` and the user's files.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ids: BTreeMap<String, String>,
 }
 
 /// An edge: one (subject, relation, object) fact with everything that supports it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Relation {
     pub relation: RelationKind,
+    /// How the sentences report it (`asserted` unless they say otherwise); part of the
+    /// edge's identity: an asserted and a negated meeting are two edges.
+    #[serde(default)]
+    pub mode: Mode,
     /// The surface verb or pattern as written (`met with`, `Ambassador`).
     pub verb: String,
     /// Date of the event (`YYYY-MM-DD`): the first supporting sentence's date.
