@@ -23,6 +23,7 @@ pub mod graph;
 pub mod ingest;
 pub mod lexicon;
 pub mod render;
+pub mod syntax;
 pub mod text;
 
 pub use error::{DataError, InputError, InputErrorKind};
