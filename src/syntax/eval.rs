@@ -172,10 +172,7 @@ type Span = (usize, usize);
 /// Byte spans of the gold words in the sentence text: each surface token is found after
 /// the previous one; the words of a multiword token get the pieces of its span that spell
 /// them (`do` + `n't` in `don't`), or none when they do not.
-fn gold_spans(
-    s: &ConlluSentence,
-    text: &str,
-) -> Option<(Vec<Span>, Vec<Option<Span>>)> {
+fn gold_spans(s: &ConlluSentence, text: &str) -> Option<(Vec<Span>, Vec<Option<Span>>)> {
     let mut pos = 0;
     let mut tokens = Vec::new();
     let mut words = vec![None; s.words.len()];

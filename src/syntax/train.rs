@@ -59,8 +59,8 @@ pub struct TrainConfig {
 impl Default for TrainConfig {
     fn default() -> TrainConfig {
         TrainConfig {
-            tagger_epochs: 10,
-            parser_epochs: 15,
+            tagger_epochs: 8,
+            parser_epochs: 12,
             folds: 10,
             second_pass: true,
             explore_from: 1,

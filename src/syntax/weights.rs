@@ -5,7 +5,7 @@
 //! 32-bit fingerprint of the feature and the offset of its row; a row is a count and then
 //! (class, weight) pairs, or, for a row that has a weight for more than a quarter of the
 //! classes (the bias, common tags: the features that fire everywhere), the marker 255 and
-//! one weight per class, summed as a plain vector (a sparse sum over a hundred classes is
+//! one i16 weight per class, summed as a plain vector (a sparse sum over a hundred classes is
 //! a chain of dependent memory adds, the slowest part of scoring before this). The
 //! weights are quantized to i16 or i8 with one scale per table (the
 //! largest magnitude maps to the largest integer; smaller weights that round to zero are
@@ -165,13 +165,15 @@ impl FrozenWeights {
             };
             entries.push((*f, data.len() as u32));
             if kept.len() * 4 > classes {
+                // dense rows are i16 whatever the width: summed as they are, with no
+                // widening, they cost half
                 data.push(DENSE);
                 let mut dense = vec![0i16; classes];
                 for (k, q) in kept {
                     dense[k as usize] = q;
                 }
                 for q in dense {
-                    push(&mut data, q);
+                    data.extend_from_slice(&q.to_le_bytes());
                 }
             } else {
                 data.push(kept.len() as u8);
@@ -246,30 +248,44 @@ fn score_rows<const W: usize>(
     for block in feats.chunks(BLOCK) {
         // the home buckets, each found by the first probe in all but rare cases; touching
         // them all first puts their cache misses in flight together
+        // first the first slot of every home bucket, with no branch on what is loaded:
+        // a mispredicted branch would cancel the loads issued after it, and the misses
+        // would be waited for one by one
+        let n_buckets = slots.len() / (8 * table::BUCKET);
+        let mut first = [0u32; BLOCK];
+        for (v, &f) in first.iter_mut().zip(block) {
+            let at = table::home(f, n_buckets) * 8 * table::BUCKET;
+            let s = &slots[at + 4..at + 8];
+            *v = u32::from_le_bytes([s[0], s[1], s[2], s[3]]);
+        }
+        // then the search, in lines now in cache; an empty first slot means an empty
+        // bucket (a bucket fills from its first slot), so the key is absent
         let mut offs = [table::EMPTY; BLOCK];
-        for (o, &f) in offs.iter_mut().zip(block) {
-            if let Some(v) = table::find(slots, f) {
-                *o = v;
+        for ((o, &f), &v) in offs.iter_mut().zip(block).zip(&first) {
+            if v != table::EMPTY {
+                if let Some(found) = table::find(slots, f) {
+                    *o = found;
+                }
             }
         }
         let mut counts = [0u8; BLOCK];
-        for (c, &o) in counts.iter_mut().zip(&offs) {
+        for (c, &o) in counts.iter_mut().zip(&offs[..block.len()]) {
             if o != table::EMPTY {
                 *c = rows.get(o as usize).copied().unwrap_or(0);
             }
         }
-        for (&o, &n) in offs.iter().zip(&counts) {
+        for (&o, &n) in offs[..block.len()].iter().zip(&counts) {
             if n == 0 {
                 continue;
             }
             let start = o as usize + 1;
             if n == DENSE {
-                let Some(row) = rows.get(start..start + W * classes) else {
+                let Some(row) = rows.get(start..start + 2 * classes) else {
                     continue;
                 };
                 if W == 1 {
-                    for (a, &e) in acc16[..classes].iter_mut().zip(row) {
-                        *a = a.wrapping_add(e as i8 as i16);
+                    for (a, e) in acc16[..classes].iter_mut().zip(row.chunks_exact(2)) {
+                        *a = a.wrapping_add(i16::from_le_bytes([e[0], e[1]]));
                     }
                 } else {
                     for (a, e) in acc[..classes].iter_mut().zip(row.chunks_exact(2)) {
