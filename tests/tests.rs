@@ -13,3 +13,5 @@ mod seed;
 mod extraction;
 // issue #7: every kind of broken or hostile input, with a good article beside it
 mod bad_input;
+// issue #11: `actorgraph parse` writes CoNLL-U
+mod parse;

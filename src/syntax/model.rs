@@ -178,45 +178,9 @@ impl ModelParts {
     }
 }
 
-/// Where the model bytes live.
-enum Store {
-    Bytes(Cow<'static, [u8]>),
-    /// A copy in anonymous memory advised for transparent huge pages.
-    Huge(memmap2::MmapMut),
-}
-
-impl std::ops::Deref for Store {
-    type Target = [u8];
-    fn deref(&self) -> &[u8] {
-        match self {
-            Store::Bytes(b) => b,
-            Store::Huge(m) => m,
-        }
-    }
-}
-
-/// Models larger than this are copied into huge pages.
-const HUGE_PAGE_COPY: usize = 4 << 20;
-
-/// The lookups jump at random over tens of megabytes; with 4 KiB pages nearly every one
-/// is also a TLB miss (a page walk, doubly costly in a virtual machine), which more than
-/// halves the parser's speed. A copy into memory advised for 2 MiB pages costs a few
-/// milliseconds once. Where that is not to be had, the bytes are used where they are.
-fn into_store(bytes: Cow<'static, [u8]>) -> Store {
-    #[cfg(target_os = "linux")]
-    if bytes.len() >= HUGE_PAGE_COPY {
-        if let Ok(mut map) = memmap2::MmapMut::map_anon(bytes.len()) {
-            let _ = map.advise(memmap2::Advice::HugePage);
-            map.copy_from_slice(&bytes);
-            return Store::Huge(map);
-        }
-    }
-    Store::Bytes(bytes)
-}
-
 /// A trained tagger, parser and lemmatizer.
 pub struct Model {
-    bytes: Store,
+    bytes: Cow<'static, [u8]>,
     tagdict: (usize, usize),
     classes: (usize, usize),
     first_pass: WeightsView,
@@ -313,7 +277,7 @@ impl Model {
             }
         }
         Ok(Model {
-            bytes: into_store(bytes),
+            bytes,
             tagdict,
             classes,
             first_pass,
