@@ -317,7 +317,14 @@ impl Model {
         let b: &[u8] = &self.bytes;
         let first = self.first_pass.over(b);
         let second = self.second_pass.map(|v| v.over(b));
-        tagger::tag(&first, second.as_ref(), &s.words, &mut s.tag, &mut s.tags);
+        tagger::tag(
+            &first,
+            second.as_ref(),
+            &s.words,
+            &mut s.tag,
+            tagger::SURE_MARGIN,
+            &mut s.tags,
+        );
     }
 
     fn run_parser(&self, s: &mut Scratch) {

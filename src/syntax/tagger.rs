@@ -21,6 +21,10 @@ const END2: u64 = 1004;
 /// Scores features: the training weights or the shipped table.
 pub(crate) trait Scorer {
     fn score(&self, feats: &[u64], scores: &mut [f32]);
+    /// The real weight of one unit of score (the quantization scale of a frozen table).
+    fn unit(&self) -> f32 {
+        1.0
+    }
 }
 
 impl Scorer for TrainWeights {
@@ -28,6 +32,13 @@ impl Scorer for TrainWeights {
         TrainWeights::score(self, feats, scores)
     }
 }
+
+/// At run time the first pass's tag stands, and the second pass is not run, for a word
+/// whose best tag beats the next by this much (in averaged-perceptron weight): on dev the
+/// second pass changed no such tag's score (UPOS, UAS, LAS all equal), and skipping it
+/// makes tagging 1.5 times as fast. Training tags with both passes everywhere
+/// (`f32::INFINITY`).
+pub(crate) const SURE_MARGIN: f32 = 30.0;
 
 /// The hashed views of one word that features combine.
 #[derive(Clone, Copy, Debug, Default)]
@@ -265,44 +276,83 @@ fn argmax(scores: &[f32]) -> usize {
 pub(crate) struct TagScratch {
     feats: Vec<u64>,
     first: Vec<u8>,
+    sure: Vec<bool>,
 }
 
-/// One greedy pass over a sentence; with `train`, the perceptron learns the gold tags.
+/// One greedy pass over a sentence. The first pass records which words it is sure of
+/// (`sure`); the second pass keeps the first pass's tags there.
 pub(crate) fn run_pass<S: Scorer>(
     weights: &S,
     words: &[WordFeats],
     first: Option<&[u8]>,
+    sure: &mut Vec<bool>,
+    sure_margin: f32,
     tags: &mut Vec<u8>,
     feats: &mut Vec<u64>,
 ) {
     tags.clear();
+    if first.is_none() {
+        sure.clear();
+    }
+    let margin = sure_margin / weights.unit();
     let mut scores = [0f32; TAGS];
     for i in 0..words.len() {
         if words[i].fixed != NOT_FIXED {
             tags.push(words[i].fixed);
+            if first.is_none() {
+                sure.push(true);
+            }
             continue;
+        }
+        if let Some(f) = first {
+            if sure.get(i).copied().unwrap_or(false) {
+                tags.push(f[i]);
+                continue;
+            }
         }
         features(words, i, tags, first, feats);
         scores.fill(0.0);
         weights.score(feats, &mut scores);
-        tags.push(argmax(&scores) as u8);
+        let best = argmax(&scores);
+        if first.is_none() {
+            let second = scores
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| k != best)
+                .map(|(_, &v)| v)
+                .fold(f32::NEG_INFINITY, f32::max);
+            sure.push(scores[best] - second > margin);
+        }
+        tags.push(best as u8);
     }
 }
 
-/// Tags a sentence with one or two passes.
+/// Tags a sentence with one or two passes; the second skips the words the first is sure
+/// of by `sure_margin` ([`SURE_MARGIN`] at run time).
 pub(crate) fn tag<S: Scorer>(
     first_pass: &S,
     second_pass: Option<&S>,
     words: &[WordFeats],
     scratch: &mut TagScratch,
+    sure_margin: f32,
     out: &mut Vec<u8>,
 ) {
+    let sure = &mut scratch.sure;
+    let feats = &mut scratch.feats;
     match second_pass {
-        None => run_pass(first_pass, words, None, out, &mut scratch.feats),
+        None => run_pass(first_pass, words, None, sure, sure_margin, out, feats),
         Some(second) => {
             let mut first = std::mem::take(&mut scratch.first);
-            run_pass(first_pass, words, None, &mut first, &mut scratch.feats);
-            run_pass(second, words, Some(&first), out, &mut scratch.feats);
+            run_pass(
+                first_pass,
+                words,
+                None,
+                sure,
+                sure_margin,
+                &mut first,
+                feats,
+            );
+            run_pass(second, words, Some(&first), sure, sure_margin, out, feats);
             scratch.first = first;
         }
     }

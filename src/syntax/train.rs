@@ -271,14 +271,20 @@ fn jackknife(
                     .map(|i| {
                         let mut tags = Vec::new();
                         match first_models {
-                            None => {
-                                tagger::tag(&frozen, None, &ex[i].words, &mut scratch, &mut tags)
-                            }
+                            None => tagger::tag(
+                                &frozen,
+                                None,
+                                &ex[i].words,
+                                &mut scratch,
+                                f32::INFINITY,
+                                &mut tags,
+                            ),
                             Some(m) => tagger::tag(
                                 &m[k],
                                 Some(&frozen),
                                 &ex[i].words,
                                 &mut scratch,
+                                f32::INFINITY,
                                 &mut tags,
                             ),
                         }
@@ -382,6 +388,7 @@ pub fn train(
                             None,
                             &e.words,
                             &mut TagScratch::default(),
+                            f32::INFINITY,
                             &mut tags,
                         );
                         tags
@@ -530,7 +537,14 @@ pub fn tagger_only(
             .iter()
             .map(|e| {
                 let mut t = Vec::new();
-                tagger::tag(first, second, &e.words, &mut TagScratch::default(), &mut t);
+                tagger::tag(
+                    first,
+                    second,
+                    &e.words,
+                    &mut TagScratch::default(),
+                    f32::INFINITY,
+                    &mut t,
+                );
                 t
             })
             .collect();

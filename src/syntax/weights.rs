@@ -210,6 +210,9 @@ impl FrozenWeights {
 }
 
 impl Scorer for FrozenWeights {
+    fn unit(&self) -> f32 {
+        self.scale
+    }
     fn score(&self, feats: &[u64], scores: &mut [f32]) {
         if self.width == 1 {
             score_rows::<1>(&self.slots, &self.rows, self.classes, feats, scores)
@@ -324,6 +327,7 @@ pub(crate) struct WeightsView {
     rows: (usize, usize),
     width: u8,
     classes: usize,
+    scale: f32,
 }
 
 impl WeightsView {
@@ -338,7 +342,10 @@ impl WeightsView {
         if classes == 0 || classes > 254 {
             return Err(ModelError::Corrupt("a class count".into()));
         }
-        let _scale = r.f32()?;
+        let scale = r.f32()?;
+        if !(scale.is_finite() && scale > 0.0) {
+            return Err(ModelError::Corrupt("a weight scale".into()));
+        }
         let slots = r.bytes_range()?;
         let rows = r.bytes_range()?;
         if !table::shape_ok(slots.1 - slots.0) {
@@ -349,6 +356,7 @@ impl WeightsView {
             rows,
             width: width as u8,
             classes,
+            scale,
         })
     }
 
@@ -359,6 +367,7 @@ impl WeightsView {
             rows: &bytes[self.rows.0..self.rows.1],
             width: self.width,
             classes: self.classes,
+            scale: self.scale,
         }
     }
 }
@@ -370,9 +379,13 @@ pub(crate) struct Frozen<'a> {
     rows: &'a [u8],
     width: u8,
     classes: usize,
+    scale: f32,
 }
 
 impl Scorer for Frozen<'_> {
+    fn unit(&self) -> f32 {
+        self.scale
+    }
     #[inline]
     fn score(&self, feats: &[u64], scores: &mut [f32]) {
         if self.width == 1 {
