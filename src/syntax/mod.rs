@@ -10,10 +10,27 @@
 //! [`parser`] and [`tagger`]. The shipped model is embedded in the binary and read in place
 //! on first use ([`shipped`]); [`train`] and the `actorgraph-syntax` binary rebuild it.
 //!
+//! Choices, measured on EWT dev (UPOS / UAS / LAS with predicted tags): one tagger pass
+//! 95.10; the second pass, which sees the first pass's tags to the right, 95.27; word
+//! classes from unlabelled text (exchange algorithm, 64 and 256 classes) 95.40. The parser
+//! trained on gold tags reached 84.45 / 80.84; on 10-fold jackknifed tags 85.00 / 81.54;
+//! with word-class features 85.47 / 82.02. Twenty word-valued templates (valency, label
+//! sets and distance with words, second children's words) were dropped at no cost once
+//! trained to convergence, and i8 weights with rows updated fewer than 3 times pruned
+//! cost nothing either (35 MB → 22 MB). Features that did not pay (ambiguity classes of
+//! words, seven more context templates in the tagger) are not there. A beam would not
+//! keep the speed: scoring is already memory-bound at about 100,000 words a second.
+//!
 //! Files: `labels` (UPOS and relation enums), `conllu` (read/write CoNLL-U), `hash`
 //! (feature hashing), `table` (the flat hash table of the model file), `weights`
 //! (perceptron weights, training and frozen), `tagger`, `parser`, `lemma`, `adapt` (our
-//! tokens → the treebank's forms), `model` (file format, analysis), `train`, `eval`.
+//! tokens → the treebank's forms), `clusters` (word classes), `model` (file format,
+//! analysis), `train`, `eval`, `tests`.
+//!
+//! The API the relation extractor calls: [`analyze`] (or [`shipped`] and
+//! [`Model::analyze`]) takes one sentence's token texts and returns one [`Word`] per token:
+//! its [`Upos`], lemma, head (an index into the sentence, `None` for the root) and
+//! [`Deprel`] (full labels, subtypes included).
 
 mod adapt;
 mod clusters;

@@ -56,16 +56,21 @@ pub(crate) fn find(slots: &[u8], key: u64) -> Option<u32> {
     let mut b = home(key, n_buckets);
     for _ in 0..n_buckets {
         let bucket = &slots[b * 8 * BUCKET..(b + 1) * 8 * BUCKET];
-        let mut free = false;
-        for s in bucket.chunks_exact(8) {
+        // the whole bucket at once, without a branch per slot: which slots match, which
+        // are free (a free slot never matches: its fingerprint is ignored)
+        let (mut hit, mut free) = (0u32, 0u32);
+        for (j, s) in bucket.chunks_exact(8).enumerate() {
+            let f = u32::from_le_bytes([s[0], s[1], s[2], s[3]]);
             let value = u32::from_le_bytes([s[4], s[5], s[6], s[7]]);
-            if value == EMPTY {
-                free = true;
-            } else if u32::from_le_bytes([s[0], s[1], s[2], s[3]]) == fp {
-                return Some(value);
-            }
+            let empty = (value == EMPTY) as u32;
+            free |= empty << j;
+            hit |= (((f == fp) as u32) & (empty ^ 1)) << j;
         }
-        if free {
+        if hit != 0 {
+            let s = &bucket[hit.trailing_zeros() as usize * 8..];
+            return Some(u32::from_le_bytes([s[4], s[5], s[6], s[7]]));
+        }
+        if free != 0 {
             return None;
         }
         b = if b + 1 == n_buckets { 0 } else { b + 1 };
