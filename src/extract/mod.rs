@@ -14,20 +14,23 @@ pub mod dates;
 pub mod entities;
 mod knowledge;
 pub mod mentions;
+pub mod readers;
 pub mod relations;
+pub mod tree;
 
 pub use knowledge::Knowledge;
 
 use crate::language::Language;
 use crate::lexicon::{EntryId, TitleScope};
 use crate::model::{
-    DocEntity, DocExtraction, Document, DocumentInfo, EntityType, Evidence, Mode, OfficeStatus,
+    DocEntity, DocExtraction, Document, DocumentInfo, EntityType, Evidence, OfficeStatus,
     RelationKind, Triple,
 };
 use crate::text::{split_sentences, Sentence};
 use entities::{Assigned, Entity, EntityId};
 use mentions::{Mention, MentionId, TitleMention};
-use relations::{Found, SentenceView, Slot};
+use readers::{ActorAt, Found};
+use relations::Slot;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -59,8 +62,6 @@ impl Extractor for Rules {
 struct Raw {
     sentence: usize,
     found: Found,
-    role: Option<String>,
-    status: Option<OfficeStatus>,
 }
 
 /// Runs the whole rule-based extraction on one document.
@@ -374,26 +375,23 @@ impl DocContext<'_, '_> {
                     (EntityType::Organization | EntityType::Media, r) => r,
                     _ => continue,
                 };
+                let mut found = Found::new(holder, owner, relation, t.text.clone(), confidence);
+                found.role = role.clone();
+                found.status = status;
                 raw.push(Raw {
                     sentence: t.sentence,
-                    found: Found {
-                        subject: holder,
-                        object: owner,
-                        relation,
-                        verb: t.text.clone(),
-                        confidence,
-                    },
-                    role: role.clone(),
-                    status,
+                    found,
                 });
             }
         }
         raw
     }
 
-    /// Events and locations, sentence by sentence ([`relations`]).
+    /// Events, places and offices read from each sentence's tree ([`readers`]). Only a
+    /// sentence that names two actors (or one and a pronoun) is parsed: the others can
+    /// state no relation.
     fn sentence_relations(&self) -> Vec<Raw> {
-        let (lex, lang) = (&self.knowledge.lexicon, &self.knowledge.language);
+        let k = self.knowledge;
         let mut raw = Vec::new();
         let mut last_person: Option<(EntityId, String)> = None;
         let mut titles_by_sentence: Vec<Vec<&TitleMention>> =
@@ -403,20 +401,53 @@ impl DocContext<'_, '_> {
         }
         for s in self.sentences {
             let slots = self.slots_for(s, &titles_by_sentence[s.index], &mut last_person);
-            let view = SentenceView {
-                lang,
-                sentence: s,
-                lower: &s.lower,
-                slots,
+            let mut distinct: Vec<EntityId> = slots.iter().map(|x| x.entity).collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            if distinct.len() < 2 {
+                continue;
+            }
+            let n = s.tokens.len();
+            let mut actors: Vec<Option<ActorAt>> = vec![None; n];
+            let mut starts: Vec<Option<usize>> = vec![None; n];
+            for slot in &slots {
+                for i in slot.start..slot.end.min(n) {
+                    actors[i] = Some(ActorAt {
+                        entity: slot.entity,
+                        kind: slot.kind,
+                        certainty: slot.certainty,
+                        modifier: slot.modifier,
+                        demonym: slot.demonym,
+                    });
+                    starts[i] = Some(slot.start);
+                }
+            }
+            let words: Vec<&str> = s.tokens.iter().map(|t| t.text).collect();
+            let tree = tree::Tree::new(k.parser.analyze(&words), s.lower.clone());
+            let sentence = readers::Sentence {
+                tree: &tree,
+                actors: &actors,
+                mention_start: &starts,
+                lang: &k.language,
+                lex: &k.lexicon,
             };
-            let mut found = Vec::new();
-            relations::events(lex, &view, &mut found);
-            relations::locations(lex, &view, &mut found);
-            raw.extend(found.into_iter().map(|f| Raw {
+            if std::env::var_os("ACTORGRAPH_DEBUG_TREES").is_some() {
+                let mut dbg = String::new();
+                for i in 0..tree.len() {
+                    let h = tree.head(i).map_or(0, |h| h + 1);
+                    let a = actors[i].map_or(String::new(), |a| {
+                        format!("  <{}:{}{}>", self.entities[a.entity].name, a.kind, if a.demonym {" dem"} else if a.modifier {" mod"} else {""})
+                    });
+                    dbg.push_str(&format!("{}\t{}\t{}\t{}\t{}\t{}{a}\n", i + 1, words[i], tree.lemma(i), tree.upos(i), h, tree.rel(i)));
+                }
+                for f in readers::read(&sentence) {
+                    dbg.push_str(&format!("  => {} {} {} [{}] {:?} {:.2}\n", self.entities[f.subject].name, f.relation, self.entities[f.object].name, f.mode, f.verb, f.confidence));
+                }
+                eprintln!("{dbg}");
+            }
+            raw.extend(readers::read(&sentence).into_iter().map(|found| Raw {
                 sentence: s.index,
-                found: f,
-                role: None,
-                status: None,
+                found,
             }));
         }
         raw
@@ -461,6 +492,7 @@ impl DocContext<'_, '_> {
                         certainty: 1.0,
                         name: entities[e].name.clone(),
                         modifier: modifiers.contains(&mi),
+                        demonym: m.demonym,
                     });
                     // the first person of a sentence who is no object of a preposition is its
                     // subject, and the one a later "he" or "she" most likely means
@@ -493,6 +525,7 @@ impl DocContext<'_, '_> {
                         certainty: 0.7,
                         name,
                         modifier: false,
+                        demonym: false,
                     });
                 }
             }
@@ -506,6 +539,7 @@ impl DocContext<'_, '_> {
                         certainty: 0.8,
                         name,
                         modifier: false,
+                        demonym: false,
                     });
                 }
             }
@@ -552,15 +586,7 @@ impl DocContext<'_, '_> {
                 .unwrap_or(0);
             raw.push(Raw {
                 sentence,
-                found: Found {
-                    subject: e,
-                    object: c,
-                    relation: RelationKind::PartOf,
-                    verb: "name".into(),
-                    confidence: 0.7,
-                },
-                role: None,
-                status: None,
+                found: Found::new(e, c, RelationKind::PartOf, "name".into(), 0.7),
             });
         }
         raw
@@ -572,7 +598,8 @@ impl DocContext<'_, '_> {
         let (doc, sentences, lang) = (self.doc, self.sentences, &self.knowledge.language);
         let used: HashSet<EntityId> = raw
             .iter()
-            .flat_map(|r| [r.found.subject, r.found.object])
+            .flat_map(|r| [Some(r.found.subject), Some(r.found.object), r.found.reported_by])
+            .flatten()
             .collect();
         // EntityId → position in the extraction's entities
         let mut new_index: Vec<Option<usize>> = vec![None; self.entities.len()];
@@ -608,7 +635,7 @@ impl DocContext<'_, '_> {
             let Some(sent) = sentences.get(r.sentence) else {
                 continue;
             };
-            if !seen.insert((s, r.found.relation, o, r.sentence)) {
+            if !seen.insert((s, r.found.relation, r.found.mode, o, r.sentence)) {
                 continue;
             }
             let date = dates::event_date(lang, &sent.tokens, doc.date.as_deref());
@@ -616,13 +643,13 @@ impl DocContext<'_, '_> {
                 subject: s,
                 object: o,
                 relation: r.found.relation,
-                mode: Mode::Asserted,
+                mode: r.found.mode,
                 verb: r.found.verb,
                 date,
                 confidence: (r.found.confidence * 100.0).round() / 100.0,
-                role: r.role,
-                status: r.status,
-                reported_by: None,
+                role: r.found.role,
+                status: r.found.status,
+                reported_by: r.found.reported_by.and_then(|e| new_index[e.0]),
                 evidence: Evidence {
                     doc: doc.id.clone(),
                     sentence: sent.index,

@@ -22,6 +22,8 @@ pub struct Slot {
     pub name: String,
     /// The slot modifies a title ("US" in "US Ambassador X"), so it acts in no event.
     pub modifier: bool,
+    /// A demonym adjective ("Pakistani"): its country acts only as an owner.
+    pub demonym: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]

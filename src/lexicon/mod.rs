@@ -4,7 +4,10 @@
 //! embedded at build time; users add files of the same formats at run time
 //! (`--gazetteer`, `--lexicon`), told apart by their header row.
 
+mod frames;
 mod parse;
+
+pub use frames::{Frame, FramePos, Target};
 
 use crate::error::{DataError, DataErrorKind};
 use crate::model::{index_type, name_key, EntityType, RelationKind};
@@ -137,6 +140,12 @@ pub struct Lexicon {
     pub verbs: HashMap<String, Vec<VerbSense>>,
     /// Lower-case noun → senses.
     pub nominals: HashMap<String, Vec<Nominal>>,
+    /// Verb lemma → its frames (`data/frames.tsv`).
+    pub verb_frames: HashMap<String, Vec<Frame>>,
+    /// Noun lemma (or form) → its frames.
+    pub noun_frames: HashMap<String, Vec<Frame>>,
+    /// The relation a committed-to event takes (`data/intents.tsv`): CONSULT → AGREE.
+    pub intended_as: HashMap<RelationKind, RelationKind>,
     /// Capitalised words that are never names on their own (lower case).
     pub non_names: HashSet<String>,
     /// Words for places of detention (`jail`, `prison`), lower case.
@@ -166,6 +175,8 @@ pub const SHIPPED: &[(&str, &str)] = shipped!(
     "cues.tsv",
     "verbs.tsv",
     "nominals.tsv",
+    "frames.tsv",
+    "intents.tsv",
     "non_names.txt",
     "detention.txt",
 );
@@ -300,6 +311,23 @@ impl Lexicon {
     pub fn add_non_names<'w>(&mut self, words: impl IntoIterator<Item = &'w str>) {
         self.non_names
             .extend(words.into_iter().map(str::to_lowercase));
+    }
+
+    /// The frames of a predicate of this part of speech, by its lemma or, failing that,
+    /// its lower-case form.
+    pub fn frames(&self, pos: FramePos, lemma: &str, lower: &str) -> &[Frame] {
+        let map = match pos {
+            FramePos::Verb => &self.verb_frames,
+            FramePos::Noun => &self.noun_frames,
+        };
+        map.get(lemma)
+            .or_else(|| map.get(lower))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The relation an event of this relation is when it is only committed to.
+    pub fn intended(&self, relation: RelationKind) -> RelationKind {
+        self.intended_as.get(&relation).copied().unwrap_or(relation)
     }
 
     pub fn is_non_name(&self, word: &str) -> bool {

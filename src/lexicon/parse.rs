@@ -2,7 +2,10 @@
 //! `#` starts a comment line; TSV files have one header row that tells their kind; lists
 //! inside a field are separated by `;`. Errors name the file and line.
 
-use super::{CuePosition, EntryId, GazEntry, Lexicon, Nominal, Title, TitleScope, VerbSense};
+use super::{
+    CuePosition, EntryId, Frame, FramePos, GazEntry, Lexicon, Nominal, Target, Title, TitleScope,
+    VerbSense,
+};
 use crate::datafile::DataFile;
 use crate::error::{DataError, DataErrorKind};
 use crate::model::{EntityType, RelationKind};
@@ -16,6 +19,8 @@ enum Kind {
     Cues,
     Verbs,
     Nominals,
+    Frames,
+    Intents,
     NonNames,
     Detention,
 }
@@ -31,6 +36,11 @@ const HEADERS: &[(Kind, &str)] = &[
         "verb\tpast\tparticiple\tparticle\trelation\texample",
     ),
     (Kind::Nominals, "noun\tpreposition\trelation\texample"),
+    (Kind::Intents, "relation\tintended_as"),
+    (
+        Kind::Frames,
+        "lemma\tpos\tobject\ttarget\trelation\texample",
+    ),
     (Kind::NonNames, "non_name"),
     (Kind::Detention, "detention_word"),
 ];
@@ -198,6 +208,45 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
                         preposition: f(1).to_lowercase(),
                         relation,
                     });
+            }
+            Kind::Frames => {
+                let pos = match f(1) {
+                    "VERB" => FramePos::Verb,
+                    "NOUN" => FramePos::Noun,
+                    other => return Err(one_of("pos", other, "VERB or NOUN")),
+                };
+                let target = Target::parse(f(3), pos).map_err(|_| {
+                    one_of(
+                        "target",
+                        f(3),
+                        "obj, iobj or obl:PREP for a verb, nmod:PREP for a noun",
+                    )
+                })?;
+                let mut words = f(0).split_whitespace().map(str::to_lowercase);
+                let Some(lemma) = words.next() else {
+                    return Err(one_of("lemma", f(0), "a word"));
+                };
+                let frame = Frame {
+                    lemma: lemma.clone(),
+                    particle: words.collect(),
+                    pos,
+                    object: none_if_empty(f(2)).map(|o| o.to_lowercase()),
+                    target,
+                    relation: parse_relation(f(4))?,
+                    example: f(5).to_string(),
+                };
+                let map = match pos {
+                    FramePos::Verb => &mut lex.verb_frames,
+                    FramePos::Noun => &mut lex.noun_frames,
+                };
+                let frames = map.entry(lemma).or_default();
+                if !frames.contains(&frame) {
+                    frames.push(frame);
+                }
+            }
+            Kind::Intents => {
+                let relation = parse_relation(f(0))?;
+                lex.intended_as.insert(relation, parse_relation(f(1))?);
             }
             Kind::NonNames => {
                 lex.non_names.insert(f(0).to_lowercase());

@@ -1,0 +1,260 @@
+//! One sentence's dependency tree (from [`crate::syntax`]) with the lookups the relation
+//! readers need: a word's children by relation, its case markers (the prepositions of
+//! its phrase), its conjuncts, its auxiliaries. Nothing here knows actors or relations.
+
+use crate::syntax::{Deprel, Upos, Word};
+
+/// A parsed sentence: one [`Word`] per token, and each word's children in token order.
+#[derive(Clone, Debug)]
+pub struct Tree {
+    words: Vec<Word>,
+    /// The lower-case token texts.
+    lower: Vec<String>,
+    children: Vec<Vec<usize>>,
+}
+
+impl Tree {
+    /// `words` are the parser's analyses of the tokens whose lower-case texts are `lower`.
+    pub fn new(words: Vec<Word>, lower: Vec<String>) -> Tree {
+        debug_assert_eq!(words.len(), lower.len());
+        let mut children = vec![Vec::new(); words.len()];
+        for (i, w) in words.iter().enumerate() {
+            if let Some(h) = w.head.filter(|&h| h < words.len() && h != i) {
+                children[h].push(i);
+            }
+        }
+        Tree {
+            words,
+            lower,
+            children,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn head(&self, i: usize) -> Option<usize> {
+        self.words[i].head
+    }
+
+    pub fn rel(&self, i: usize) -> Deprel {
+        self.words[i].deprel
+    }
+
+    pub fn upos(&self, i: usize) -> Upos {
+        self.words[i].upos
+    }
+
+    pub fn lemma(&self, i: usize) -> &str {
+        &self.words[i].lemma
+    }
+
+    pub fn lower(&self, i: usize) -> &str {
+        &self.lower[i]
+    }
+
+    pub fn children(&self, i: usize) -> &[usize] {
+        &self.children[i]
+    }
+
+    /// The children of `i` attached by one of `rels`, in token order.
+    pub fn children_by<'a>(
+        &'a self,
+        i: usize,
+        rels: &'a [Deprel],
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.children[i]
+            .iter()
+            .copied()
+            .filter(move |&c| rels.contains(&self.words[c].deprel))
+    }
+
+    pub fn has_child(&self, i: usize, rel: Deprel) -> bool {
+        self.children[i].iter().any(|&c| self.words[c].deprel == rel)
+    }
+
+    /// The lemmas of the prepositions that introduce `i`'s phrase ("out of" → `out`,
+    /// `of`): its `case` children and what is `fixed` to them ("according to").
+    pub fn case_words(&self, i: usize) -> Vec<&str> {
+        let mut out = Vec::new();
+        for &c in &self.children[i] {
+            if self.words[c].deprel == Deprel::Case {
+                out.push(self.case_form(c));
+                for &f in &self.children[c] {
+                    if self.words[f].deprel == Deprel::Fixed {
+                        out.push(self.case_form(f));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// A preposition's word: the lower-case form (the lemma of "upon" is itself, but the
+    /// tagger may call a preposition something else, and forms are what frames list).
+    fn case_form(&self, i: usize) -> &str {
+        &self.lower[i]
+    }
+
+    /// The phrase at `i` is introduced by exactly these prepositions.
+    pub fn introduced_by(&self, i: usize, preps: &[String]) -> bool {
+        let words = self.case_words(i);
+        words.len() == preps.len() && words.iter().zip(preps).all(|(a, b)| *a == b.as_str())
+    }
+
+    /// `i` and every word coordinated with it (its `conj` children, and theirs).
+    pub fn conjuncts(&self, i: usize) -> Vec<usize> {
+        let mut out = vec![i];
+        let mut at = 0;
+        while at < out.len() {
+            let w = out[at];
+            for &c in &self.children[w] {
+                if self.words[c].deprel == Deprel::Conj && !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+            at += 1;
+        }
+        out
+    }
+
+    /// The first word of a coordination `i` belongs to (`i` itself when it is no
+    /// conjunct): "Iran condemned and sanctioned Israel" → `condemned` for `sanctioned`.
+    pub fn first_conjunct(&self, mut i: usize) -> usize {
+        let mut steps = 0;
+        while self.words[i].deprel == Deprel::Conj && steps < self.len() {
+            match self.head(i) {
+                Some(h) => i = h,
+                None => break,
+            }
+            steps += 1;
+        }
+        i
+    }
+
+    /// The lemmas of `i`'s auxiliaries (`aux`, `aux:pass`) and of its negation and
+    /// modality adverbs (`advmod`), in token order.
+    pub fn aux_lemmas(&self, i: usize) -> impl Iterator<Item = &str> {
+        self.children[i]
+            .iter()
+            .filter(move |&&c| matches!(self.words[c].deprel, Deprel::Aux | Deprel::AuxPass))
+            .map(move |&c| self.lower_or_lemma(c))
+    }
+
+    /// Auxiliaries are matched on their form (`will`, `'ll`, `wo` of "won't"), which is
+    /// what the language lists hold; other words on their lemma.
+    fn lower_or_lemma(&self, i: usize) -> &str {
+        &self.lower[i]
+    }
+
+    /// The verb is passive: it has a passive subject or a passive auxiliary.
+    pub fn is_passive(&self, i: usize) -> bool {
+        self.children[i].iter().any(|&c| {
+            matches!(
+                self.words[c].deprel,
+                Deprel::NsubjPass | Deprel::AuxPass | Deprel::CsubjPass
+            )
+        })
+    }
+
+    /// Ancestors of `i`, nearest first.
+    pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.head(i);
+        let mut steps = 0;
+        std::iter::from_fn(move || {
+            let h = at?;
+            steps += 1;
+            if steps > self.len() {
+                return None;
+            }
+            at = self.head(h);
+            Some(h)
+        })
+    }
+
+    /// `i`'s subtree (itself included), in token order.
+    pub fn subtree(&self, i: usize) -> Vec<usize> {
+        let mut out = vec![i];
+        let mut at = 0;
+        while at < out.len() {
+            let w = out[at];
+            out.extend(self.children[w].iter().copied());
+            at += 1;
+            if out.len() > self.len() {
+                break;
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A tree written by hand: (form, lemma, upos, head (1-based, 0 root), deprel), as in
+    /// CoNLL-U, so the readers' tests do not depend on the trained model.
+    pub(crate) fn tree(rows: &[(&str, &str, &str, usize, &str)]) -> Tree {
+        let words = rows
+            .iter()
+            .map(|&(_, lemma, upos, head, rel)| Word {
+                upos: Upos::from_label(upos).expect("a UPOS tag"),
+                lemma: lemma.to_string(),
+                head: head.checked_sub(1),
+                deprel: Deprel::from_label(rel).expect("a UD relation"),
+            })
+            .collect();
+        let lower = rows.iter().map(|r| r.0.to_lowercase()).collect();
+        Tree::new(words, lower)
+    }
+
+    #[test]
+    fn cases_conjuncts_and_passives() {
+        // The US pulled out of Syria , Iraq and Libya .
+        let t = tree(&[
+            ("The", "the", "DET", 2, "det"),
+            ("US", "US", "PROPN", 3, "nsubj"),
+            ("pulled", "pull", "VERB", 0, "root"),
+            ("out", "out", "ADP", 6, "case"),
+            ("of", "of", "ADP", 6, "case"),
+            ("Syria", "Syria", "PROPN", 3, "obl"),
+            (",", ",", "PUNCT", 8, "punct"),
+            ("Iraq", "Iraq", "PROPN", 6, "conj"),
+            ("and", "and", "CCONJ", 10, "cc"),
+            ("Libya", "Libya", "PROPN", 6, "conj"),
+            (".", ".", "PUNCT", 3, "punct"),
+        ]);
+        assert_eq!(t.case_words(5), vec!["out", "of"]);
+        assert!(t.introduced_by(5, &["out".into(), "of".into()]));
+        assert!(!t.introduced_by(5, &["of".into()]));
+        assert_eq!(t.conjuncts(5), vec![5, 7, 9]);
+        assert_eq!(t.first_conjunct(9), 5);
+        assert_eq!(t.children_by(2, &[Deprel::Nsubj]).collect::<Vec<_>>(), vec![1]);
+        assert!(!t.is_passive(2));
+        assert_eq!(t.ancestors(7).collect::<Vec<_>>(), vec![5, 2]);
+        assert_eq!(t.subtree(5), vec![3, 4, 5, 6, 7, 8, 9]);
+    }
+
+    #[test]
+    fn passive_and_auxiliaries() {
+        // Khan was not arrested by police
+        let t = tree(&[
+            ("Khan", "Khan", "PROPN", 4, "nsubj:pass"),
+            ("was", "be", "AUX", 4, "aux:pass"),
+            ("not", "not", "PART", 4, "advmod"),
+            ("arrested", "arrest", "VERB", 0, "root"),
+            ("by", "by", "ADP", 6, "case"),
+            ("police", "police", "NOUN", 4, "obl:agent"),
+        ]);
+        assert!(t.is_passive(3));
+        assert_eq!(t.aux_lemmas(3).collect::<Vec<_>>(), vec!["was"]);
+        assert_eq!(t.case_words(5), vec!["by"]);
+    }
+}
