@@ -4,9 +4,9 @@
 //! `bench/README.md` for the end-to-end benchmark.
 
 use actorgraph::extract::mentions;
-use actorgraph::ingest::Document;
 use actorgraph::text::split_sentences;
-use actorgraph::{export, extract_document, ActorGraph, DocExtraction, Lexicon};
+use actorgraph::Document;
+use actorgraph::{export, extract_document, ActorGraph, DocExtraction, Knowledge};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use rustc_hash::FxHashSet;
 use std::hint::black_box;
@@ -50,17 +50,18 @@ fn median(docs: &[Document]) -> &Document {
 }
 
 fn stages(c: &mut Criterion) {
-    let lex = Lexicon::builtin().expect("shipped data");
+    let knowledge = Knowledge::builtin().expect("shipped data");
+    let lang = &knowledge.language;
     let docs = corpus();
     let doc = median(&docs);
     let mut g = c.benchmark_group("article");
     g.throughput(Throughput::Elements(words(doc)));
 
     g.bench_function("split_sentences+tokenize", |b| {
-        b.iter(|| split_sentences(black_box(&doc.text), doc.body_start))
+        b.iter(|| split_sentences(black_box(&doc.text), doc.body_start, lang))
     });
 
-    let sentences = split_sentences(&doc.text, doc.body_start);
+    let sentences = split_sentences(&doc.text, doc.body_start, lang);
     // as extract_document builds it: words seen in lower case in the document
     let common: FxHashSet<&str> = sentences
         .iter()
@@ -72,26 +73,29 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             let (mut m, mut t) = (Vec::new(), Vec::new());
             for s in &sentences {
-                mentions::find(&lex, s, &common, &mut m, &mut t);
+                mentions::find(&knowledge, s, &common, &mut m, &mut t);
             }
             (m, t)
         })
     });
 
     g.bench_function("extract_document", |b| {
-        b.iter(|| extract_document(black_box(doc), &lex))
+        b.iter(|| extract_document(black_box(doc), &knowledge))
     });
     g.finish();
 
     let all_words: u64 = docs.iter().map(words).sum();
-    let extracted: Vec<DocExtraction> = docs.iter().map(|d| extract_document(d, &lex)).collect();
+    let extracted: Vec<DocExtraction> = docs
+        .iter()
+        .map(|d| extract_document(d, &knowledge))
+        .collect();
     let mut g = c.benchmark_group("corpus");
     g.throughput(Throughput::Elements(all_words));
     g.sample_size(10);
     g.bench_function("extract_document (all articles, 1 thread)", |b| {
         b.iter(|| {
             docs.iter()
-                .map(|d| extract_document(d, &lex))
+                .map(|d| extract_document(d, &knowledge))
                 .collect::<Vec<_>>()
         })
     });

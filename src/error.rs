@@ -1,6 +1,8 @@
-//! Library errors. Input errors name the file (and line, for JSONL) so that a user can
-//! find the article; data errors name the lexicon file and line.
+//! Library errors shared by several stages. Input errors name the file (and line, for
+//! JSONL) so that a user can find the article; data errors name the data file and line.
+//! Neither names a command-line flag: the CLI adds those.
 
+use crate::model::UnknownName;
 use std::path::PathBuf;
 use thiserror::Error;
 
@@ -58,7 +60,7 @@ pub enum InputErrorKind {
     Repeated,
     #[error("invalid date {0:?} (write YYYY-MM-DD, or \"date unknown\")")]
     BadDate(String),
-    #[error("article is {size} bytes, over the limit of {limit} bytes (--max-article-bytes)")]
+    #[error("article is {size} bytes, over the limit of {limit} bytes")]
     TooLarge { size: u64, limit: u64 },
 }
 
@@ -83,11 +85,51 @@ impl InputErrorKind {
     }
 }
 
-/// A problem in a lexicon or gazetteer file (shipped or user-supplied).
+/// A problem in a data file (shipped or the user's): the file, the line (0 for the
+/// file as a whole) and what is wrong. The run stops: knowledge is loaded before any
+/// article is read.
 #[derive(Debug, Error)]
-#[error("{file}:{line}: {message}")]
+#[error("{file}:{line}: {kind}")]
 pub struct DataError {
     pub file: String,
     pub line: usize,
-    pub message: String,
+    pub kind: DataErrorKind,
+}
+
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum DataErrorKind {
+    #[error("cannot read: {0}")]
+    Unreadable(#[source] std::io::Error),
+    #[error("no header row: nothing to read")]
+    NoHeader,
+    #[error("unknown header row {found:?}; expected one of: {expected}")]
+    UnknownHeader { found: String, expected: String },
+    #[error("{found} fields where the header has {expected}")]
+    FieldCount { found: usize, expected: usize },
+    #[error("the first field is empty")]
+    EmptyFirstField,
+    /// An entity type or relation the ontology does not have.
+    #[error(transparent)]
+    Vocabulary(#[from] UnknownName),
+    /// A field that must be one of a few words (`scope`, `position`, `kind`).
+    #[error("{column} {value:?} must be {expected}")]
+    NotOneOf {
+        column: &'static str,
+        value: String,
+        expected: &'static str,
+    },
+    /// A language file's row names a list the language does not have.
+    #[error("unknown list {0:?}")]
+    UnknownList(String),
+    #[error("{kind} {word:?} needs a number from {min} to {max}, not {found:?}")]
+    BadNumber {
+        kind: String,
+        word: String,
+        min: i64,
+        max: i64,
+        found: String,
+    },
+    #[error("{0:?}: an expression of days_before has one or two words")]
+    LongExpression(String),
 }

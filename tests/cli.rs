@@ -1,6 +1,7 @@
 //! The command line: formats, output targets, exit codes, help.
 
 use crate::util::*;
+use actorgraph::format::Format;
 
 const ARTICLE: &str = " date 2024-03-05 \n\nFrench President Emmanuel Macron met with German Chancellor Olaf Scholz in Berlin on Monday. Macron criticized Russia.\n";
 
@@ -12,21 +13,15 @@ fn help_lists_commands_formats_and_exit_codes() {
     assert!(help.contains("build") && help.contains("render") && help.contains("Exit codes"));
     let out = run(bin().args(["build", "--help"]));
     let help = String::from_utf8_lossy(&out.stdout);
-    for f in [
-        "json",
-        "dot",
-        "jsonld",
-        "graphml",
-        "gexf",
-        "neo4j",
-        "cypher",
-        "tsv",
-        "svg",
-        "png",
-        "--focus",
-        "--threads",
-    ] {
-        assert!(help.contains(f), "build --help lacks {f}");
+    for f in Format::ALL {
+        assert!(help.contains(f.name()), "build --help lacks {f}");
+        assert!(
+            help.contains(f.description()),
+            "build --help lacks {f}'s description"
+        );
+    }
+    for flag in ["--focus", "--threads"] {
+        assert!(help.contains(flag), "build --help lacks {flag}");
     }
 }
 
@@ -128,11 +123,19 @@ fn same_output_whatever_the_number_of_threads() {
         let out = run(bin()
             .arg("build")
             .arg(&c)
-            .args(["-f", "json,graphml,tsv,dot", "-j", threads, "--quiet", "-o"])
+            .args([
+                "-f",
+                "json,graphml,tsv,dot,html",
+                "-j",
+                threads,
+                "--quiet",
+                "-o",
+            ])
             .arg(&dir));
         assert_exit!(out, 0);
         outputs.push(
-            ["c.json", "c.graphml", "c.tsv", "c.dot"].map(|f| std::fs::read(dir.join(f)).unwrap()),
+            ["c.json", "c.graphml", "c.tsv", "c.dot", "c.html"]
+                .map(|f| std::fs::read(dir.join(f)).unwrap()),
         );
     }
     assert!(

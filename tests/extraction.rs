@@ -401,7 +401,7 @@ fn capitalised_names(example: &str) -> Vec<String> {
 /// shown with `--nocapture`); fails only when the rate drops below the floor.
 #[test]
 fn verb_lexicon_examples() {
-    let lex = actorgraph::Lexicon::builtin().unwrap();
+    let knowledge = actorgraph::Knowledge::builtin().unwrap();
     let text = std::fs::read_to_string(root().join("data/verbs.tsv")).unwrap();
     let mut rows = text.lines().filter(|l| !l.starts_with('#'));
     assert_eq!(
@@ -423,7 +423,7 @@ fn verb_lexicon_examples() {
         }
         tried += 1;
         let doc = actorgraph::Document::from_text("x", example, Some("2024-03-05"));
-        let x = actorgraph::extract_document(&doc, &lex);
+        let x = actorgraph::extract_document(&doc, &knowledge);
         let got: Vec<String> = x
             .triples
             .iter()

@@ -13,5 +13,7 @@ mod seed;
 mod extraction;
 // issue #7: every kind of broken or hostile input, with a good article beside it
 mod bad_input;
+// the layer order of src/lib.rs, checked against every crate:: path of src/
+mod layers;
 // issue #11: `actorgraph parse` writes CoNLL-U
 mod parse;

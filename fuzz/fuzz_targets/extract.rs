@@ -2,15 +2,16 @@
 //! entity indices, evidence offsets and evidence text agree with the input.
 #![no_main]
 
-use actorgraph::{extract_document, ActorGraph, Document, Lexicon};
+use actorgraph::{extract_document, ActorGraph, Document, Knowledge};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
-static LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::builtin().expect("shipped data"));
+static KNOWLEDGE: LazyLock<Knowledge> =
+    LazyLock::new(|| Knowledge::builtin().expect("shipped data"));
 
 fuzz_target!(|text: &str| {
     let doc = Document::from_text("fuzz", text, Some("2024-05-08"));
-    let x = extract_document(&doc, &LEX);
+    let x = extract_document(&doc, &KNOWLEDGE);
     let chars: Vec<char> = text.chars().collect();
     for t in &x.triples {
         assert!(t.subject < x.entities.len() && t.object < x.entities.len());

@@ -4,12 +4,13 @@
 #![no_main]
 
 use actorgraph::ingest::{parse_date, read_txt, IngestOptions};
-use actorgraph::{extract_document, Lexicon};
+use actorgraph::{extract_document, Knowledge};
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 use std::sync::LazyLock;
 
-static LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::builtin().expect("shipped data"));
+static KNOWLEDGE: LazyLock<Knowledge> =
+    LazyLock::new(|| Knowledge::builtin().expect("shipped data"));
 
 fuzz_target!(|data: &[u8]| {
     let options = IngestOptions {
@@ -24,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
     if let Some(d) = &doc.date {
         assert_eq!(parse_date(d).as_deref(), Some(d.as_str()));
     }
-    let x = extract_document(&doc, &LEX);
+    let x = extract_document(&doc, &KNOWLEDGE);
     let body_chars = doc.text[..doc.body_start].chars().count();
     let total_chars = doc.text.chars().count();
     for t in &x.triples {

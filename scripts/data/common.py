@@ -59,7 +59,7 @@ def split_list(field: str) -> list[str]:
 
 
 def name_key(name: str) -> str:
-    """The tool's name key (src/graph/mod.rs `name_key`): lower case, without `.` and
+    """The tool's name key (src/model/names.rs `name_key`): lower case, without `.` and
     apostrophes, runs of white space as one blank."""
     s = "".join(c for c in name if c not in ".'\u2019")
     return " ".join(s.lower().split())

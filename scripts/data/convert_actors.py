@@ -222,6 +222,9 @@ class Knowledge:
         self.common = common.ewt_common_words()
         _, nn = common.read_tsv(common.DATA / "non_names.txt")
         self.non_names = {r[0].lower() for r in nn}
+        # month and weekday names are non-names too; they live in the language's calendar
+        _, calendar = common.read_tsv(common.DATA / "en" / "calendar.tsv")
+        self.non_names |= {r[0].lower() for r in calendar if r[1] in ("month", "weekday")}
         _, cues = common.read_tsv(common.DATA / "cues.tsv")
         self.cues: dict[tuple[str, str], str] = {}
         for cue, pos, typ in cues:

@@ -1,5 +1,6 @@
 //! The command line, as clap derive types only (so docs and completions can reuse them).
 
+use crate::format::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -15,6 +16,36 @@ text-less JSONL line, a duplicate JSONL id, an invalid date, over --max-article-
 reported as PATH[:LINE]: … and skipped, and the others are still read; --strict stops at
 the first one instead, writing nothing. Invalid UTF-8 is replaced with U+FFFD, with a
 warning. Sentences longer than 300 tokens are cut there, with a warning.";
+
+/// `--format`'s help: every format's name.
+fn format_help() -> String {
+    format!(
+        "Comma-separated output formats: {}, or all",
+        Format::names(Format::ALL, ", ")
+    )
+}
+
+/// `--format`'s long help: every format's name and what it is for.
+fn format_long_help() -> String {
+    let width = Format::ALL
+        .iter()
+        .map(|f| f.name().len())
+        .max()
+        .unwrap_or(0);
+    let mut help = "Comma-separated output formats, or all:\n".to_string();
+    for f in Format::ALL {
+        help.push_str(&format!("\n  {:width$}  {}", f.name(), f.description()));
+    }
+    help
+}
+
+/// `render --format`'s help: the image formats' names.
+fn image_format_help() -> String {
+    format!(
+        "{}, when the output's extension does not say",
+        Format::names(&Format::images(), " or ")
+    )
+}
 
 /// Builds a knowledge graph of the political actors in news articles: who met whom, who
 /// holds which office, who accused, detained or supported whom, with the sentence,
@@ -86,9 +117,9 @@ pub struct BuildArgs {
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
-    /// Comma-separated output formats: json, dot, jsonld, graphml, gexf, neo4j, cypher,
-    /// tsv, svg, png, or all.
-    #[arg(short, long, value_name = "LIST", default_value = "all")]
+    // the formats are listed from the format table
+    #[arg(short, long, value_name = "LIST", default_value = "all",
+          help = format_help(), long_help = format_long_help())]
     pub format: String,
 
     /// Output: a file when one format is asked (- for stdout), else a directory.
@@ -145,8 +176,7 @@ pub struct RenderArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
 
-    /// svg or png, when the output's extension does not say.
-    #[arg(short, long, value_name = "FORMAT")]
+    #[arg(short, long, value_name = "FORMAT", help = image_format_help())]
     pub format: Option<String>,
 
     #[command(flatten)]

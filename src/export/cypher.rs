@@ -25,7 +25,8 @@
 //! in a query: it becomes U+FFFD. `//` and `/*` inside strings are just text.
 
 use super::{finite, neo4j_labels, valid_date, REPLACEMENT};
-use crate::graph::{ActorGraph, EntityType, Relation, RelationKind};
+use crate::graph::ActorGraph;
+use crate::model::{EntityType, Relation, RelationKind};
 use indexmap::IndexMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -241,7 +242,8 @@ mod tests {
     fn batches_of_500() {
         let mut g = ActorGraph::new();
         for i in 0..(BATCH + 3) {
-            g.insert_actor(crate::graph::Actor {
+            g.insert_actor(crate::model::Actor {
+                ids: Default::default(),
                 id: format!("p{i}"),
                 name: format!("P {i}"),
                 kind: EntityType::Person,

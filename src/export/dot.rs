@@ -7,32 +7,22 @@
 //!   a line break (`\n`, `\r\n` or a lone `\r`) becomes the escape `\n`. Characters the
 //!   SVG output cannot hold (C0 controls other than tab, see
 //!   [`xml_safe`](super::xml_safe)) become U+FFFD.
-//! * Fill colour and shape by entity type (hex colours and shapes Graphviz knows), edge
-//!   colour by relation family, edge label = the verb, `penwidth` grows with the number
+//! * Fill colour and shape by entity type, edge colour and dash by relation family, all
+//!   from [`crate::palette`] (the colours and shapes of the SVG/PNG legend, in names
+//!   Graphviz knows); edge label = the verb, `penwidth` grows with the number
 //!   of supporting sentences. Edges also carry `relation`, `date` and `confidence`, and
 //!   nodes `type`: attributes Graphviz does not know but keeps without a warning, for
 //!   tools that read DOT (pydot, networkx). `tooltip` (SVG hover text) holds a node's
-//!   type, aliases and titles.
+//!   type, aliases and titles, and an edge's fact, verb, number of supporting
+//!   sentences and first sentence.
 //!
 //! No legend and no clusters: images with a legend are drawn by `render`.
 
-use super::{family_rgb, hex_rgb, safe_id, type_rgb, xml_safe};
-use crate::graph::{ActorGraph, EntityType};
+use super::{safe_id, xml_safe};
+use crate::graph::ActorGraph;
+use crate::model::Relation;
+use crate::palette::{self, family_style, type_style};
 use std::io::{self, Write};
-
-/// The Graphviz shape of each entity type (all built into Graphviz 2.43 and later).
-pub fn shape(t: EntityType) -> &'static str {
-    match t {
-        EntityType::Person => "ellipse",
-        EntityType::Country => "doubleoctagon",
-        EntityType::Place => "house",
-        EntityType::Facility => "box3d",
-        EntityType::GovernmentBody => "box",
-        EntityType::PoliticalParty => "hexagon",
-        EntityType::Media => "note",
-        EntityType::Organization => "component",
-    }
-}
 
 /// A DOT quoted string holding `s` as a label (escString): see the module docs.
 pub fn quote(s: &str) -> String {
@@ -63,6 +53,25 @@ fn penwidth(weight: usize) -> f64 {
     (1.0 + (weight.saturating_sub(1) as f64) * 0.75).min(6.0)
 }
 
+/// Longest sentence quoted in an edge tooltip, in characters.
+const TOOLTIP_SENTENCE_CHARS: usize = 300;
+
+/// An edge's hover text: the fact and its verb, the number of supporting sentences,
+/// and the first of them (cut at [`TOOLTIP_SENTENCE_CHARS`]).
+fn edge_tooltip(source: &str, target: &str, r: &Relation) -> String {
+    let mut tip = format!("{source} {} {target} ({})", r.relation.as_str(), r.verb);
+    let n = r.weight();
+    tip.push_str(&format!("\n{n} sentence{}", if n == 1 { "" } else { "s" }));
+    if let Some(e) = r.evidence.first() {
+        let mut text: String = e.text.chars().take(TOOLTIP_SENTENCE_CHARS).collect();
+        if text.len() < e.text.len() {
+            text.push('…');
+        }
+        tip.push_str(&format!("\n\u{201c}{text}\u{201d}"));
+    }
+    tip
+}
+
 /// Writes the graph as a Graphviz digraph.
 pub fn write<W: Write>(graph: &ActorGraph, mut w: W) -> io::Result<W> {
     writeln!(w, "// actorgraph: political actors and their relations")?;
@@ -70,7 +79,11 @@ pub fn write<W: Write>(graph: &ActorGraph, mut w: W) -> io::Result<W> {
     // size: a large corpus graph is scaled down to at most 150 inches square, so that
     // bitmap renderers (cairo caps a side at 32767 pixels) draw it without a warning
     writeln!(w, "  graph [rankdir=LR, overlap=false, size=\"150,150\"];")?;
-    writeln!(w, "  node [style=filled, fontsize=11];")?;
+    writeln!(
+        w,
+        "  node [style=filled, fontsize=11, color=\"{}\"];",
+        palette::OUTLINE
+    )?;
     writeln!(w, "  edge [fontsize=9];")?;
     for a in graph.actors() {
         let mut tip = a.kind.as_str().to_string();
@@ -82,36 +95,40 @@ pub fn write<W: Write>(graph: &ActorGraph, mut w: W) -> io::Result<W> {
             tip.push_str("; titles: ");
             tip.push_str(&a.titles.join(" | "));
         }
+        let look = type_style(a.kind);
+        let (shape, style) = look.shape.graphviz();
         writeln!(
             w,
-            "  {} [label={}, shape={}, fillcolor=\"{}\", type=\"{}\", tooltip={}];",
+            "  {} [label={}, shape={shape}, style=\"{style}\", fillcolor=\"{}\", type=\"{}\", tooltip={}];",
             quote(&safe_id(&a.id)),
             quote(&a.name),
-            shape(a.kind),
-            hex_rgb(type_rgb(a.kind)),
+            look.fill,
             a.kind.as_str(),
             quote(&tip),
         )?;
     }
     for (s, t, r) in graph.relations() {
+        let look = family_style(r.relation.family());
         write!(
             w,
-            "  {} -> {} [label={}, color=\"{}\", fontcolor=\"{}\", penwidth={:.2}, relation=\"{}\"",
+            "  {} -> {} [label={}, color=\"{c}\", fontcolor=\"{c}\", penwidth={:.2}, relation=\"{}\"",
             quote(&safe_id(&s.id)),
             quote(&safe_id(&t.id)),
             quote(&r.verb),
-            hex_rgb(family_rgb(r.relation.family())),
-            hex_rgb(family_rgb(r.relation.family())),
             penwidth(r.weight()),
             r.relation.as_str(),
+            c = look.colour,
         )?;
+        if look.dashed {
+            write!(w, ", style=dashed")?;
+        }
         if let Some(d) = &r.date {
             write!(w, ", date={}", quote(d))?;
         }
         if let Some(c) = super::finite(r.confidence) {
             write!(w, ", confidence=\"{c}\"")?;
         }
-        let tip = format!("{} {} {} ({})", s.name, r.relation.as_str(), t.name, r.verb);
+        let tip = edge_tooltip(&s.name, &t.name, r);
         writeln!(w, ", tooltip={}];", quote(&tip))?;
     }
     writeln!(w, "}}")?;
@@ -152,6 +169,7 @@ mod tests {
         let mut labels = Vec::new();
         let mut node_ids = Vec::new();
         let mut edges = Vec::new();
+        let mut tooltips = Vec::new();
         for s in &stmts {
             match s {
                 Stmt::Node(n) => {
@@ -173,6 +191,7 @@ mod tests {
                         id_str(attr(&e.attributes, "label").unwrap()),
                         id_str(attr(&e.attributes, "relation").unwrap()),
                     ));
+                    tooltips.push(id_str(attr(&e.attributes, "tooltip").unwrap()));
                 }
                 _ => {}
             }
@@ -188,6 +207,17 @@ mod tests {
             assert_eq!(et, &safe_id(&t.id));
             assert_eq!(label, &dot_expected(&r.verb));
             assert_eq!(rel, r.relation.as_str());
+        }
+        // Edge tooltips: the fact, the number of sentences and the first sentence.
+        for ((s, t, r), tip) in g.relations().zip(&tooltips) {
+            let lines: Vec<&str> = tip.split('\n').collect();
+            let fact = format!("{} {} {}", s.name, r.relation.as_str(), t.name);
+            assert!(tip.starts_with(&dot_expected(&fact)), "{tip:?}");
+            let n = r.weight();
+            let count = format!("{n} sentence{}", if n == 1 { "" } else { "s" });
+            assert!(lines.contains(&count.as_str()), "{tip:?}");
+            let first: String = r.evidence[0].text.chars().take(300).collect();
+            assert!(tip.contains(&dot_expected(&first)), "{tip:?}");
         }
         // No raw control characters and no raw line breaks inside the file's strings.
         assert!(!text.contains('\u{7}'));

@@ -12,7 +12,8 @@
 //!   `mentions`, `documents` (`integer`); edges `relation`, `verb`, `date`, `confidence`
 //!   (`double`), `evidence` (`integer`, the number of sentences), `evidence_text` (the
 //!   first sentence), `role`, `status`, `documents` (`liststring`).
-//! * `viz:color` by entity type, `viz:size` by degree; edge `weight` = number of
+//! * `viz:color` by entity type and by relation family ([`crate::palette`], the colours
+//!   of the SVG/PNG legend), `viz:size` by degree; edge `weight` = number of
 //!   supporting sentences, `kind` = relation (so Gephi keeps parallel edges of different
 //!   relations apart), `label` = verb.
 //!
@@ -23,8 +24,9 @@
 //! `["a", "b, c"]`: every element in double quotes with `\` and `"` escaped by a
 //! backslash, the list syntax Gephi's parser reads.
 
-use super::{family_rgb, finite, java_int, safe_id, type_rgb, valid_date, xml_attr};
+use super::{finite, java_int, safe_id, valid_date, xml_attr};
 use crate::graph::ActorGraph;
+use crate::palette::{family_style, rgb, type_style};
 use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
@@ -201,7 +203,7 @@ pub fn write<W: Write>(graph: &ActorGraph, w: W) -> io::Result<W> {
         values.push(("mentions", java_int(a.mentions.into()).to_string()));
         values.push(("documents", java_int(a.documents.into()).to_string()));
         attvalues(&mut xw, &values)?;
-        let (r, g, b) = type_rgb(a.kind);
+        let (r, g, b) = rgb(type_style(a.kind).fill);
         xw.create_element("viz:color")
             .with_attributes([
                 ("r", r.to_string().as_str()),
@@ -261,7 +263,7 @@ pub fn write<W: Write>(graph: &ActorGraph, w: W) -> io::Result<W> {
             list(&super::graphml::evidence_docs(&r.evidence)),
         ));
         attvalues(&mut xw, &values)?;
-        let (cr, cg, cb) = family_rgb(r.relation.family());
+        let (cr, cg, cb) = rgb(family_style(r.relation.family()).colour);
         xw.create_element("viz:color")
             .with_attributes([
                 ("r", cr.to_string().as_str()),
@@ -376,10 +378,11 @@ mod tests {
     #[test]
     fn static_without_dates() {
         let mut g = crate::graph::ActorGraph::new();
-        g.insert_actor(crate::graph::Actor {
+        g.insert_actor(crate::model::Actor {
+            ids: Default::default(),
             id: "a".into(),
             name: "A".into(),
-            kind: crate::graph::EntityType::Person,
+            kind: crate::model::EntityType::Person,
             aliases: vec![],
             titles: vec![],
             mentions: 1,

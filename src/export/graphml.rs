@@ -22,7 +22,8 @@
 //! titles read back exactly in every case.
 
 use super::{finite, java_int, neo4j_labels, safe_id, xml_attr, xml_text};
-use crate::graph::{ActorGraph, Evidence};
+use crate::graph::ActorGraph;
+use crate::model::Evidence;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 use serde::Serialize;

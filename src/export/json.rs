@@ -2,7 +2,8 @@
 //! `node_link_graph(d, edges="links")` and D3 read, and what the evaluation scores.
 //! [`read`] loads such a file back into an [`ActorGraph`] (for `actorgraph render`).
 
-use crate::graph::{Actor, ActorGraph, DocumentInfo, Relation};
+use crate::graph::ActorGraph;
+use crate::model::{Actor, DocumentInfo, Relation};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io::{self, Read, Write};
@@ -130,7 +131,7 @@ pub fn read<R: Read>(r: R) -> Result<ActorGraph, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{EntityType, Evidence, RelationKind};
+    use crate::model::{EntityType, Evidence, RelationKind};
 
     pub(crate) fn sample() -> ActorGraph {
         let mut g = ActorGraph::new();
@@ -139,6 +140,7 @@ mod tests {
             ("b", "Bobland", EntityType::Country),
         ] {
             g.insert_actor(Actor {
+                ids: Default::default(),
                 id: id.into(),
                 name: name.into(),
                 kind,
@@ -151,6 +153,7 @@ mod tests {
             });
         }
         let rel = |k| Relation {
+            mode: Default::default(),
             relation: k,
             verb: "met".into(),
             date: Some("2024-01-02".into()),
@@ -158,6 +161,8 @@ mod tests {
             role: None,
             status: None,
             evidence: vec![Evidence {
+                date: None,
+                reported_by: None,
                 doc: "d".into(),
                 sentence: 3,
                 start: 10,
@@ -193,6 +198,38 @@ mod tests {
         let back = read(&bytes[..]).unwrap();
         assert_eq!(back.node_count(), 2);
         assert_eq!(back.edge_count(), 2);
+        assert_eq!(write(&back, Vec::new()).unwrap(), bytes);
+    }
+
+    /// Mode, identifiers, the reporter and the evidence's own date are written and read
+    /// back; an asserted and a negated edge of the same pair stay two edges.
+    #[test]
+    fn modes_ids_and_reporters_round_trip() {
+        use crate::model::Mode;
+        let mut g = sample();
+        let mut b = g.actor("b").unwrap().clone();
+        b.ids.insert("wikidata".into(), "Q1".into());
+        b.ids.insert("iso3".into(), "BOB".into());
+        g.insert_actor(b.clone());
+        let mut negated = g.relations().next().unwrap().2.clone();
+        negated.mode = Mode::Negated;
+        negated.evidence[0].reported_by = Some("b".into());
+        negated.evidence[0].date = Some("2024-01-01".into());
+        g.insert_relation("a", "b", negated);
+        assert_eq!(g.edge_count(), 3);
+        let bytes = write(&g, Vec::new()).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(v["links"][0]["mode"], "asserted");
+        assert_eq!(v["links"][2]["mode"], "negated");
+        assert_eq!(v["links"][2]["evidence"][0]["reported_by"], "b");
+        assert_eq!(v["links"][2]["evidence"][0]["date"], "2024-01-01");
+        // absent fields are left out, not written as null
+        assert!(v["links"][0]["evidence"][0].get("reported_by").is_none());
+        assert_eq!(v["nodes"][1]["ids"]["wikidata"], "Q1");
+        assert!(v["nodes"][0].get("ids").is_none());
+        let back = read(&bytes[..]).unwrap();
+        assert_eq!(back.edge_count(), 3);
+        assert_eq!(back.actor("b").unwrap().ids, b.ids);
         assert_eq!(write(&back, Vec::new()).unwrap(), bytes);
     }
 }

@@ -36,7 +36,8 @@
 //! not real `YYYY-MM-DD` dates are written as plain strings, not `xsd:date`.
 
 use super::{finite, is_plain_id_char, valid_date};
-use crate::graph::{ActorGraph, EntityType, RelationKind};
+use crate::graph::ActorGraph;
+use crate::model::{EntityType, RelationKind};
 use indexmap::IndexMap;
 use serde::Serialize;
 use serde_json::Value;

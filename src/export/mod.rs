@@ -1,7 +1,7 @@
 //! Writing the graph. One module per format, each with the same shape:
 //! `write(graph, writer) -> io::Result<writer>`, streaming into any `Write` and never
-//! opening files (the CLI does that, atomically). [`Format`] is the only place that knows
-//! the formats' names, file extensions and media types.
+//! opening files (the CLI does that, atomically). The formats' names, file extensions
+//! and media types, and which writer writes which, are [`crate::format`]'s table.
 //!
 //! Each module documents what it does with characters its format cannot hold. The
 //! shared rules live here:
@@ -21,6 +21,7 @@ pub mod cypher;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 pub mod json;
 pub mod jsonld;
 pub mod neo4j;
@@ -31,205 +32,8 @@ mod roundtrip_tests;
 #[cfg(test)]
 pub(crate) mod testutil;
 
-use crate::graph::{ActorGraph, EntityType, RelationFamily};
+use crate::model::EntityType;
 use std::borrow::Cow;
-use std::fmt;
-use std::io::{self, Write};
-use std::path::Path;
-
-/// Every output format, graph files and images.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Format {
-    Json,
-    Dot,
-    JsonLd,
-    GraphMl,
-    Gexf,
-    Neo4j,
-    Cypher,
-    Tsv,
-    Svg,
-    Png,
-}
-
-impl Format {
-    pub const ALL: &'static [Format] = &[
-        Format::Json,
-        Format::Dot,
-        Format::JsonLd,
-        Format::GraphMl,
-        Format::Gexf,
-        Format::Neo4j,
-        Format::Cypher,
-        Format::Tsv,
-        Format::Svg,
-        Format::Png,
-    ];
-
-    /// The name given to `--format`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Json => "json",
-            Format::Dot => "dot",
-            Format::JsonLd => "jsonld",
-            Format::GraphMl => "graphml",
-            Format::Gexf => "gexf",
-            Format::Neo4j => "neo4j",
-            Format::Cypher => "cypher",
-            Format::Tsv => "tsv",
-            Format::Svg => "svg",
-            Format::Png => "png",
-        }
-    }
-
-    /// One-line description for `--help`.
-    pub fn description(self) -> &'static str {
-        match self {
-            Format::Json => "node-link JSON (networkx, D3; the evaluation reads it)",
-            Format::Dot => "Graphviz DOT",
-            Format::JsonLd => "JSON-LD with an inline context (RDF stores)",
-            Format::GraphMl => "GraphML (Gephi, Neo4j APOC, networkx, igraph)",
-            Format::Gexf => "GEXF 1.3 with time (Gephi)",
-            Format::Neo4j => "CSV pair for neo4j-admin database import",
-            Format::Cypher => "idempotent Cypher script (cypher-shell -f)",
-            Format::Tsv => "one triple a line, for reading in a terminal",
-            Format::Svg => "image (Graphviz, or the built-in layout)",
-            Format::Png => "image (Graphviz, or the built-in layout)",
-        }
-    }
-
-    pub fn file_extension(self) -> &'static str {
-        match self {
-            Format::Json => "json",
-            Format::Dot => "dot",
-            Format::JsonLd => "jsonld",
-            Format::GraphMl => "graphml",
-            Format::Gexf => "gexf",
-            Format::Neo4j => "csv",
-            Format::Cypher => "cypher",
-            Format::Tsv => "tsv",
-            Format::Svg => "svg",
-            Format::Png => "png",
-        }
-    }
-
-    pub fn media_type(self) -> &'static str {
-        match self {
-            Format::Json => "application/json",
-            Format::Dot => "text/vnd.graphviz",
-            Format::JsonLd => "application/ld+json",
-            Format::GraphMl => "application/graphml+xml",
-            Format::Gexf => "application/gexf+xml",
-            Format::Neo4j => "text/csv",
-            Format::Cypher => "application/x-cypher-query",
-            Format::Tsv => "text/tab-separated-values",
-            Format::Svg => "image/svg+xml",
-            Format::Png => "image/png",
-        }
-    }
-
-    /// True for the image formats, drawn by `render`.
-    pub fn is_image(self) -> bool {
-        matches!(self, Format::Svg | Format::Png)
-    }
-
-    /// The file names this format writes in an output directory for the stem `stem`.
-    /// Only neo4j writes two files.
-    pub fn files(self, stem: &str) -> Vec<String> {
-        match self {
-            Format::Neo4j => vec![
-                format!("{stem}.nodes.csv"),
-                format!("{stem}.relationships.csv"),
-            ],
-            _ => vec![format!("{stem}.{}", self.file_extension())],
-        }
-    }
-
-    pub fn from_name(name: &str) -> Result<Format, String> {
-        let n = name.trim().to_ascii_lowercase();
-        let alias = match n.as_str() {
-            "json-ld" => "jsonld",
-            "gml" | "xml" => "graphml",
-            "neo4j-csv" | "csv" => "neo4j",
-            "cql" => "cypher",
-            other => other,
-        };
-        Format::ALL
-            .iter()
-            .copied()
-            .find(|f| f.name() == alias)
-            .ok_or_else(|| {
-                format!(
-                    "unknown format {name:?} (known: {}, all)",
-                    Format::ALL
-                        .iter()
-                        .map(|f| f.name())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            })
-    }
-
-    /// Guesses the format from a file name, and says why when it cannot.
-    pub fn from_path(path: &Path) -> Result<Format, String> {
-        let ext = path.extension().and_then(|e| e.to_str()).ok_or_else(|| {
-            format!(
-                "{} has no extension to tell the format by; give --format",
-                path.display()
-            )
-        })?;
-        Format::ALL
-            .iter()
-            .copied()
-            .find(|f| f.file_extension().eq_ignore_ascii_case(ext) && *f != Format::Neo4j)
-            .ok_or_else(|| {
-                format!(
-                    "{}: the extension .{ext} names no format; give --format",
-                    path.display()
-                )
-            })
-    }
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// Writes one graph format (not images, not neo4j: see [`write_neo4j`]).
-pub fn write<W: Write>(format: Format, graph: &ActorGraph, w: W) -> io::Result<W> {
-    match format {
-        Format::Json => json::write(graph, w),
-        Format::Dot => dot::write(graph, w),
-        Format::JsonLd => jsonld::write(graph, w),
-        Format::GraphMl => graphml::write(graph, w),
-        Format::Gexf => gexf::write(graph, w),
-        Format::Cypher => cypher::write(graph, w),
-        Format::Tsv => tsv::write(graph, w),
-        Format::Neo4j => Err(io::Error::new(
-            io::ErrorKind::Unsupported,
-            "format neo4j writes two files: use export::write_neo4j",
-        )),
-        other => Err(io::Error::new(
-            io::ErrorKind::Unsupported,
-            format!("format {other} is not written by export::write"),
-        )),
-    }
-}
-
-/// Writes the neo4j-admin import pair: the nodes CSV and the relationships CSV
-/// (file names from [`Format::files`]).
-pub fn write_neo4j<N: Write, R: Write>(
-    graph: &ActorGraph,
-    nodes: N,
-    rels: R,
-) -> io::Result<(N, R)> {
-    let nodes = neo4j::write_nodes(graph, nodes)?;
-    let rels = neo4j::write_relationships(graph, rels)?;
-    Ok((nodes, rels))
-}
 
 /// What replaces a character a format cannot hold (see the module docs).
 pub const REPLACEMENT: char = '\u{FFFD}';
@@ -352,35 +156,6 @@ pub(crate) fn finite(x: f64) -> Option<f64> {
     x.is_finite().then_some(x)
 }
 
-/// Fill colour per entity type, as RGB (ColorBrewer "Paired"/"Set3" light tones, so
-/// black labels stay readable). Shared by DOT and GEXF.
-pub(crate) fn type_rgb(t: EntityType) -> (u8, u8, u8) {
-    match t {
-        EntityType::Person => (0xa6, 0xce, 0xe3),
-        EntityType::Country => (0xb2, 0xdf, 0x8a),
-        EntityType::Place => (0xfd, 0xbf, 0x6f),
-        EntityType::Facility => (0xca, 0xb2, 0xd6),
-        EntityType::GovernmentBody => (0xfb, 0x9a, 0x99),
-        EntityType::PoliticalParty => (0xff, 0xff, 0x99),
-        EntityType::Media => (0xd9, 0xd9, 0xd9),
-        EntityType::Organization => (0x8d, 0xd3, 0xc7),
-    }
-}
-
-/// Edge colour per relation family, as RGB.
-pub(crate) fn family_rgb(f: RelationFamily) -> (u8, u8, u8) {
-    match f {
-        RelationFamily::Office => (0x6a, 0x3d, 0x9a),
-        RelationFamily::Location => (0xb1, 0x59, 0x28),
-        RelationFamily::Cooperation => (0x33, 0xa0, 0x2c),
-        RelationFamily::Conflict => (0xe3, 0x1a, 0x1c),
-    }
-}
-
-pub(crate) fn hex_rgb((r, g, b): (u8, u8, u8)) -> String {
-    format!("#{r:02x}{g:02x}{b:02x}")
-}
-
 /// The Neo4j labels of an actor (GraphML `labels`, neo4j CSV `:LABEL`, Cypher `SET n:…`):
 /// `Actor` plus the entity type.
 pub(crate) fn neo4j_labels(t: EntityType) -> [&'static str; 2] {
@@ -390,55 +165,6 @@ pub(crate) fn neo4j_labels(t: EntityType) -> [&'static str; 2] {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_and_paths() {
-        for f in Format::ALL {
-            assert_eq!(Format::from_name(f.name()).unwrap(), *f);
-        }
-        assert_eq!(
-            Format::from_path(Path::new("a/b.graphml")).unwrap(),
-            Format::GraphMl
-        );
-        assert!(Format::from_path(Path::new("a/b"))
-            .unwrap_err()
-            .contains("no extension"));
-        assert!(Format::from_name("pdf")
-            .unwrap_err()
-            .contains("known: json"));
-    }
-
-    /// Writes every format for the realistic and the hostile sample graph, for the
-    /// validators in `../shared/validators`:
-    /// `EXPORT_SAMPLES_DIR=/tmp/x cargo test --lib write_validator_samples -- --ignored`.
-    #[test]
-    #[ignore]
-    fn write_validator_samples() {
-        let dir = std::path::PathBuf::from(
-            std::env::var("EXPORT_SAMPLES_DIR").unwrap_or_else(|_| "target/export-samples".into()),
-        );
-        std::fs::create_dir_all(&dir).unwrap();
-        for (stem, g) in [
-            ("sample", testutil::realistic_graph()),
-            ("hostile", testutil::hostile_graph()),
-        ] {
-            for f in Format::ALL {
-                if f.is_image() {
-                    continue;
-                }
-                let files = f.files(stem);
-                if *f == Format::Neo4j {
-                    let (n, r) = write_neo4j(&g, Vec::new(), Vec::new()).unwrap();
-                    std::fs::write(dir.join(&files[0]), n).unwrap();
-                    std::fs::write(dir.join(&files[1]), r).unwrap();
-                } else {
-                    let bytes = write(*f, &g, Vec::new()).unwrap();
-                    std::fs::write(dir.join(&files[0]), bytes).unwrap();
-                }
-            }
-            println!("{stem}: {} nodes, {} edges", g.node_count(), g.edge_count());
-        }
-    }
 
     #[test]
     fn safe_ids_keep_slugs_and_never_collide() {

@@ -198,12 +198,4 @@ mod tests {
         assert_eq!(&office[7], "Prime Minister");
         assert_eq!(&office[8], "former");
     }
-
-    #[test]
-    fn write_neo4j_pair() {
-        let g = hostile_graph();
-        let (n, r) = crate::export::write_neo4j(&g, Vec::new(), Vec::new()).unwrap();
-        assert_eq!(n, write_nodes(&g, Vec::new()).unwrap());
-        assert_eq!(r, write_relationships(&g, Vec::new()).unwrap());
-    }
 }

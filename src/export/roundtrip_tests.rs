@@ -4,7 +4,8 @@
 
 use super::testutil::{cypher_names, dot_expected, dot_unquote, parse_xml};
 use super::{cypher, dot, gexf, graphml, jsonld, neo4j, safe_id, tsv, xml_safe};
-use crate::graph::{Actor, ActorGraph, EntityType, Evidence, Relation, RelationKind};
+use crate::graph::ActorGraph;
+use crate::model::{Actor, EntityType, Evidence, Relation, RelationKind};
 use proptest::prelude::*;
 
 fn hostile_char() -> impl Strategy<Value = char> {
@@ -73,6 +74,7 @@ fn build(spec: &Spec) -> ActorGraph {
     let mut g = ActorGraph::new();
     for (i, (name, kind, aliases)) in spec.actors.iter().enumerate() {
         g.insert_actor(Actor {
+            ids: Default::default(),
             // Unique whatever the name: the last `#digits` tells them apart.
             id: format!("{name}#{i}"),
             name: name.clone(),
@@ -92,6 +94,7 @@ fn build(spec: &Spec) -> ActorGraph {
             &sid,
             &tid,
             Relation {
+                mode: Default::default(),
                 relation: RelationKind::ALL[*k],
                 verb: verb.clone(),
                 date: date.clone(),
@@ -99,6 +102,8 @@ fn build(spec: &Spec) -> ActorGraph {
                 role: Some(text.clone()),
                 status: None,
                 evidence: vec![Evidence {
+                    date: None,
+                    reported_by: None,
                     doc: text.clone(),
                     sentence: 1,
                     start: 0,

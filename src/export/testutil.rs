@@ -1,15 +1,16 @@
 //! Test helpers shared by the exporters' tests: a hostile sample graph, a small XML tree
 //! read with quick-xml's reader, and unescaping for the DOT and Cypher literals.
 
-use crate::graph::{
-    Actor, ActorGraph, DocumentInfo, EntityType, Evidence, OfficeStatus, Relation, RelationKind,
+use crate::graph::ActorGraph;
+use crate::model::{
+    Actor, DocumentInfo, EntityType, Evidence, OfficeStatus, Relation, RelationKind,
 };
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
 /// Names no exporter may break on: quotes, backslashes, newlines, XML and HTML syntax,
-/// DOT keywords, CSV and Cypher syntax, a control character, right-to-left override and
-/// a zero-width space.
+/// DOT keywords, CSV and Cypher syntax, a control character, right-to-left override,
+/// a zero-width space, and what would end an HTML `<script>`.
 pub const HOSTILE: &[&str] = &[
     "Ann \"Q\" <Lee>",
     "back\\slash\\",
@@ -27,10 +28,13 @@ pub const HOSTILE: &[&str] = &[
     "\ttabbed  spaces ",
     "",
     "Владимир Путин 🎉",
+    "</script><script>alert(1)</script>",
+    "<!-- not a comment --> </SCRIPT >",
 ];
 
 fn actor(id: &str, name: &str, kind: EntityType) -> Actor {
     Actor {
+        ids: Default::default(),
         id: id.into(),
         name: name.into(),
         kind,
@@ -45,6 +49,7 @@ fn actor(id: &str, name: &str, kind: EntityType) -> Actor {
 
 fn relation(kind: RelationKind, verb: &str, date: Option<&str>, evidence: &[&str]) -> Relation {
     Relation {
+        mode: Default::default(),
         relation: kind,
         verb: verb.into(),
         date: date.map(Into::into),
@@ -55,6 +60,8 @@ fn relation(kind: RelationKind, verb: &str, date: Option<&str>, evidence: &[&str
             .iter()
             .enumerate()
             .map(|(i, t)| Evidence {
+                date: None,
+                reported_by: None,
                 doc: if i % 2 == 0 { "seed" } else { "doc;2, \"b\"" }.into(),
                 sentence: i * 2 + 1,
                 start: i * 100,
@@ -82,7 +89,8 @@ pub fn hostile_graph() -> ActorGraph {
         id: "doc;2, \"b\"".into(),
         date: None,
         title: None,
-        url: None,
+        // an address no page may turn into a link
+        url: Some("javascript:alert(document.domain)".into()),
     });
     for (i, name) in HOSTILE.iter().enumerate() {
         let kind = EntityType::ALL[i % EntityType::ALL.len()];
@@ -428,6 +436,7 @@ pub fn realistic_graph() -> ActorGraph {
     ];
     for (id, name, kind, aliases, titles) in actors {
         g.insert_actor(Actor {
+            ids: Default::default(),
             id: (*id).into(),
             name: (*name).into(),
             kind: *kind,
@@ -447,6 +456,8 @@ pub fn realistic_graph() -> ActorGraph {
         });
     }
     let ev = |doc: &str, sentence: usize, text: &str| Evidence {
+        date: None,
+        reported_by: None,
         doc: doc.into(),
         sentence,
         start: sentence * 120,
@@ -454,6 +465,7 @@ pub fn realistic_graph() -> ActorGraph {
         text: text.into(),
     };
     let rel = |kind, verb: &str, date: Option<&str>, conf: f64, evidence: Vec<Evidence>| Relation {
+        mode: Default::default(),
         relation: kind,
         verb: verb.into(),
         date: date.map(Into::into),

@@ -3,75 +3,44 @@
 //! "7 May 2024"). News reports past events, so a weekday means the latest such day on or
 //! before the article date.
 
+use crate::language::Language;
 use crate::text::Token;
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, NaiveDate};
 
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == w || (w.len() <= 4 && m.starts_with(&w)))
-        .map(|i| i as u32 + 1)
-}
-
-fn day_number(word: &str) -> Option<u32> {
+fn day_number(lang: &Language, word: &str) -> Option<u32> {
     let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
     let rest = &word[digits.len()..];
-    if !(rest.is_empty() || matches!(rest, "st" | "nd" | "rd" | "th")) {
+    if !(rest.is_empty() || lang.ordinal_suffixes.contains(rest)) {
         return None;
     }
     digits.parse().ok().filter(|d| (1..=31).contains(d))
 }
 
 /// The date of an event told in `tokens`, given the article date.
-pub fn event_date(tokens: &[Token<'_>], article: Option<&str>) -> Option<String> {
+pub fn event_date(lang: &Language, tokens: &[Token<'_>], article: Option<&str>) -> Option<String> {
     let base = article.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     let words: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
     for (i, w) in words.iter().enumerate() {
         // explicit "May 7", "May 7, 2024", "7 May 2024"
-        if let Some(m) = (tokens[i].is_capitalized()).then(|| month(w)).flatten() {
+        if let Some(m) = (tokens[i].is_capitalized())
+            .then(|| lang.month(w))
+            .flatten()
+        {
             // "Jan. 5": the abbreviation's full stop is a token of its own
             let next = if words.get(i + 1).map(String::as_str) == Some(".") {
                 i + 2
             } else {
                 i + 1
             };
-            let (day, year_at) = if let Some(d) = words.get(next).and_then(|n| day_number(n)) {
+            let (day, year_at) = if let Some(d) = words.get(next).and_then(|n| day_number(lang, n))
+            {
                 let y = if words.get(next + 1).map(String::as_str) == Some(",") {
                     next + 2
                 } else {
                     next + 1
                 };
                 (Some(d), y)
-            } else if let Some(d) = i.checked_sub(1).and_then(|p| day_number(&words[p])) {
+            } else if let Some(d) = i.checked_sub(1).and_then(|p| day_number(lang, &words[p])) {
                 (Some(d), i + 1)
             } else {
                 (None, i + 1)
@@ -93,20 +62,11 @@ pub fn event_date(tokens: &[Token<'_>], article: Option<&str>) -> Option<String>
             }
         }
         let Some(b) = base else { continue };
-        let moved = match w.as_str() {
-            "yesterday" => Some(b - Duration::days(1)),
-            "today" | "tonight" => Some(b),
-            "week" | "month" | "year" if i > 0 && words[i - 1] == "last" => {
-                Some(match w.as_str() {
-                    "week" => b - Duration::days(7),
-                    "month" => b - Duration::days(30),
-                    _ => b - Duration::days(365),
-                })
-            }
-            _ => WEEKDAYS.iter().find(|(name, _)| name == w).map(|&(_, wd)| {
-                let back = (7 + b.weekday().num_days_from_monday() as i64
-                    - wd.num_days_from_monday() as i64)
-                    % 7;
+        let moved = match lang.days_before(&words, i) {
+            Some(days) => Some(b - Duration::days(days)),
+            // a weekday: the latest such day on or before the article date
+            None => lang.weekday(w).map(|wd| {
+                let back = (7 + b.weekday().num_days_from_monday() as i64 - (wd as i64 - 1)) % 7;
                 b - Duration::days(back)
             }),
         };
@@ -123,7 +83,11 @@ mod tests {
     use crate::text::tokenize;
 
     fn date(s: &str, article: &str) -> Option<String> {
-        event_date(&tokenize(s, 0), Some(article))
+        event_date(&english(), &tokenize(s, 0), Some(article))
+    }
+
+    fn english() -> Language {
+        Language::builtin().unwrap()
     }
 
     #[test]
@@ -174,6 +138,9 @@ mod tests {
             date("They may meet 5 times.", "2024-05-08").as_deref(),
             Some("2024-05-08")
         );
-        assert_eq!(event_date(&tokenize("on Tuesday", 0), None), None);
+        assert_eq!(
+            event_date(&english(), &tokenize("on Tuesday", 0), None),
+            None
+        );
     }
 }

@@ -1,4 +1,9 @@
-//! Extraction: one document's sentences become mentions, entities (typed, titled,
+//! Extraction: one document becomes a [`DocExtraction`] (the contract in
+//! [`crate::model`]). The corpus pipeline calls an [`Extractor`]; [`Rules`] is the
+//! rule-based one, and a second one (statistical, or on the parser) implements the same
+//! trait and plugs in without touching the pipeline or the CLI.
+//!
+//! In [`Rules`], one document's sentences become mentions, entities (typed, titled,
 //! aliases resolved within the document) and triples with evidence. The stages are
 //! composed in [`extract_document`], the one place that shows the whole pipeline:
 //!
@@ -7,51 +12,47 @@
 
 pub mod dates;
 pub mod entities;
+mod knowledge;
 pub mod mentions;
 pub mod relations;
 
-use crate::graph::{DocumentInfo, EntityType, Evidence, OfficeStatus, RelationKind};
-use crate::ingest::Document;
-use crate::lexicon::{Lexicon, TitleScope};
+pub use knowledge::Knowledge;
+
+use crate::language::Language;
+use crate::lexicon::{EntryId, TitleScope};
+use crate::model::{
+    DocEntity, DocExtraction, Document, DocumentInfo, EntityType, Evidence, Mode, OfficeStatus,
+    RelationKind, Triple,
+};
 use crate::text::{split_sentences, Sentence};
-use entities::Entity;
-use mentions::{Mention, TitleMention};
+use entities::{Assigned, Entity, EntityId};
+use mentions::{Mention, MentionId, TitleMention};
 use relations::{Found, SentenceView, Slot};
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
-/// An actor as one document knows it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DocEntity {
-    pub name: String,
-    pub kind: EntityType,
-    pub aliases: Vec<String>,
-    pub titles: Vec<String>,
-    pub mentions: u32,
+/// What the corpus pipeline calls for each document, on every worker thread at once.
+pub trait Extractor: Sync {
+    /// A short name for messages and the build's summary (`rules`).
+    fn name(&self) -> &'static str;
+
+    /// Reads one document. Never fails: a document the extractor can make nothing of
+    /// gives an extraction without entities.
+    fn extract(&self, doc: &Document, knowledge: &Knowledge) -> DocExtraction;
 }
 
-/// A fact read in one sentence; subject and object index into the document's entities.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Triple {
-    pub subject: usize,
-    pub object: usize,
-    pub relation: RelationKind,
-    pub verb: String,
-    pub date: Option<String>,
-    pub confidence: f64,
-    pub role: Option<String>,
-    pub status: Option<OfficeStatus>,
-    pub evidence: Evidence,
-}
+/// The rule-based extractor: [`extract_document`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Rules;
 
-/// Everything extracted from one document.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DocExtraction {
-    pub info: DocumentInfo,
-    pub entities: Vec<DocEntity>,
-    pub triples: Vec<Triple>,
-    pub sentences: usize,
-    /// Sentences cut at the length bound (see `text::MAX_SENTENCE_TOKENS`).
-    pub truncated_sentences: usize,
+impl Extractor for Rules {
+    fn name(&self) -> &'static str {
+        "rules"
+    }
+
+    fn extract(&self, doc: &Document, knowledge: &Knowledge) -> DocExtraction {
+        extract_document(doc, knowledge)
+    }
 }
 
 /// A fact before it has a date and evidence.
@@ -62,36 +63,81 @@ struct Raw {
     status: Option<OfficeStatus>,
 }
 
-/// Runs the whole extraction on one document.
-pub fn extract_document(doc: &Document, lex: &Lexicon) -> DocExtraction {
-    let sentences = split_sentences(&doc.text, doc.body_start);
+/// Runs the whole rule-based extraction on one document.
+pub fn extract_document(doc: &Document, knowledge: &Knowledge) -> DocExtraction {
+    let sentences = split_sentences(&doc.text, doc.body_start, &knowledge.language);
+    let (mentions, ranges, titles) = find_mentions(knowledge, &sentences);
+    let acronym_of = acronyms(&sentences, &mentions);
+
+    let (entities, assigned) = entities::resolve(knowledge, &mentions, &titles, &acronym_of);
+
+    // relations
+    let mut cx = DocContext {
+        knowledge,
+        doc,
+        sentences: &sentences,
+        mentions: &mentions,
+        ranges: &ranges,
+        titles: &titles,
+        entities,
+        assigned,
+    };
+    let mut raw = cx.office_relations();
+    raw.extend(cx.sentence_relations());
+    raw.extend(cx.part_of_relations());
+    cx.build(raw)
+}
+
+/// The mention stage: the document's mentions (in sentence and token order), the range
+/// of each sentence's mentions, and its titles with their holders and owners.
+fn find_mentions(
+    knowledge: &Knowledge,
+    sentences: &[Sentence<'_>],
+) -> (Vec<Mention>, Vec<Range<usize>>, Vec<TitleMention>) {
+    // words seen in lower case: a capitalised sentence opener that is one is no name
     let common_words: rustc_hash::FxHashSet<&str> = sentences
         .iter()
         .flat_map(|s| s.tokens.iter())
         .filter(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase))
         .map(|t| t.text)
         .collect();
-
-    // mentions and titles
     let mut mentions: Vec<Mention> = Vec::new();
     let mut titles: Vec<TitleMention> = Vec::new();
-    for s in &sentences {
-        mentions::find(lex, s, &common_words, &mut mentions, &mut titles);
+    for s in sentences {
+        mentions::find(knowledge, s, &common_words, &mut mentions, &mut titles);
     }
+    // find pushes mentions in sentence and token order, and titles refer to them by
+    // their position: the sort must not move any
+    debug_assert!(mentions.is_sorted_by_key(|m| (m.sentence, m.start)));
     mentions.sort_by_key(|m| (m.sentence, m.start));
-    // mentions of sentence i are mentions[ranges[i].0..ranges[i].1]: no scan over the document per sentence
-    let mut ranges = vec![(0usize, 0usize); sentences.len()];
+    let ranges = sentence_ranges(&mentions, sentences.len());
+    link_titles(
+        &knowledge.language,
+        sentences,
+        &mentions,
+        &ranges,
+        &mut titles,
+    );
+    (mentions, ranges, titles)
+}
+
+/// The mentions of each sentence, as positions in the document's mentions (which are in
+/// sentence order): no scan over the document per sentence.
+fn sentence_ranges(mentions: &[Mention], sentences: usize) -> Vec<Range<usize>> {
+    let mut ranges = Vec::with_capacity(sentences);
     let mut at = 0;
-    for (i, r) in ranges.iter_mut().enumerate() {
+    for i in 0..sentences {
         let start = at;
         while at < mentions.len() && mentions[at].sentence == i {
             at += 1;
         }
-        *r = (start, at);
+        ranges.push(start..at);
     }
-    link_titles(&sentences, &mentions, &ranges, &mut titles);
+    ranges
+}
 
-    // acronyms defined in parentheses: "Pakistan Tehreek-e-Insaf (PTI)"
+/// Acronyms defined in parentheses: "Pakistan Tehreek-e-Insaf (PTI)" (acronym → name).
+fn acronyms(sentences: &[Sentence<'_>], mentions: &[Mention]) -> HashMap<MentionId, MentionId> {
     let mut acronym_of = HashMap::new();
     for (i, pair) in mentions.windows(2).enumerate() {
         let (a, b) = (&pair[0], &pair[1]);
@@ -105,93 +151,10 @@ pub fn extract_document(doc: &Document, lex: &Lexicon) -> DocExtraction {
             && a.gaz.is_none()
             && a.words() > 1
         {
-            acronym_of.insert(i + 1, i);
+            acronym_of.insert(MentionId(i + 1), MentionId(i));
         }
     }
-
-    let (mut entities, assigned) = entities::resolve(lex, &mentions, &titles, &acronym_of);
-
-    // relations
-    let mut raw: Vec<Raw> = Vec::new();
-    office_relations(
-        lex, &ranges, &mentions, &titles, &entities, &assigned, &mut raw,
-    );
-    let mut last_person: Option<(usize, String)> = None;
-    let mut titles_by_sentence: Vec<Vec<&TitleMention>> = vec![Vec::new(); sentences.len()];
-    for t in &titles {
-        titles_by_sentence[t.sentence].push(t);
-    }
-    for s in &sentences {
-        let (from, to) = ranges[s.index];
-        let slots = slots_for(
-            s,
-            from,
-            &mentions[from..to],
-            &titles_by_sentence[s.index],
-            &entities,
-            &assigned,
-            &mut last_person,
-        );
-        let view = SentenceView {
-            sentence: s,
-            lower: &s.lower,
-            slots,
-        };
-        let mut found = Vec::new();
-        relations::events(lex, &view, &mut found);
-        relations::locations(lex, &view, &mut found);
-        raw.extend(found.into_iter().map(|f| Raw {
-            sentence: s.index,
-            found: f,
-            role: None,
-            status: None,
-        }));
-    }
-    // PART_OF from names ("Russian Foreign Ministry"), evidenced by the first sentence that
-    // names the part; the country is an actor even if only its demonym was written
-    for e in 0..entities.len() {
-        let Some(g) = entities[e].part_of else {
-            continue;
-        };
-        let c = match entities
-            .iter()
-            .position(|x| x.gaz == Some(g) && x.kind == EntityType::Country)
-        {
-            Some(c) => c,
-            None => {
-                entities.push(Entity {
-                    name: lex.entries[g].name.clone(),
-                    kind: EntityType::Country,
-                    gaz: Some(g),
-                    forms: Vec::new(),
-                    titles: Vec::new(),
-                    mentions: 0,
-                    demonym_only: false,
-                    part_of: None,
-                });
-                entities.len() - 1
-            }
-        };
-        let sentence = assigned
-            .iter()
-            .position(|a| *a == Some(e))
-            .map(|mi| mentions[mi].sentence)
-            .unwrap_or(0);
-        raw.push(Raw {
-            sentence,
-            found: Found {
-                subject: e,
-                object: c,
-                relation: RelationKind::PartOf,
-                verb: "name".into(),
-                confidence: 0.7,
-            },
-            role: None,
-            status: None,
-        });
-    }
-
-    build(doc, &sentences, entities, raw)
+    acronym_of
 }
 
 /// Titles without a holder take the name right after them ("spokesperson Matthew
@@ -199,31 +162,22 @@ pub fn extract_document(doc: &Document, lex: &Lexicon) -> DocExtraction {
 /// modifiers the names right before them ("US State Department spokesperson",
 /// "Pakistan's Prime Minister") and after "of" ("leader of the Labour Party").
 fn link_titles(
+    lang: &Language,
     sentences: &[Sentence<'_>],
     mentions: &[Mention],
-    ranges: &[(usize, usize)],
+    ranges: &[Range<usize>],
     titles: &mut [TitleMention],
 ) {
     for t in titles.iter_mut() {
         let toks = &sentences[t.sentence].tokens;
         let lower = |i: usize| toks[i].text.to_lowercase();
-        let in_sentence: Vec<usize> = (ranges[t.sentence].0..ranges[t.sentence].1).collect();
+        let in_sentence: Vec<MentionId> = ranges[t.sentence].clone().map(MentionId).collect();
         // modifiers: a chain of names ending where the title starts, "X's" allowed
         let mut edge = t.start;
-        while edge > 0
-            && matches!(
-                lower(edge - 1).as_str(),
-                "former"
-                    | "ex"
-                    | "then"
-                    | "acting"
-                    | "deputy"
-                    | "senior"
-                    | "top"
-                    | "interim"
-                    | "chief"
-            )
-        {
+        while edge > 0 && {
+            let w = lower(edge - 1);
+            lang.former.contains(&w) || lang.title_prefixes.contains(&w)
+        } {
             edge -= 1;
         }
         loop {
@@ -258,7 +212,7 @@ fn link_titles(
         let mut after = t.end;
         if after < toks.len() && lower(after) == "of" {
             after += 1;
-            while after < toks.len() && matches!(lower(after).as_str(), "the" | "a") {
+            while after < toks.len() && lang.articles.contains(&lower(after)) {
                 after += 1;
             }
             if let Some(&m) = in_sentence.iter().find(|&&m| mentions[m].start == after) {
@@ -285,10 +239,15 @@ fn link_titles(
                 }
             }
         }
-        // apposition: "X, (the) [mods] title"
+        // apposition: "X, (the) [mods] title"; "X, then the minister" held it no longer
         if t.holder.is_none() && !t.plural {
             let mut s = edge;
-            while s > 0 && matches!(lower(s - 1).as_str(), "the" | "a" | "an" | "former" | "ex") {
+            while s > 0 && {
+                let w = lower(s - 1);
+                let former = lang.former.contains(&w);
+                t.former |= former;
+                former || lang.articles.contains(&w)
+            } {
                 s -= 1;
             }
             if s > 0 && toks[s - 1].text == "," {
@@ -299,7 +258,7 @@ fn link_titles(
                         t.holder = Some(m);
                     }
                 }
-            } else if s > 0 && matches!(lower(s - 1).as_str(), "is" | "was" | "as") {
+            } else if s > 0 && lang.title_predicates.contains(&lower(s - 1)) {
                 // "Pompeo, who is the secretary of state" / "served as the ambassador"
                 if let Some(&m) = in_sentence.iter().rev().find(|&&m| {
                     mentions[m].end < s
@@ -316,298 +275,417 @@ fn link_titles(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn office_relations(
-    _lex: &Lexicon,
-    ranges: &[(usize, usize)],
-    mentions: &[Mention],
-    titles: &[TitleMention],
-    entities: &[Entity],
-    assigned: &[Option<usize>],
-    raw: &mut Vec<Raw>,
-) {
-    // the document's most mentioned country, the fallback owner of state offices
-    let mut country_counts: HashMap<usize, u32> = HashMap::new();
-    for (mi, m) in mentions.iter().enumerate() {
-        if let Some(e) = assigned[mi] {
-            if entities[e].kind == EntityType::Country {
-                *country_counts.entry(e).or_default() += 1 + u32::from(!m.demonym);
-            }
-        }
-    }
-    // the document's country, when one clearly dominates (twice the mentions of any other)
-    let mut ranked: Vec<(usize, u32)> = country_counts.into_iter().collect();
-    ranked.sort_by_key(|&(e, c)| (std::cmp::Reverse(c), e));
-    let main_country = match ranked.as_slice() {
-        [(e, _)] => Some(*e),
-        [(e, a), (_, b), ..] if *a >= 2 * *b => Some(*e),
-        _ => None,
-    };
-    let modifier_set: HashSet<usize> = titles
-        .iter()
-        .filter(|t| t.holder.is_some())
-        .flat_map(|t| t.modifiers.iter().copied())
-        .collect();
-    let country_entity = |gaz: usize| {
-        entities
-            .iter()
-            .position(|e| e.gaz == Some(gaz) && e.kind == EntityType::Country)
-    };
+/// One document once its entities are resolved: what the relation readers look at.
+struct DocContext<'a, 'd> {
+    knowledge: &'a Knowledge,
+    doc: &'a Document,
+    sentences: &'a [Sentence<'d>],
+    /// In sentence and token order.
+    mentions: &'a [Mention],
+    /// The mentions of sentence `i` are `mentions[ranges[i]]`.
+    ranges: &'a [Range<usize>],
+    titles: &'a [TitleMention],
+    entities: Vec<Entity>,
+    assigned: Assigned,
+}
 
-    for t in titles {
-        let Some(holder) = t.holder.and_then(|h| assigned[h]) else {
-            continue;
-        };
-        if entities[holder].kind != EntityType::Person {
-            continue;
-        }
-        let status = Some(if t.former {
-            OfficeStatus::Former
-        } else {
-            OfficeStatus::Current
-        });
-        let role = Some(t.text.clone());
-        let mut owners: Vec<(usize, f64)> = t
-            .modifiers
-            .iter()
-            .filter_map(|&m| assigned[m])
-            .map(|e| (e, 0.9))
-            .collect();
-        if owners.is_empty() && t.title.scope == TitleScope::Country {
-            // the nearest country named in the sentence that owns no other title, else the document's
-            let (from, to) = ranges[t.sentence];
-            let in_sentence = mentions[from..to]
-                .iter()
-                .enumerate()
-                .map(|(k, m)| (from + k, m))
-                .filter(|(mi, _)| !modifier_set.contains(mi))
-                // a country, or the country an organisation is part of ("the Syrian Army")
-                .filter_map(|(mi, m)| match assigned[mi] {
-                    Some(e) if entities[e].kind == EntityType::Country => Some((e, m)),
-                    _ => m.part_of.and_then(country_entity).map(|e| (e, m)),
-                })
-                // only a country named before the title: one named after it is about something else
-                .filter(|(_, m)| m.end <= t.start)
-                .max_by_key(|(_, m)| m.start);
-            if let Some((e, _)) = in_sentence {
-                owners.push((e, 0.6));
-            } else if let Some(e) = main_country {
-                owners.push((e, 0.5));
+impl DocContext<'_, '_> {
+    /// HOLDS_OFFICE, LEADS and MEMBER_OF from the titles that have a holder.
+    fn office_relations(&self) -> Vec<Raw> {
+        let (mentions, entities, assigned) = (self.mentions, &self.entities, &self.assigned);
+        let mut raw = Vec::new();
+        // the document's most mentioned country, the fallback owner of state offices
+        let mut country_counts: HashMap<EntityId, u32> = HashMap::new();
+        for (mi, e) in assigned.iter() {
+            if let Some(e) = e {
+                if entities[e].kind == EntityType::Country {
+                    *country_counts.entry(e).or_default() += 1 + u32::from(!mentions[mi].demonym);
+                }
             }
         }
-        for (owner, confidence) in owners {
-            let relation = match (entities[owner].kind, t.title.relation) {
-                (EntityType::Country | EntityType::GovernmentBody, _) => RelationKind::HoldsOffice,
-                (EntityType::PoliticalParty, RelationKind::Leads) => RelationKind::Leads,
-                (EntityType::PoliticalParty, _) => RelationKind::MemberOf,
-                (EntityType::Organization | EntityType::Media, r) => r,
-                _ => continue,
+        // the document's country, when one clearly dominates (twice the mentions of any other)
+        let mut ranked: Vec<(EntityId, u32)> = country_counts.into_iter().collect();
+        ranked.sort_by_key(|&(e, c)| (std::cmp::Reverse(c), e));
+        let main_country = match ranked.as_slice() {
+            [(e, _)] => Some(*e),
+            [(e, a), (_, b), ..] if *a >= 2 * *b => Some(*e),
+            _ => None,
+        };
+        let modifier_set: HashSet<MentionId> = self
+            .titles
+            .iter()
+            .filter(|t| t.holder.is_some())
+            .flat_map(|t| t.modifiers.iter().copied())
+            .collect();
+        let country_entity = |gaz: EntryId| {
+            entities
+                .iter()
+                .position(|e| e.gaz == Some(gaz) && e.kind == EntityType::Country)
+                .map(EntityId)
+        };
+
+        for t in self.titles {
+            let Some(holder) = t.holder.and_then(|h| assigned[h]) else {
+                continue;
             };
+            if entities[holder].kind != EntityType::Person {
+                continue;
+            }
+            let status = Some(if t.former {
+                OfficeStatus::Former
+            } else {
+                OfficeStatus::Current
+            });
+            let role = Some(t.text.clone());
+            let mut owners: Vec<(EntityId, f64)> = t
+                .modifiers
+                .iter()
+                .filter_map(|&m| assigned[m])
+                .map(|e| (e, 0.9))
+                .collect();
+            if owners.is_empty() && t.title.scope == TitleScope::Country {
+                // the nearest country named in the sentence that owns no other title, else the document's
+                let in_sentence = self.ranges[t.sentence]
+                    .clone()
+                    .map(MentionId)
+                    .map(|mi| (mi, &mentions[mi]))
+                    .filter(|(mi, _)| !modifier_set.contains(mi))
+                    // a country, or the country an organisation is part of ("the Syrian Army")
+                    .filter_map(|(mi, m)| match assigned[mi] {
+                        Some(e) if entities[e].kind == EntityType::Country => Some((e, m)),
+                        _ => m.part_of.and_then(country_entity).map(|e| (e, m)),
+                    })
+                    // only a country named before the title: one named after it is about something else
+                    .filter(|(_, m)| m.end <= t.start)
+                    .max_by_key(|(_, m)| m.start);
+                if let Some((e, _)) = in_sentence {
+                    owners.push((e, 0.6));
+                } else if let Some(e) = main_country {
+                    owners.push((e, 0.5));
+                }
+            }
+            for (owner, confidence) in owners {
+                let relation = match (entities[owner].kind, t.title.relation) {
+                    (EntityType::Country | EntityType::GovernmentBody, _) => {
+                        RelationKind::HoldsOffice
+                    }
+                    (EntityType::PoliticalParty, RelationKind::Leads) => RelationKind::Leads,
+                    (EntityType::PoliticalParty, _) => RelationKind::MemberOf,
+                    (EntityType::Organization | EntityType::Media, r) => r,
+                    _ => continue,
+                };
+                raw.push(Raw {
+                    sentence: t.sentence,
+                    found: Found {
+                        subject: holder,
+                        object: owner,
+                        relation,
+                        verb: t.text.clone(),
+                        confidence,
+                    },
+                    role: role.clone(),
+                    status,
+                });
+            }
+        }
+        raw
+    }
+
+    /// Events and locations, sentence by sentence ([`relations`]).
+    fn sentence_relations(&self) -> Vec<Raw> {
+        let (lex, lang) = (&self.knowledge.lexicon, &self.knowledge.language);
+        let mut raw = Vec::new();
+        let mut last_person: Option<(EntityId, String)> = None;
+        let mut titles_by_sentence: Vec<Vec<&TitleMention>> =
+            vec![Vec::new(); self.sentences.len()];
+        for t in self.titles {
+            titles_by_sentence[t.sentence].push(t);
+        }
+        for s in self.sentences {
+            let slots = self.slots_for(s, &titles_by_sentence[s.index], &mut last_person);
+            let view = SentenceView {
+                lang,
+                sentence: s,
+                lower: &s.lower,
+                slots,
+            };
+            let mut found = Vec::new();
+            relations::events(lex, &view, &mut found);
+            relations::locations(lex, &view, &mut found);
+            raw.extend(found.into_iter().map(|f| Raw {
+                sentence: s.index,
+                found: f,
+                role: None,
+                status: None,
+            }));
+        }
+        raw
+    }
+
+    /// The actors of one sentence in token order. A pronoun subject (`he`, `she`) stands
+    /// for the last person named before it.
+    fn slots_for(
+        &self,
+        s: &Sentence<'_>,
+        titles: &[&TitleMention],
+        last_person: &mut Option<(EntityId, String)>,
+    ) -> Vec<Slot> {
+        let (lang, entities) = (&self.knowledge.language, &self.entities);
+        // modifiers of a named official ("US" in "US Ambassador X") act in no event; those of
+        // a plural title ("Russian diplomats") stand for their country
+        let modifiers: HashSet<MentionId> = titles
+            .iter()
+            .filter(|t| t.holder.is_some())
+            .flat_map(|t| t.modifiers.iter().copied())
+            .collect();
+        let mut slots: Vec<Slot> = Vec::new();
+        let named: Vec<(MentionId, &Mention)> = self.ranges[s.index]
+            .clone()
+            .map(MentionId)
+            .map(|mi| (mi, &self.mentions[mi]))
+            .collect();
+        let mut next_named = 0;
+        let mut sentence_subject: Option<(EntityId, String)> = None;
+        let mut sentence_actor: Option<(EntityId, EntityType, String)> = None;
+        for (i, tok) in s.tokens.iter().enumerate() {
+            while next_named < named.len() && named[next_named].1.start < i {
+                next_named += 1;
+            }
+            if let Some(&(mi, m)) = named.get(next_named).filter(|(_, m)| m.start == i) {
+                if let Some(e) = self.assigned[mi] {
+                    slots.push(Slot {
+                        start: m.start,
+                        end: m.end,
+                        entity: e,
+                        kind: entities[e].kind,
+                        certainty: 1.0,
+                        name: entities[e].name.clone(),
+                        modifier: modifiers.contains(&mi),
+                    });
+                    // the first person of a sentence who is no object of a preposition is its
+                    // subject, and the one a later "he" or "she" most likely means
+                    let after_prep = i > 0 && lang.prepositions.contains(&s.lower[i - 1]);
+                    if entities[e].kind == EntityType::Person
+                        && sentence_subject.is_none()
+                        && !after_prep
+                    {
+                        sentence_subject = Some((e, entities[e].name.clone()));
+                    }
+                    if entities[e].kind != EntityType::Person
+                        && sentence_actor.is_none()
+                        && !after_prep
+                        && !modifiers.contains(&mi)
+                    {
+                        sentence_actor = Some((e, entities[e].kind, entities[e].name.clone()));
+                    }
+                }
+                continue;
+            }
+            let lower = tok.text.to_lowercase();
+            // "Switzerland said it had expelled ...": "it" is the state or body the sentence is about
+            if lang.group_pronouns.contains(&lower) {
+                if let Some((e, kind, name)) = sentence_actor.clone() {
+                    slots.push(Slot {
+                        start: i,
+                        end: i + 1,
+                        entity: e,
+                        kind,
+                        certainty: 0.7,
+                        name,
+                        modifier: false,
+                    });
+                }
+            }
+            if lang.person_pronouns.contains(&lower) {
+                if let Some((e, name)) = sentence_subject.clone().or_else(|| last_person.clone()) {
+                    slots.push(Slot {
+                        start: i,
+                        end: i + 1,
+                        entity: e,
+                        kind: EntityType::Person,
+                        certainty: 0.8,
+                        name,
+                        modifier: false,
+                    });
+                }
+            }
+        }
+        if sentence_subject.is_some() {
+            *last_person = sentence_subject;
+        }
+        slots
+    }
+
+    /// PART_OF from names ("Russian Foreign Ministry"), evidenced by the first sentence
+    /// that names the part; the country is an actor even if only its demonym was written.
+    fn part_of_relations(&mut self) -> Vec<Raw> {
+        let lex = &self.knowledge.lexicon;
+        let mut raw = Vec::new();
+        for e in (0..self.entities.len()).map(EntityId) {
+            let Some(g) = self.entities[e].part_of else {
+                continue;
+            };
+            let country = self
+                .entities
+                .iter()
+                .position(|x| x.gaz == Some(g) && x.kind == EntityType::Country);
+            let c = match country {
+                Some(c) => EntityId(c),
+                None => {
+                    self.entities.push(Entity {
+                        name: lex.entries[g].name.clone(),
+                        kind: EntityType::Country,
+                        gaz: Some(g),
+                        forms: Vec::new(),
+                        titles: Vec::new(),
+                        mentions: 0,
+                        demonym_only: false,
+                        part_of: None,
+                    });
+                    EntityId(self.entities.len() - 1)
+                }
+            };
+            let sentence = self
+                .assigned
+                .first_mention(e)
+                .map(|mi| self.mentions[mi].sentence)
+                .unwrap_or(0);
             raw.push(Raw {
-                sentence: t.sentence,
+                sentence,
                 found: Found {
-                    subject: holder,
-                    object: owner,
-                    relation,
-                    verb: t.text.clone(),
-                    confidence,
+                    subject: e,
+                    object: c,
+                    relation: RelationKind::PartOf,
+                    verb: "name".into(),
+                    confidence: 0.7,
                 },
-                role: role.clone(),
-                status,
+                role: None,
+                status: None,
             });
         }
+        raw
     }
-}
 
-/// The actors of one sentence in token order. A pronoun subject (`he`, `she`) stands for
-/// the last person named before it.
-fn slots_for(
-    s: &Sentence<'_>,
-    first_mention: usize,
-    mentions: &[Mention],
-    titles: &[&TitleMention],
-    entities: &[Entity],
-    assigned: &[Option<usize>],
-    last_person: &mut Option<(usize, String)>,
-) -> Vec<Slot> {
-    // modifiers of a named official ("US" in "US Ambassador X") act in no event; those of
-    // a plural title ("Russian diplomats") stand for their country
-    let modifiers: HashSet<usize> = titles
-        .iter()
-        .filter(|t| t.holder.is_some())
-        .flat_map(|t| t.modifiers.iter().copied())
-        .collect();
-    let mut slots: Vec<Slot> = Vec::new();
-    let named: Vec<(usize, &Mention)> = mentions
-        .iter()
-        .enumerate()
-        .map(|(k, m)| (first_mention + k, m))
-        .collect();
-    let mut next_named = 0;
-    let mut sentence_subject: Option<(usize, String)> = None;
-    let mut sentence_actor: Option<(usize, EntityType, String)> = None;
-    for (i, tok) in s.tokens.iter().enumerate() {
-        while next_named < named.len() && named[next_named].1.start < i {
-            next_named += 1;
-        }
-        if let Some(&(mi, m)) = named.get(next_named).filter(|(_, m)| m.start == i) {
-            if let Some(e) = assigned[mi] {
-                slots.push(Slot {
-                    start: m.start,
-                    end: m.end,
-                    entity: e,
-                    kind: entities[e].kind,
-                    certainty: 1.0,
-                    name: entities[e].name.clone(),
-                    modifier: modifiers.contains(&mi),
-                });
-                // the first person of a sentence who is no object of a preposition is its
-                // subject, and the one a later "he" or "she" most likely means
-                let after_prep = i > 0
-                    && matches!(
-                        s.tokens[i - 1].text.to_lowercase().as_str(),
-                        "of" | "to"
-                            | "with"
-                            | "by"
-                            | "for"
-                            | "against"
-                            | "from"
-                            | "on"
-                            | "at"
-                            | "in"
-                    );
-                if entities[e].kind == EntityType::Person
-                    && sentence_subject.is_none()
-                    && !after_prep
-                {
-                    sentence_subject = Some((e, entities[e].name.clone()));
-                }
-                if entities[e].kind != EntityType::Person
-                    && sentence_actor.is_none()
-                    && !after_prep
-                    && !modifiers.contains(&mi)
-                {
-                    sentence_actor = Some((e, entities[e].kind, entities[e].name.clone()));
-                }
-            }
-            continue;
-        }
-        let lower = tok.text.to_lowercase();
-        // "Switzerland said it had expelled ...": "it" is the state or body the sentence is about
-        if lower == "it" {
-            if let Some((e, kind, name)) = sentence_actor.clone() {
-                slots.push(Slot {
-                    start: i,
-                    end: i + 1,
-                    entity: e,
-                    kind,
-                    certainty: 0.7,
-                    name,
-                    modifier: false,
-                });
-            }
-        }
-        if matches!(lower.as_str(), "he" | "she") {
-            if let Some((e, name)) = sentence_subject.clone().or_else(|| last_person.clone()) {
-                slots.push(Slot {
-                    start: i,
-                    end: i + 1,
-                    entity: e,
-                    kind: EntityType::Person,
-                    certainty: 0.8,
-                    name,
-                    modifier: false,
-                });
-            }
-        }
-    }
-    if sentence_subject.is_some() {
-        *last_person = sentence_subject;
-    }
-    slots
-}
-
-fn build(
-    doc: &Document,
-    sentences: &[Sentence<'_>],
-    entities: Vec<Entity>,
-    raw: Vec<Raw>,
-) -> DocExtraction {
-    // keep entities that are named, or that a relation uses
-    let used: HashSet<usize> = raw
-        .iter()
-        .flat_map(|r| [r.found.subject, r.found.object])
-        .collect();
-    let mut new_index = vec![None; entities.len()];
-    let mut out_entities = Vec::new();
-    for (e, ent) in entities.iter().enumerate() {
-        if ent.demonym_only && !used.contains(&e) {
-            continue;
-        }
-        new_index[e] = Some(out_entities.len());
-        let mut aliases: Vec<String> = ent
-            .forms
+    /// The document's extraction: the entities that are named or that a relation uses,
+    /// and one triple per (subject, relation, object, sentence), dated.
+    fn build(self, raw: Vec<Raw>) -> DocExtraction {
+        let (doc, sentences, lang) = (self.doc, self.sentences, &self.knowledge.language);
+        let used: HashSet<EntityId> = raw
             .iter()
-            .filter(|f| **f != ent.name)
-            .cloned()
+            .flat_map(|r| [r.found.subject, r.found.object])
             .collect();
-        aliases.sort();
-        aliases.dedup();
-        out_entities.push(DocEntity {
-            name: ent.name.clone(),
-            kind: ent.kind,
-            aliases,
-            titles: ent.titles.clone(),
-            mentions: ent.mentions,
-        });
-    }
-    let mut triples = Vec::new();
-    let mut seen = HashSet::new();
-    for r in raw {
-        let (Some(s), Some(o)) = (new_index[r.found.subject], new_index[r.found.object]) else {
-            continue;
-        };
-        // PART_OF facts come from names, evidenced by the first sentence naming the part
-        let sentence = if r.sentence == usize::MAX {
-            0
-        } else {
-            r.sentence
-        };
-        let Some(sent) = sentences.get(sentence) else {
-            continue;
-        };
-        if !seen.insert((s, r.found.relation, o, sentence)) {
-            continue;
+        // EntityId → position in the extraction's entities
+        let mut new_index: Vec<Option<usize>> = vec![None; self.entities.len()];
+        let mut out_entities = Vec::new();
+        for (e, ent) in self.entities.iter().enumerate() {
+            if ent.demonym_only && !used.contains(&EntityId(e)) {
+                continue;
+            }
+            new_index[e] = Some(out_entities.len());
+            let mut aliases: Vec<String> = ent
+                .forms
+                .iter()
+                .filter(|f| **f != ent.name)
+                .cloned()
+                .collect();
+            aliases.sort();
+            aliases.dedup();
+            out_entities.push(DocEntity {
+                name: ent.name.clone(),
+                kind: ent.kind,
+                aliases,
+                titles: ent.titles.clone(),
+                mentions: ent.mentions,
+            });
         }
-        let date = dates::event_date(&sent.tokens, doc.date.as_deref());
-        triples.push(Triple {
-            subject: s,
-            object: o,
-            relation: r.found.relation,
-            verb: r.found.verb,
-            date,
-            confidence: (r.found.confidence * 100.0).round() / 100.0,
-            role: r.role,
-            status: r.status,
-            evidence: Evidence {
-                doc: doc.id.clone(),
-                sentence: sent.index,
-                start: sent.char_start,
-                end: sent.char_end,
-                text: sent.text(&doc.text).to_string(),
+        let mut triples = Vec::new();
+        let mut seen = HashSet::new();
+        for r in raw {
+            let (Some(s), Some(o)) = (new_index[r.found.subject.0], new_index[r.found.object.0])
+            else {
+                continue;
+            };
+            let Some(sent) = sentences.get(r.sentence) else {
+                continue;
+            };
+            if !seen.insert((s, r.found.relation, o, r.sentence)) {
+                continue;
+            }
+            let date = dates::event_date(lang, &sent.tokens, doc.date.as_deref());
+            triples.push(Triple {
+                subject: s,
+                object: o,
+                relation: r.found.relation,
+                mode: Mode::Asserted,
+                verb: r.found.verb,
+                date,
+                confidence: (r.found.confidence * 100.0).round() / 100.0,
+                role: r.role,
+                status: r.status,
+                reported_by: None,
+                evidence: Evidence {
+                    doc: doc.id.clone(),
+                    sentence: sent.index,
+                    start: sent.char_start,
+                    end: sent.char_end,
+                    text: sent.text(&doc.text).to_string(),
+                    // set from the triple when the graph takes it in
+                    date: None,
+                    reported_by: None,
+                },
+            });
+        }
+        DocExtraction {
+            info: DocumentInfo {
+                id: doc.id.clone(),
+                date: doc.date.clone(),
+                title: doc.title.clone(),
+                url: doc.url.clone(),
             },
-        });
+            entities: out_entities,
+            triples,
+            sentences: sentences.len(),
+            truncated_sentences: sentences.iter().filter(|s| s.truncated).count(),
+        }
     }
-    DocExtraction {
-        info: DocumentInfo {
-            id: doc.id.clone(),
-            date: doc.date.clone(),
-            title: doc.title.clone(),
-            url: doc.url.clone(),
-        },
-        entities: out_entities,
-        triples,
-        sentences: sentences.len(),
-        truncated_sentences: sentences.iter().filter(|s| s.truncated).count(),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn offices(text: &str) -> Vec<(String, String, Option<OfficeStatus>)> {
+        let k = Knowledge::shared();
+        let x = extract_document(&Document::from_text("t", text, Some("2024-05-08")), k);
+        x.triples
+            .iter()
+            .filter(|t| t.relation == RelationKind::HoldsOffice)
+            .map(|t| {
+                let name = |i: usize| x.entities[i].name.clone();
+                (name(t.subject), name(t.object), t.status)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_apposition_after_then_or_former_is_an_office_held_no_longer() {
+        let former = Some(OfficeStatus::Former);
+        assert_eq!(
+            offices("Canada voted on Monday. Justin Trudeau, then the Prime Minister, spoke."),
+            vec![("Justin Trudeau".into(), "Canada".into(), former)]
+        );
+        // "former" before the modifier, not right before the title
+        assert_eq!(
+            offices("Maria Souza, the former Brazilian foreign minister, spoke."),
+            vec![("Maria Souza".into(), "Brazil".into(), former)]
+        );
+        assert_eq!(
+            offices("Maria Souza, the Brazilian foreign minister, spoke."),
+            vec![(
+                "Maria Souza".into(),
+                "Brazil".into(),
+                Some(OfficeStatus::Current)
+            )]
+        );
     }
 }

@@ -4,8 +4,10 @@
 //! "a jail in Rawalpindi", "Lahore, Pakistan") and detention ("held in ... jail").
 //! Negated, modal and hypothetical verbs give no edge.
 
-use crate::graph::{EntityType, RelationKind};
+use super::entities::EntityId;
+use crate::language::Language;
 use crate::lexicon::Lexicon;
+use crate::model::{EntityType, RelationKind};
 use crate::text::Sentence;
 
 /// An actor's place in a sentence: a token range and the entity it names.
@@ -13,7 +15,7 @@ use crate::text::Sentence;
 pub struct Slot {
     pub start: usize,
     pub end: usize,
-    pub entity: usize,
+    pub entity: EntityId,
     pub kind: EntityType,
     /// How sure we are this slot is that entity (1.0 for a name, less for a pronoun).
     pub certainty: f64,
@@ -24,117 +26,12 @@ pub struct Slot {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Found {
-    pub subject: usize,
-    pub object: usize,
+    pub subject: EntityId,
+    pub object: EntityId,
     pub relation: RelationKind,
     pub verb: String,
     pub confidence: f64,
 }
-
-/// Words that negate the verb that follows them.
-const NEGATORS: &[&str] = &[
-    "not", "n't", "never", "no", "neither", "nor", "without", "refused", "declined", "failed",
-];
-/// Modal and hypothetical markers: what follows did not (yet) happen.
-const MODALS: &[&str] = &[
-    "could",
-    "would",
-    "might",
-    "may",
-    "should",
-    "can",
-    "will",
-    "shall",
-    "must",
-    "'ll",
-    "if",
-    "unless",
-    "whether",
-    "plans",
-    "planned",
-    "plan",
-    "expected",
-    "hopes",
-    "hoped",
-    "wants",
-    "wanted",
-    "intends",
-    "intended",
-    "considering",
-    "to",
-];
-const BE: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "'s", "am", "get", "got", "gets",
-];
-const PREPOSITIONS: &[&str] = &[
-    "of",
-    "in",
-    "at",
-    "on",
-    "for",
-    "from",
-    "with",
-    "by",
-    "to",
-    "about",
-    "over",
-    "against",
-    "under",
-    "into",
-    "between",
-    "among",
-    "toward",
-    "towards",
-    "through",
-    "during",
-    "without",
-    "within",
-    "across",
-    "like",
-    "via",
-    "near",
-    "behind",
-    "including",
-];
-/// Nouns for the organs through which a state or organisation acts ("Sudan's government",
-/// "Turkish authorities"): grammar of news, not knowledge of particular actors.
-const GROUP_NOUNS: &[&str] = &[
-    "government",
-    "authorities",
-    "officials",
-    "forces",
-    "troops",
-    "army",
-    "military",
-    "police",
-    "parliament",
-    "leaders",
-    "leadership",
-    "soldiers",
-    "ministry",
-    "administration",
-    "regime",
-    "diplomats",
-    "delegation",
-    "cabinet",
-    "navy",
-    "courts",
-    "court",
-    "security",
-    "warplanes",
-    "jets",
-    "tanks",
-    "fighters",
-    "militants",
-    "rebels",
-    "side",
-    "sides",
-    "envoy",
-    "embassy",
-];
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",
-];
 
 fn is_clause_break(t: &str) -> bool {
     matches!(
@@ -144,6 +41,7 @@ fn is_clause_break(t: &str) -> bool {
 }
 
 pub struct SentenceView<'s, 'a> {
+    pub lang: &'s Language,
     pub sentence: &'s Sentence<'a>,
     pub lower: &'s [String],
     pub slots: Vec<Slot>,
@@ -164,10 +62,10 @@ impl SentenceView<'_, '_> {
         while i > 0 {
             i -= 1;
             let w = self.lower[i].as_str();
-            if DETERMINERS.contains(&w) || matches!(w, "former" | "ex") {
+            if self.lang.determiners.contains(w) || self.lang.former.contains(w) {
                 continue;
             }
-            return PREPOSITIONS.contains(&w).then_some(w);
+            return self.lang.prepositions.contains(w).then_some(w);
         }
         None
     }
@@ -197,17 +95,7 @@ impl SentenceView<'_, '_> {
             // "a group of Moroccan diplomats met ...": the group is its members
             let group_of = self.prep_before(s) == Some("of")
                 && s.start >= 2
-                && matches!(
-                    self.lower[s.start - 2].as_str(),
-                    "group"
-                        | "delegation"
-                        | "team"
-                        | "number"
-                        | "members"
-                        | "leaders"
-                        | "officials"
-                        | "representatives"
-                );
+                && self.lang.group_of_nouns.contains(&self.lower[s.start - 2]);
             if s.modifier || (self.prep_before(s).is_some() && !group_of) {
                 continue;
             }
@@ -260,10 +148,10 @@ impl SentenceView<'_, '_> {
         let s = &self.slots[k];
         let c1 = (0..s.start).rev().find(|&i| self.lower[i] == ",")?;
         if s.start - c1 > 8
-            || !matches!(
-                self.lower.get(c1 + 1).map(String::as_str),
-                Some("a" | "an" | "the" | "who" | "which")
-            )
+            || !self
+                .lower
+                .get(c1 + 1)
+                .is_some_and(|w| self.lang.apposition_openers.contains(w))
         {
             return None;
         }
@@ -309,7 +197,7 @@ impl SentenceView<'_, '_> {
             }
             // no other preposition between verb and object: "agreed on borders in the Mediterranean"
             if self.lower[after..s.start].iter().enumerate().any(|(i, w)| {
-                PREPOSITIONS.contains(&w.as_str())
+                self.lang.prepositions.contains(w)
                     && w != "of"
                     && !(particle_last == Some(w.as_str()) && i + 1 == s.start - after)
             }) {
@@ -322,8 +210,8 @@ impl SentenceView<'_, '_> {
                         && t.start - s.end <= 2
                         && self.lower[s.end..t.start].iter().all(|w| {
                             w.chars().all(char::is_lowercase)
-                                && !PREPOSITIONS.contains(&w.as_str())
-                                && !matches!(w.as_str(), "and" | "or")
+                                && !self.lang.prepositions.contains(w)
+                                && !self.lang.coordinators.contains(w)
                         }) =>
                 {
                     k + 1
@@ -339,7 +227,7 @@ impl SentenceView<'_, '_> {
                     .map(String::as_str)
                     .collect();
                 // "X and leaders of the Y": a group named by its organisation is that organisation
-                let group_of = matches!(between.as_slice(), ["and", g, "of"] | ["and", g, "of", "the"] if GROUP_NOUNS.contains(g) || matches!(*g, "members" | "representatives" | "supporters"));
+                let group_of = matches!(between.as_slice(), ["and", g, "of"] | ["and", g, "of", "the"] if self.lang.group_nouns.contains(g) || self.lang.member_nouns.contains(g));
                 if group_of
                     || matches!(
                         between.as_slice(),
@@ -362,14 +250,18 @@ impl SentenceView<'_, '_> {
         let from = v.saturating_sub(4);
         for i in (from..v).rev() {
             let w = self.lower[i].as_str();
-            if is_clause_break(w) || matches!(w, "," | "and" | "but" | "or") || self.in_slot(i) {
+            if is_clause_break(w)
+                || w == ","
+                || self.lang.coordinators.contains(w)
+                || self.in_slot(i)
+            {
                 break;
             }
             // "to" marks an infinitive only right before its verb ("urged X to reconsider and spoke")
             if w == "to" && i + 1 < v && !self.lower[i + 1..v].iter().all(|x| x.ends_with("ly")) {
                 continue;
             }
-            if NEGATORS.contains(&w) || MODALS.contains(&w) {
+            if self.lang.negators.contains(w) || self.lang.modals.contains(w) {
                 return true;
             }
         }
@@ -405,31 +297,10 @@ fn is_actor(kind: EntityType) -> bool {
     !matches!(kind, EntityType::Facility)
 }
 
-/// Verbs that report speech: "X said Y must ..." is X's demand of Y.
-const REPORTING_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "stated",
-    "states",
-    "insisted",
-    "insists",
-    "concluded",
-    "declared",
-    "announced",
-    "added",
-    "told",
-    "argued",
-    "argues",
-    "maintained",
-    "stressed",
-    "reiterated",
-];
-
 /// "X said (that) Y must/should ...": a demand of X on Y (REQUEST).
 fn reported_demands(view: &SentenceView<'_, '_>, out: &mut Vec<Found>) {
     for m in 0..view.len() {
-        if !matches!(view.lower[m].as_str(), "must" | "should") {
+        if !view.lang.obligation_modals.contains(&view.lower[m]) {
             continue;
         }
         // the object: the actor right before the modal, a group noun allowed ("British forces must")
@@ -438,7 +309,7 @@ fn reported_demands(view: &SentenceView<'_, '_>, out: &mut Vec<Found>) {
                 && m - s.end <= 2
                 && view.lower[s.end..m]
                     .iter()
-                    .all(|w| GROUP_NOUNS.contains(&w.as_str()))
+                    .all(|w| view.lang.group_nouns.contains(w))
         }) else {
             continue;
         };
@@ -461,7 +332,7 @@ fn reported_demands(view: &SentenceView<'_, '_>, out: &mut Vec<Found>) {
         // the reporting verb just before the object (with "that", "on Tuesday" between)
         let Some(r) = (first.saturating_sub(6)..first)
             .rev()
-            .find(|&i| REPORTING_VERBS.contains(&view.lower[i].as_str()))
+            .find(|&i| view.lang.reporting_verbs.contains(&view.lower[i]))
         else {
             continue;
         };
@@ -504,12 +375,12 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
             // an -ing form is a verb only after a form of "be" ("is meeting"), else a noun or
             // adjective ("a press briefing", "the ruling party")
             let gerund_noun =
-                word.ends_with("ing") && !(v > 0 && BE.contains(&view.lower[v - 1].as_str()));
+                word.ends_with("ing") && !(v > 0 && view.lang.be.contains(&view.lower[v - 1]));
             let adjectival = gerund_noun
                 || (v > 0 && view.lower[v - 1].ends_with("ing") && view.lower[v - 1].len() > 4)
                 || v > 0
-                    && (DETERMINERS.contains(&view.lower[v - 1].as_str())
-                        || PREPOSITIONS.contains(&view.lower[v - 1].as_str()));
+                    && (view.lang.determiners.contains(&view.lower[v - 1])
+                        || view.lang.prepositions.contains(&view.lower[v - 1]));
             if let Some(sense) = best.filter(|_| !adjectival) {
                 if !view.not_asserted(v) {
                     let after = v + 1 + sense.particle.len();
@@ -521,17 +392,16 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                     let mut b = v;
                     while b > 0
                         && (view.lower[b - 1].ends_with("ly")
-                            || matches!(
-                                view.lower[b - 1].as_str(),
-                                "been" | "being" | "reportedly" | "also" | "allegedly"
-                            ))
+                            || view.lang.verb_fillers.contains(&view.lower[b - 1]))
                     {
                         b -= 1;
                     }
-                    let been = view.lower[b..v].iter().any(|w| w == "been" || w == "being");
+                    let been = view.lower[b..v]
+                        .iter()
+                        .any(|w| view.lang.passive_be.contains(w));
                     let passive = sense.participle
                         && b > 0
-                        && (BE.contains(&view.lower[b - 1].as_str()) || been)
+                        && (view.lang.be.contains(&view.lower[b - 1]) || been)
                         && !sense.detention;
                     if passive {
                         let agent = view.slots.iter().position(|s| {
@@ -540,7 +410,7 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                                 && s.start > 0
                                 && (view.lower[s.start - 1] == "by"
                                     // "by the Central Bureau of Investigation"
-                                    || (s.start >= 2 && view.lower[s.start - 2] == "by" && DETERMINERS.contains(&view.lower[s.start - 1].as_str()))
+                                    || (s.start >= 2 && view.lower[s.start - 2] == "by" && view.lang.determiners.contains(&view.lower[s.start - 1]))
                                     // "condemned by members of the European Union"
                                     || (s.start >= 3 && view.lower[s.start - 1] == "of" && view.lower[s.start - 3] == "by")
                                     || (s.start >= 4 && view.lower[s.start - 1] == "the" && view.lower[s.start - 2] == "of" && view.lower[s.start - 4] == "by"))
@@ -555,7 +425,7 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                         let objs =
                             view.objects(after, sense.particle.last().map(String::as_str), 4);
                         // "X, held in Y" / "the leader imprisoned in Y": the holder stands right before
-                        let be_before = b > 0 && BE.contains(&view.lower[b - 1].as_str());
+                        let be_before = b > 0 && view.lang.be.contains(&view.lower[b - 1]);
                         let subjects: Vec<usize> = if be_before {
                             view.subjects(b)
                         } else {
@@ -608,18 +478,7 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                                         && !s.modifier
                                         && !view.has_break(after, s.start)
                                         && !view.lower[after..s.start].iter().any(|w| {
-                                            matches!(
-                                                w.as_str(),
-                                                "," | "if"
-                                                    | "unless"
-                                                    | "that"
-                                                    | "which"
-                                                    | "who"
-                                                    | "because"
-                                                    | "after"
-                                                    | "before"
-                                                    | "while"
-                                            )
+                                            w == "," || view.lang.clause_openers.contains(w)
                                         })
                                 }) {
                                     objects = vec![k];
@@ -699,17 +558,16 @@ pub fn events(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found>) 
                             w == "'s"
                                 || w == "’s"
                                 || (w.chars().all(char::is_alphabetic)
-                                    && !PREPOSITIONS.contains(&w.as_str())
-                                    && !DETERMINERS.contains(&w.as_str())
+                                    && !view.lang.prepositions.contains(w)
+                                    && !view.lang.determiners.contains(w)
                                     && !lex.verbs.contains_key(w))
                         })
                 });
                 let objects = view.objects(v + 2, Some(nom.preposition.as_str()), 3);
                 // "Israel mounted its invasion of X": the owner of "its" is the clause's subject
                 let subject = subject.or_else(|| {
-                    let owner = (v.saturating_sub(3)..v).find(|&i| {
-                        matches!(view.lower[i].as_str(), "its" | "their" | "his" | "her")
-                    })?;
+                    let owner = (v.saturating_sub(3)..v)
+                        .find(|&i| view.lang.possessive_determiners.contains(&view.lower[i]))?;
                     view.subjects(owner).first().copied()
                 });
                 if let Some(s) = subject {
@@ -812,11 +670,14 @@ pub fn locations(lex: &Lexicon, view: &SentenceView<'_, '_>, out: &mut Vec<Found
                 start = slots[k - 1].start;
             }
             let mut p = start;
-            while p > 0 && DETERMINERS.contains(&view.lower[p - 1].as_str()) {
+            while p > 0 && view.lang.determiners.contains(&view.lower[p - 1]) {
                 p -= 1;
             }
             if p > 0
-                && matches!(view.lower[p - 1].as_str(), "in" | "at" | "inside" | "to")
+                && view
+                    .lang
+                    .detention_prepositions
+                    .contains(&view.lower[p - 1])
                 && !view.not_asserted(p - 1)
             {
                 if let Some(person) = slots[..k].iter().position(|s| {

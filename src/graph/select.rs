@@ -1,12 +1,14 @@
-//! Selection of a sub-graph: the ego network of an actor (`--focus NAME --depth N`),
-//! entity types (`--types`), relation kinds (`--relations`), a minimum number of
-//! supporting sentences (`--min-weight`) and a size cap (`--max-nodes`, keeping the most
-//! connected actors). [`select`] reads a graph and builds a new one (petgraph indices
-//! are never removed in place), and says in plain words what it cut, so that the CLI
-//! can tell the user. Every output format goes through the same selection.
+//! Selection of a sub-graph: the ego network of an actor (a focus and a depth), entity
+//! types, relation kinds, a minimum number of supporting sentences and a size cap
+//! (keeping the most connected actors). [`select`] reads a graph and builds a new one
+//! (petgraph indices are never removed in place), and says what it cut as
+//! [`SelectionNote`] values, so that the CLI can tell the user in terms of its flags.
+//! Every output format goes through the same selection.
 
-use super::{name_key, ActorGraph, EntityType, RelationKind};
+use super::ActorGraph;
+use crate::model::{name_key, EntityType, RelationKind};
 use std::collections::{HashMap, VecDeque};
+use std::fmt;
 
 /// What to keep. The default keeps everything.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,6 +54,119 @@ impl Selection {
     }
 }
 
+/// What a selection cut, for the user: one note per cut that removed something. The
+/// plain words are [`Display`](fmt::Display); the CLI names its flags beside them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SelectionNote {
+    /// `relations`: the edges of these kinds were kept.
+    Relations {
+        kept: usize,
+        total: usize,
+        kinds: Vec<RelationKind>,
+    },
+    /// `min_weight`: the edges with at least this many sentences were kept.
+    MinWeight {
+        kept: usize,
+        total: usize,
+        min_weight: usize,
+    },
+    /// The focus name matched several actors; all are the centre.
+    FocusAmbiguous { focus: String, actors: Vec<String> },
+    /// `types`: the actors of these types were kept.
+    Types {
+        kept: usize,
+        total: usize,
+        types: Vec<EntityType>,
+    },
+    /// The ego network of the focus, `depth` steps deep, was kept.
+    Focus {
+        kept: usize,
+        total: usize,
+        depth: usize,
+        centres: Vec<String>,
+    },
+    /// Actors left without any relation by the relation filters were left out.
+    Orphans { left_out: usize },
+    /// `max_nodes`: the most connected were kept.
+    MaxNodes {
+        kept: usize,
+        total: usize,
+        around_focus: bool,
+    },
+}
+
+impl fmt::Display for SelectionNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        match self {
+            SelectionNote::Relations { kept, total, kinds } => write!(
+                f,
+                "kept {kept} of {total} relations: those of kind {}",
+                join(kinds.iter().map(|r| r.as_str()))
+            ),
+            SelectionNote::MinWeight {
+                kept,
+                total,
+                min_weight,
+            } => write!(
+                f,
+                "kept {kept} of {total} relations: those supported by at least {min_weight} sentences"
+            ),
+            SelectionNote::FocusAmbiguous { focus, actors } => write!(
+                f,
+                "{focus:?} matches {} actors, all kept as the centre: {}",
+                actors.len(),
+                actors.join(", ")
+            ),
+            SelectionNote::Types { kept, total, types } => write!(
+                f,
+                "kept {kept} of {total} actors: those of type {}",
+                join(types.iter().map(|t| t.as_str()))
+            ),
+            SelectionNote::Focus {
+                kept,
+                total,
+                depth,
+                centres,
+            } => write!(
+                f,
+                "kept {kept} of {total} actors: those within {depth} step{} of {}",
+                plural(*depth),
+                centres.join(", ")
+            ),
+            SelectionNote::Orphans { left_out } => write!(
+                f,
+                "left out {left_out} actor{} with no relation left after the relation filters",
+                plural(*left_out)
+            ),
+            SelectionNote::MaxNodes {
+                kept,
+                total,
+                around_focus,
+            } => write!(
+                f,
+                "kept {kept} of {total} actors: the most connected{}",
+                if *around_focus {
+                    ", closest to the focus first"
+                } else {
+                    ""
+                }
+            ),
+        }
+    }
+}
+
+/// Why a selection could not be made.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SelectionError {
+    #[error("no actor has the name or alias {0:?}")]
+    FocusNotFound(String),
+    #[error("the size cap must be at least 1 actor")]
+    ZeroMaxNodes,
+}
+
 /// Builds the selected sub-graph. Returns it with one note per cut that removed
 /// something (nothing is said about filters that removed nothing).
 ///
@@ -60,9 +175,12 @@ impl Selection {
 /// are dropped, and finally the size cap.
 ///
 /// Errors: an unknown focus (naming it), or `max_nodes` of 0.
-pub fn select(g: &ActorGraph, sel: &Selection) -> Result<(ActorGraph, Vec<String>), String> {
+pub fn select(
+    g: &ActorGraph,
+    sel: &Selection,
+) -> Result<(ActorGraph, Vec<SelectionNote>), SelectionError> {
     if sel.max_nodes == Some(0) {
-        return Err("--max-nodes must be at least 1".to_string());
+        return Err(SelectionError::ZeroMaxNodes);
     }
     let actors: Vec<_> = g.actors().collect();
     let n = actors.len();
@@ -83,25 +201,22 @@ pub fn select(g: &ActorGraph, sel: &Selection) -> Result<(ActorGraph, Vec<String
     if !sel.relations.is_empty() {
         edges.retain(|(_, _, r)| sel.relations.contains(&r.relation));
         if edges.len() < total_edges {
-            notes.push(format!(
-                "kept {} of {} relations: those of kind {} (--relations)",
-                edges.len(),
-                total_edges,
-                join(sel.relations.iter().map(|r| r.as_str()))
-            ));
+            notes.push(SelectionNote::Relations {
+                kept: edges.len(),
+                total: total_edges,
+                kinds: sel.relations.clone(),
+            });
         }
     }
     if sel.min_weight > 1 {
         let before = edges.len();
         edges.retain(|(_, _, r)| r.weight() >= sel.min_weight);
         if edges.len() < before {
-            notes.push(format!(
-                "kept {} of {} relations: those supported by at least {} sentences (--min-weight {})",
-                edges.len(),
-                before,
-                sel.min_weight,
-                sel.min_weight
-            ));
+            notes.push(SelectionNote::MinWeight {
+                kept: edges.len(),
+                total: before,
+                min_weight: sel.min_weight,
+            });
         }
     }
     let edges_filtered = edges.len() < total_edges;
@@ -122,14 +237,13 @@ pub fn select(g: &ActorGraph, sel: &Selection) -> Result<(ActorGraph, Vec<String
                 by_name
             };
             if found.is_empty() {
-                return Err(format!("--focus {name:?}: no actor has this name or alias"));
+                return Err(SelectionError::FocusNotFound(name.clone()));
             }
             if found.len() > 1 {
-                notes.push(format!(
-                    "--focus {name:?} matches {} actors, all kept as the centre: {}",
-                    found.len(),
-                    join(found.iter().map(|&i| actors[i].name.as_str()))
-                ));
+                notes.push(SelectionNote::FocusAmbiguous {
+                    focus: name.clone(),
+                    actors: found.iter().map(|&i| actors[i].name.clone()).collect(),
+                });
             }
             found
         }
@@ -143,12 +257,11 @@ pub fn select(g: &ActorGraph, sel: &Selection) -> Result<(ActorGraph, Vec<String
         }
         let kept = keep.iter().filter(|&&k| k).count();
         if kept < n {
-            notes.push(format!(
-                "kept {} of {} actors: those of type {} (--types)",
+            notes.push(SelectionNote::Types {
                 kept,
-                n,
-                join(sel.types.iter().map(|t| t.as_str()))
-            ));
+                total: n,
+                types: sel.types.clone(),
+            });
         }
     }
     let usable = |edge: &(usize, usize, _), keep: &[bool]| keep[edge.0] && keep[edge.1];
@@ -184,14 +297,12 @@ pub fn select(g: &ActorGraph, sel: &Selection) -> Result<(ActorGraph, Vec<String
         }
         let kept = keep.iter().filter(|&&k| k).count();
         if kept < before {
-            notes.push(format!(
-                "kept {} of {} actors: those within {} step{} of {} (--focus, --depth)",
+            notes.push(SelectionNote::Focus {
                 kept,
-                before,
-                sel.depth,
-                if sel.depth == 1 { "" } else { "s" },
-                join(focus.iter().map(|&i| actors[i].name.as_str()))
-            ));
+                total: before,
+                depth: sel.depth,
+                centres: focus.iter().map(|&i| actors[i].name.clone()).collect(),
+            });
         }
     }
 
@@ -209,11 +320,9 @@ pub fn select(g: &ActorGraph, sel: &Selection) -> Result<(ActorGraph, Vec<String
             for &i in &orphans {
                 keep[i] = false;
             }
-            notes.push(format!(
-                "left out {} actor{} with no relation left after --relations/--min-weight",
-                orphans.len(),
-                if orphans.len() == 1 { "" } else { "s" }
-            ));
+            notes.push(SelectionNote::Orphans {
+                left_out: orphans.len(),
+            });
         }
     }
 
@@ -226,17 +335,11 @@ pub fn select(g: &ActorGraph, sel: &Selection) -> Result<(ActorGraph, Vec<String
             for &i in &ranked[max..] {
                 keep[i] = false;
             }
-            notes.push(format!(
-                "kept {} of {} actors: the most connected{} (--max-nodes {})",
-                max,
-                kept.len(),
-                if focus.is_empty() {
-                    ""
-                } else {
-                    ", closest to the focus first"
-                },
-                max
-            ));
+            notes.push(SelectionNote::MaxNodes {
+                kept: max,
+                total: kept.len(),
+                around_focus: !focus.is_empty(),
+            });
         }
     }
 
@@ -264,10 +367,16 @@ fn join<'a>(items: impl Iterator<Item = &'a str>) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::graph::{Actor, DocumentInfo, Evidence, Relation};
+    use crate::model::{Actor, DocumentInfo, Evidence, Relation};
+
+    /// The notes in words.
+    fn said((g, notes): (ActorGraph, Vec<SelectionNote>)) -> (ActorGraph, Vec<String>) {
+        (g, notes.iter().map(ToString::to_string).collect())
+    }
 
     pub(crate) fn actor(id: &str, name: &str, kind: EntityType, aliases: &[&str]) -> Actor {
         Actor {
+            ids: Default::default(),
             id: id.into(),
             name: name.into(),
             kind,
@@ -282,6 +391,7 @@ pub(crate) mod tests {
 
     pub(crate) fn relation(kind: RelationKind, verb: &str, weight: usize) -> Relation {
         Relation {
+            mode: Default::default(),
             relation: kind,
             verb: verb.into(),
             date: None,
@@ -290,6 +400,8 @@ pub(crate) mod tests {
             status: None,
             evidence: (0..weight.max(1))
                 .map(|i| Evidence {
+                    date: None,
+                    reported_by: None,
                     doc: "d1".into(),
                     sentence: i,
                     start: 0,
@@ -335,7 +447,7 @@ pub(crate) mod tests {
         let g = chain();
         let sel = Selection::default();
         assert!(sel.is_all());
-        let (out, notes) = select(&g, &sel).unwrap();
+        let (out, notes) = said(select(&g, &sel).unwrap());
         assert_eq!(ids(&out), ids(&g));
         assert_eq!(out.edge_count(), 4);
         assert_eq!(out.documents(), g.documents());
@@ -350,14 +462,14 @@ pub(crate) mod tests {
             depth: 1,
             ..Selection::default()
         };
-        let (out, notes) = select(&g, &sel).unwrap();
+        let (out, notes) = said(select(&g, &sel).unwrap());
         // b (outgoing) and e (incoming), nothing else.
         assert_eq!(ids(&out), vec!["a", "b", "e"]);
         assert_eq!(out.edge_count(), 2);
         assert_eq!(out.documents().len(), 1);
         assert_eq!(
             notes,
-            vec!["kept 3 of 6 actors: those within 1 step of Imran Khan (--focus, --depth)"]
+            vec!["kept 3 of 6 actors: those within 1 step of Imran Khan"]
         );
     }
 
@@ -396,7 +508,11 @@ pub(crate) mod tests {
             ..Selection::default()
         };
         let err = select(&chain(), &sel).unwrap_err();
-        assert!(err.contains("\"Nobody Here\""), "{err}");
+        assert_eq!(err, SelectionError::FocusNotFound("Nobody Here".into()));
+        assert_eq!(
+            err.to_string(),
+            "no actor has the name or alias \"Nobody Here\""
+        );
     }
 
     #[test]
@@ -408,7 +524,7 @@ pub(crate) mod tests {
             depth: 0,
             ..Selection::default()
         };
-        let (out, notes) = select(&g, &sel).unwrap();
+        let (out, notes) = said(select(&g, &sel).unwrap());
         assert_eq!(ids(&out), vec!["a", "s"]);
         assert!(notes[0].contains("matches 2 actors"), "{notes:?}");
     }
@@ -420,12 +536,9 @@ pub(crate) mod tests {
             types: vec![EntityType::Country],
             ..Selection::default()
         };
-        let (out, notes) = select(&g, &sel).unwrap();
+        let (out, notes) = said(select(&g, &sel).unwrap());
         assert_eq!(ids(&out), vec!["b"]);
-        assert_eq!(
-            notes,
-            vec!["kept 1 of 6 actors: those of type Country (--types)"]
-        );
+        assert_eq!(notes, vec!["kept 1 of 6 actors: those of type Country"]);
         let sel = Selection {
             focus: Some("Carol".into()),
             types: vec![EntityType::Country],
@@ -441,7 +554,7 @@ pub(crate) mod tests {
             relations: vec![RelationKind::Consult],
             ..Selection::default()
         };
-        let (out, notes) = select(&g, &sel).unwrap();
+        let (out, notes) = said(select(&g, &sel).unwrap());
         assert_eq!(ids(&out), vec!["a", "b", "c", "d"]);
         assert_eq!(out.edge_count(), 2);
         assert_eq!(notes.len(), 2, "{notes:?}");
@@ -452,7 +565,7 @@ pub(crate) mod tests {
             min_weight: 2,
             ..Selection::default()
         };
-        let (out, notes) = select(&g, &sel).unwrap();
+        let (out, notes) = said(select(&g, &sel).unwrap());
         assert_eq!(ids(&out), vec!["a", "b", "e"]);
         assert!(notes[0].contains("at least 2 sentences"), "{notes:?}");
     }
@@ -465,13 +578,10 @@ pub(crate) mod tests {
             max_nodes: Some(2),
             ..Selection::default()
         };
-        let (out, notes) = select(&g, &sel).unwrap();
+        let (out, notes) = said(select(&g, &sel).unwrap());
         assert_eq!(ids(&out), vec!["a", "b"]);
         assert_eq!(out.edge_count(), 1);
-        assert_eq!(
-            notes,
-            vec!["kept 2 of 6 actors: the most connected (--max-nodes 2)"]
-        );
+        assert_eq!(notes, vec!["kept 2 of 6 actors: the most connected"]);
         let sel = Selection {
             max_nodes: Some(4),
             ..Selection::default()

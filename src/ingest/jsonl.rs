@@ -1,8 +1,9 @@
 //! JSONL corpora: one article a line, `{"id", "text", "date"?, "title"?, "url"?}`.
 //! A bad line is an error naming its line number; the lines after it are still read.
 
-use super::{decode, parse_date, Document, IngestOptions};
+use super::{decode, parse_date, IngestOptions};
 use crate::error::{InputError, InputErrorKind};
+use crate::model::Document;
 use serde_json::Value;
 use std::io::BufRead;
 use std::path::PathBuf;

@@ -1,8 +1,9 @@
 //! Plain-text articles. The first line may be a date header, ` date 2024-05-08 ` or
 //! ` date unknown `, as in the project's sample article; the id is the file stem.
 
-use super::{decode, parse_date, Document, IngestOptions};
+use super::{decode, parse_date, IngestOptions};
 use crate::error::{InputError, InputErrorKind};
+use crate::model::Document;
 use std::io::Read;
 use std::path::Path;
 

@@ -6,8 +6,8 @@
 
 mod parse;
 
-use crate::error::DataError;
-use crate::graph::{name_key, EntityType, RelationKind};
+use crate::error::{DataError, DataErrorKind};
+use crate::model::{index_type, name_key, EntityType, RelationKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::path::Path;
@@ -20,6 +20,11 @@ pub struct GazEntry {
     pub aliases: Vec<String>,
     /// The country a place lies in or a national body belongs to (common name).
     pub country: Option<String>,
+}
+
+index_type! {
+    /// A gazetteer entry: an index into [`Lexicon::entries`].
+    EntryId => GazEntry
 }
 
 /// What a title says about its holder.
@@ -114,11 +119,11 @@ pub struct Nominal {
 pub struct Lexicon {
     pub entries: Vec<GazEntry>,
     /// `name_key` of every name and alias → entry.
-    pub forms: HashMap<String, usize>,
+    pub forms: HashMap<String, EntryId>,
     /// Longest gazetteer form, in tokens, bounding the matcher.
     pub max_form_tokens: usize,
     /// Lower-case demonym → country entry.
-    pub demonyms: HashMap<String, usize>,
+    pub demonyms: HashMap<String, EntryId>,
     /// Lower-case title (singular and plural forms) → title.
     pub titles: HashMap<String, Title>,
     pub max_title_tokens: usize,
@@ -180,7 +185,7 @@ impl Lexicon {
         let text = std::fs::read_to_string(path).map_err(|e| DataError {
             file: path.display().to_string(),
             line: 0,
-            message: format!("cannot read: {e}"),
+            kind: DataErrorKind::Unreadable(e),
         })?;
         self.add_text(&path.display().to_string(), &text)
     }
@@ -210,7 +215,7 @@ impl Lexicon {
             }
             _ => {
                 self.entries.push(entry);
-                self.entries.len() - 1
+                EntryId(self.entries.len() - 1)
             }
         };
         let e = &self.entries[ix];
@@ -239,12 +244,12 @@ impl Lexicon {
         self.forms.get(&name_key(form)).map(|&i| &self.entries[i])
     }
 
-    pub fn entry_index(&self, form: &str) -> Option<usize> {
+    pub fn entry_index(&self, form: &str) -> Option<EntryId> {
         self.forms.get(&name_key(form)).copied()
     }
 
     /// The country a demonym names (`Pakistani` → Pakistan).
-    pub fn demonym(&self, word: &str) -> Option<usize> {
+    pub fn demonym(&self, word: &str) -> Option<EntryId> {
         self.demonyms.get(lower(word).as_ref()).copied()
     }
 
@@ -255,7 +260,7 @@ impl Lexicon {
 
     /// The gazetteer entry of a single word: written exactly as a known form, or in
     /// capitals throughout (datelines, headlines).
-    pub fn word_entry(&self, word: &str) -> Option<usize> {
+    pub fn word_entry(&self, word: &str) -> Option<EntryId> {
         let all_caps = word
             .chars()
             .filter(|c| c.is_alphabetic())
@@ -289,6 +294,12 @@ impl Lexicon {
     pub fn acronym_only(&self, form: &str) -> bool {
         let key = name_key(form);
         self.acronym_keys.contains(&key) && !self.cased_keys.contains(&key)
+    }
+
+    /// Adds words that are never names on their own (any case).
+    pub fn add_non_names<'w>(&mut self, words: impl IntoIterator<Item = &'w str>) {
+        self.non_names
+            .extend(words.into_iter().map(str::to_lowercase));
     }
 
     pub fn is_non_name(&self, word: &str) -> bool {
@@ -332,7 +343,7 @@ mod tests {
             lex.cue("Party", CuePosition::Last),
             Some(EntityType::PoliticalParty)
         );
-        assert!(lex.is_non_name("Tuesday"));
+        assert!(lex.is_non_name("Breaking") && lex.is_non_name("sept"));
     }
 
     #[test]

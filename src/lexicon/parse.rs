@@ -2,9 +2,10 @@
 //! `#` starts a comment line; TSV files have one header row that tells their kind; lists
 //! inside a field are separated by `;`. Errors name the file and line.
 
-use super::{CuePosition, GazEntry, Lexicon, Nominal, Title, TitleScope, VerbSense};
-use crate::error::DataError;
-use crate::graph::{EntityType, RelationKind};
+use super::{CuePosition, EntryId, GazEntry, Lexicon, Nominal, Title, TitleScope, VerbSense};
+use crate::datafile::DataFile;
+use crate::error::{DataError, DataErrorKind};
+use crate::model::{EntityType, RelationKind};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Kind {
@@ -49,74 +50,42 @@ fn none_if_empty(field: &str) -> Option<String> {
 }
 
 pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), DataError> {
-    let err = |line: usize, message: String| DataError {
+    let err = |line: usize, kind: DataErrorKind| DataError {
         file: file.to_string(),
         line,
-        message,
+        kind,
     };
-    let mut kind = None;
-    for (i, raw) in text.lines().enumerate() {
-        let line_no = i + 1;
-        let line = raw.trim_end_matches('\r');
-        if line.trim().is_empty() || line.trim_start().starts_with('#') {
-            continue;
-        }
-        let Some(k) = kind else {
-            let header = line.trim();
-            kind = HEADERS.iter().find(|(_, h)| *h == header).map(|(k, _)| *k);
-            // word lists may go without a header when their file name says what they are
-            let by_name = if file.ends_with("non_names.txt") {
-                Some(Kind::NonNames)
-            } else if file.ends_with("detention.txt") {
-                Some(Kind::Detention)
-            } else {
-                None
-            };
-            if kind.is_none() && by_name.is_some() && !header.contains('\t') {
-                kind = by_name;
-                let word = header.to_lowercase();
-                match kind {
-                    Some(Kind::NonNames) => lex.non_names.insert(word),
-                    _ => lex.detention_words.insert(word),
-                };
-                continue;
-            }
-            if kind.is_none() {
-                return Err(err(
-                    line_no,
-                    format!(
-                        "unknown header row {header:?}; expected one of: {}",
-                        HEADERS
-                            .iter()
-                            .map(|(_, h)| format!("{:?}", h.replace('\t', " TAB ")))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                ));
-            }
-            continue;
+    // word lists may go without a header when their file name says what they are
+    let by_name = if file.ends_with("non_names.txt") {
+        Some(Kind::NonNames)
+    } else if file.ends_with("detention.txt") {
+        Some(Kind::Detention)
+    } else {
+        None
+    };
+    let headers: Vec<&str> = HEADERS.iter().map(|(_, h)| *h).collect();
+    let headerless = by_name.and_then(|k| HEADERS.iter().position(|(hk, _)| *hk == k));
+    let (k, rows) = DataFile::open(file, text, &headers, headerless)?;
+    let k = HEADERS[k].0;
+    for row in rows {
+        let row = row?;
+        let line_no = row.line;
+        let f = |j: usize| row.field(j);
+        let parse_type = |s: &str| s.parse::<EntityType>().map_err(|e| err(line_no, e.into()));
+        let parse_relation = |s: &str| {
+            s.parse::<RelationKind>()
+                .map_err(|e| err(line_no, e.into()))
         };
-        let header_fields = HEADERS
-            .iter()
-            .find(|(hk, _)| *hk == k)
-            .map(|(_, h)| h.split('\t').count())
-            .unwrap_or(1);
-        let fields: Vec<&str> = line.split('\t').collect();
-        if fields.len() != header_fields {
-            return Err(err(
+        let one_of = |column: &'static str, value: &str, expected: &'static str| {
+            err(
                 line_no,
-                format!(
-                    "{} fields where the header has {header_fields}",
-                    fields.len()
-                ),
-            ));
-        }
-        let f = |j: usize| fields[j].trim();
-        let parse_type = |s: &str| s.parse::<EntityType>().map_err(|e| err(line_no, e));
-        let parse_relation = |s: &str| s.parse::<RelationKind>().map_err(|e| err(line_no, e));
-        if f(0).is_empty() {
-            return Err(err(line_no, "the first field is empty".into()));
-        }
+                DataErrorKind::NotOneOf {
+                    column,
+                    value: value.to_string(),
+                    expected,
+                },
+            )
+        };
         match k {
             Kind::Countries => {
                 let aliases = split_list(f(1));
@@ -127,7 +96,7 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
                     aliases,
                     country: None,
                 });
-                let ix = lex.entry_index(f(0)).unwrap_or(before);
+                let ix = lex.entry_index(f(0)).unwrap_or(EntryId(before));
                 for d in split_list(f(2)) {
                     lex.demonyms.insert(d.to_lowercase(), ix);
                 }
@@ -155,12 +124,7 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
                     "country" => TitleScope::Country,
                     "body" => TitleScope::Body,
                     "org" => TitleScope::Org,
-                    other => {
-                        return Err(err(
-                            line_no,
-                            format!("scope {other:?} must be country, body or org"),
-                        ))
-                    }
+                    other => return Err(one_of("scope", other, "country, body or org")),
                 };
                 let title = Title {
                     title: f(0).to_lowercase(),
@@ -182,12 +146,7 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
                     "first" => CuePosition::First,
                     "last" => CuePosition::Last,
                     "any" => CuePosition::Any,
-                    other => {
-                        return Err(err(
-                            line_no,
-                            format!("position {other:?} must be first, last or any"),
-                        ))
-                    }
+                    other => return Err(one_of("position", other, "first, last or any")),
                 };
                 let kind = parse_type(f(2))?;
                 lex.cues
@@ -247,9 +206,6 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
                 lex.detention_words.insert(f(0).to_lowercase());
             }
         }
-    }
-    if kind.is_none() {
-        return Err(err(0, "no header row: nothing to read".into()));
     }
     Ok(())
 }
@@ -336,7 +292,7 @@ mod tests {
         assert_eq!((e.file.as_str(), e.line), ("bad.tsv", 2));
         assert!(e.to_string().contains("unknown entity type"));
         let e = lex.add_text("x.tsv", "hello\tworld\n").unwrap_err();
-        assert!(e.message.contains("unknown header row"));
+        assert!(matches!(e.kind, DataErrorKind::UnknownHeader { .. }), "{e}");
         let e = lex
             .add_text(
                 "t.tsv",

@@ -16,6 +16,7 @@
 use super::layout::{make_room_for_arrow, EdgeGeom, Layout, Point};
 use super::scene::Scene;
 use super::style;
+use super::RenderNote;
 use serde_json::Value;
 use std::ffi::OsStr;
 use std::fmt::Write as _;
@@ -263,11 +264,11 @@ fn parse_layout(json: &[u8], scene: &Scene) -> Result<Layout, String> {
 pub(crate) fn layout(
     scene: &Scene,
     path: Option<&OsStr>,
-) -> Result<(Layout, &'static str, Vec<String>), String> {
+) -> Result<(Layout, &'static str, Vec<RenderNote>), String> {
     let dot = find_program("dot", path).ok_or("Graphviz's dot program is not on PATH")?;
     let layered = scene.nodes.len() <= DOT_MAX_NODES;
     let text = layout_dot(scene, layered);
-    let attempts: &[(&str, &'static str)] = if layered {
+    let attempts: &[(&'static str, &'static str)] = if layered {
         &[("dot", "graphviz dot")]
     } else {
         &[("sfdp", "graphviz sfdp"), ("neato", "graphviz neato")]
@@ -280,7 +281,10 @@ pub(crate) fn layout(
                 let notes = stderr
                     .lines()
                     .filter(|l| !l.trim().is_empty())
-                    .map(|l| format!("Graphviz ({engine}) said: {}", l.trim()))
+                    .map(|l| RenderNote::GraphvizSaid {
+                        engine,
+                        line: l.trim().to_string(),
+                    })
                     .collect();
                 return Ok((layout, name, notes));
             }

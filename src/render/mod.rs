@@ -13,7 +13,7 @@
 //! ```
 //!
 //! `style.rs` holds the look (font, colours, shapes, widths) and `layout.rs` the
-//! positions both engines produce. Selection (`--focus`, `--types`, …) is
+//! positions both engines produce. Selection (focus, types, …) is
 //! [`crate::graph::select`]'s job and happens before; `render` only applies its own
 //! safety cap ([`RenderOptions::max_nodes`]) and says so in [`Rendered::notes`].
 
@@ -26,11 +26,18 @@ mod scene;
 mod style;
 mod svg;
 
-use crate::export::Format;
-use crate::graph::select::{select, Selection};
+use crate::graph::select::{select, Selection, SelectionError};
 use crate::graph::ActorGraph;
 use std::ffi::OsString;
 use std::fmt;
+
+/// The image formats [`render`] writes. The names, extensions and media types of every
+/// output format are in [`crate::format`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ImageFormat {
+    Svg,
+    Png,
+}
 
 /// Which program lays the graph out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -51,18 +58,6 @@ impl Engine {
             Engine::Auto => "auto",
             Engine::Graphviz => "graphviz",
             Engine::Builtin => "builtin",
-        }
-    }
-
-    /// Parses `auto`, `graphviz` (or `dot`) and `builtin` (or `rust`).
-    pub fn from_name(s: &str) -> Result<Engine, String> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "auto" => Ok(Engine::Auto),
-            "graphviz" | "dot" => Ok(Engine::Graphviz),
-            "builtin" | "built-in" | "rust" => Ok(Engine::Builtin),
-            _ => Err(format!(
-                "unknown layout engine {s:?} (expected auto, graphviz or builtin)"
-            )),
         }
     }
 }
@@ -106,8 +101,8 @@ pub struct Rendered {
     /// `graphviz dot`, `graphviz sfdp`, `graphviz neato`, `builtin layout-rs` or
     /// `builtin force-directed`.
     pub engine_used: &'static str,
-    /// Plain-language notes: actors left out by the cap, Graphviz falling back, etc.
-    pub notes: Vec<String>,
+    /// What the user should be told: actors left out by the cap, Graphviz falling back.
+    pub notes: Vec<RenderNote>,
     /// Size in pixels (PNG) or SVG user units (SVG).
     pub width: u32,
     pub height: u32,
@@ -117,8 +112,6 @@ pub struct Rendered {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum RenderError {
-    #[error("{0} is not an image format (expected svg or png)")]
-    NotAnImage(Format),
     #[error("Graphviz is not installed (no `dot` on PATH); use the built-in engine")]
     GraphvizMissing,
     #[error("Graphviz failed: {0}")]
@@ -127,8 +120,55 @@ pub enum RenderError {
     Layout(String),
     #[error("PNG: {0}")]
     Raster(String),
-    #[error("{0}")]
-    Options(String),
+    #[error("no image format asked for")]
+    NoFormat,
+    #[error(transparent)]
+    Select(#[from] SelectionError),
+}
+
+/// What the user should be told about a picture.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RenderNote {
+    /// Above [`RenderOptions::max_nodes`] actors, only the most connected are drawn.
+    Capped {
+        shown: usize,
+        total: usize,
+        cap: usize,
+    },
+    /// Graphviz failed and the built-in layout was used instead (with `Engine::Auto`).
+    GraphvizFailed(String),
+    /// A line Graphviz wrote on its standard error.
+    GraphvizSaid { engine: &'static str, line: String },
+    /// Relation labels left out where they would have covered other text.
+    LabelsLeftOut { left_out: usize, total: usize },
+    /// Above [`scene::EDGE_LABELS_UP_TO`] relations, edges are drawn without their verbs.
+    NoVerbs { limit: usize, relations: usize },
+}
+
+impl fmt::Display for RenderNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RenderNote::Capped { shown, total, cap } => write!(
+                f,
+                "the picture shows the {shown} most connected of {total} actors (pictures are capped at {cap} actors, and then leave out actors without relations; narrow the graph with a selection)"
+            ),
+            RenderNote::GraphvizFailed(e) => {
+                write!(f, "Graphviz failed ({e}); the built-in layout was used instead")
+            }
+            RenderNote::GraphvizSaid { engine, line } => {
+                write!(f, "Graphviz ({engine}) said: {line}")
+            }
+            RenderNote::LabelsLeftOut { left_out, total } => write!(
+                f,
+                "{left_out} of {total} relation labels were left out where they would have covered other text"
+            ),
+            RenderNote::NoVerbs { limit, relations } => write!(
+                f,
+                "relations are drawn without their verbs above {limit} relations (this picture has {relations})"
+            ),
+        }
+    }
 }
 
 /// True when Graphviz's `dot` program is on PATH.
@@ -143,12 +183,11 @@ pub fn graphviz_available() -> bool {
 /// [`Engine::Auto`], a Graphviz failure falls back to the built-in engine with a note.
 pub fn render(
     g: &ActorGraph,
-    format: Format,
+    format: ImageFormat,
     opts: &RenderOptions,
 ) -> Result<Rendered, RenderError> {
     let mut out = render_many(g, &[format], opts)?;
-    out.pop()
-        .ok_or_else(|| RenderError::Options("no format asked for".to_string()))
+    out.pop().ok_or(RenderError::NoFormat)
 }
 
 /// Draws the graph once and writes it in each of `formats` (in that order), so that
@@ -156,7 +195,7 @@ pub fn render(
 /// same notes.
 pub fn render_many(
     g: &ActorGraph,
-    formats: &[Format],
+    formats: &[ImageFormat],
     opts: &RenderOptions,
 ) -> Result<Vec<Rendered>, RenderError> {
     render_with_path(g, formats, opts, std::env::var_os("PATH"))
@@ -166,19 +205,16 @@ pub fn render_many(
 /// Graphviz.
 fn render_with_path(
     g: &ActorGraph,
-    formats: &[Format],
+    formats: &[ImageFormat],
     opts: &RenderOptions,
     path: Option<OsString>,
 ) -> Result<Vec<Rendered>, RenderError> {
-    if let Some(&f) = formats.iter().find(|f| !f.is_image()) {
-        return Err(RenderError::NotAnImage(f));
-    }
     let (picture, engine_used, notes) = draw(g, opts, path)?;
     let mut out = Vec::with_capacity(formats.len());
     for &format in formats {
         let (bytes, width, height) = match format {
-            Format::Png => png::to_png(&picture.text).map_err(RenderError::Raster)?,
-            _ => (
+            ImageFormat::Png => png::to_png(&picture.text).map_err(RenderError::Raster)?,
+            ImageFormat::Svg => (
                 picture.text.clone().into_bytes(),
                 picture.width.ceil() as u32,
                 picture.height.ceil() as u32,
@@ -201,7 +237,7 @@ fn draw(
     g: &ActorGraph,
     opts: &RenderOptions,
     path: Option<OsString>,
-) -> Result<(svg::Svg, &'static str, Vec<String>), RenderError> {
+) -> Result<(svg::Svg, &'static str, Vec<RenderNote>), RenderError> {
     let mut notes = Vec::new();
     let capped;
     let full = g.node_count();
@@ -210,7 +246,7 @@ fn draw(
             max_nodes: Some(opts.max_nodes),
             ..Selection::default()
         };
-        let (sub, _) = select(g, &sel).map_err(RenderError::Options)?;
+        let (sub, _) = select(g, &sel)?;
         // in a picture that has to cut anyway, actors with no relation say nothing
         let connected: Vec<String> = sub
             .actors()
@@ -232,11 +268,11 @@ fn draw(
         } else {
             sub
         };
-        notes.push(format!(
-            "the picture shows the {} most connected of {full} actors (pictures are capped at {} actors, and then leave out actors without relations; narrow the graph with --focus, --types, --relations, --min-weight or --max-nodes)",
-            sub.node_count(),
-            opts.max_nodes
-        ));
+        notes.push(RenderNote::Capped {
+            shown: sub.node_count(),
+            total: full,
+            cap: opts.max_nodes,
+        });
         capped = sub;
         &capped
     } else {
@@ -258,9 +294,7 @@ fn draw(
                 (l, name)
             }
             Err(e) if opts.engine == Engine::Auto => {
-                notes.push(format!(
-                    "Graphviz failed ({e}); the built-in layout was used instead"
-                ));
+                notes.push(RenderNote::GraphvizFailed(e));
                 builtin_layout(&scene)?
             }
             Err(e) => return Err(RenderError::Graphviz(e)),
@@ -275,17 +309,16 @@ fn draw(
         .filter(|(s, g)| !s.label.is_empty() && g.label.is_none())
         .count();
     if unlabelled > 0 {
-        notes.push(format!(
-            "{unlabelled} of {} relation labels were left out where they would have covered other text",
-            scene.edges.len()
-        ));
+        notes.push(RenderNote::LabelsLeftOut {
+            left_out: unlabelled,
+            total: scene.edges.len(),
+        });
     }
     if g.edge_count() > scene::EDGE_LABELS_UP_TO {
-        notes.push(format!(
-            "relations are drawn without their verbs above {} relations (this picture has {})",
-            scene::EDGE_LABELS_UP_TO,
-            g.edge_count()
-        ));
+        notes.push(RenderNote::NoVerbs {
+            limit: scene::EDGE_LABELS_UP_TO,
+            relations: g.edge_count(),
+        });
     }
     Ok((svg::draw(&scene, &placed), engine_used, notes))
 }
@@ -348,4 +381,4 @@ fn subtitle(g: &ActorGraph, capped: bool) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

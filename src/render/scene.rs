@@ -4,7 +4,8 @@
 //! engines read a `Scene` and return positions in the same order.
 
 use super::style::{self, Shape, LINE};
-use crate::graph::{ActorGraph, EntityType, RelationFamily};
+use crate::graph::ActorGraph;
+use crate::model::{Actor, EntityType, Relation, RelationFamily};
 use std::collections::HashMap;
 
 /// One line of text and its size in px; `muted` lines (titles) are drawn grey.
@@ -26,6 +27,8 @@ pub(crate) struct NodeSpec {
     /// Size of the outline around it.
     pub w: f64,
     pub h: f64,
+    /// Hover text (SVG `<title>`): name, type, aliases, titles, number of relations.
+    pub tooltip: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -38,6 +41,9 @@ pub(crate) struct EdgeSpec {
     pub weight: usize,
     pub label_w: f64,
     pub label_h: f64,
+    /// Hover text (SVG `<title>`): the fact, the verb, the number of supporting
+    /// sentences and the first of them.
+    pub tooltip: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -92,6 +98,56 @@ fn pick_title(titles: &[String]) -> Option<String> {
         .max_by_key(|t| t.chars().count())
 }
 
+/// Longest sentence quoted in a tooltip, in characters.
+const TOOLTIP_SENTENCE_CHARS: usize = 300;
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn node_tooltip(a: &Actor, degree: usize) -> Vec<String> {
+    let mut lines = vec![format!("{} ({})", clean(&a.name), a.kind.as_str())];
+    let list = |xs: &[String]| xs.iter().map(|x| clean(x)).collect::<Vec<_>>().join("; ");
+    if !a.aliases.is_empty() {
+        lines.push(format!("also: {}", list(&a.aliases)));
+    }
+    if !a.titles.is_empty() {
+        lines.push(format!("titles: {}", list(&a.titles)));
+    }
+    lines.push(format!(
+        "{}, in {}",
+        plural(degree, "relation", "relations"),
+        plural(a.documents as usize, "document", "documents")
+    ));
+    lines
+}
+
+fn edge_tooltip(s: &Actor, t: &Actor, r: &Relation) -> Vec<String> {
+    let mut first = format!(
+        "{} {} {}",
+        clean(&s.name),
+        r.relation.as_str(),
+        clean(&t.name)
+    );
+    let verb = clean(&r.verb);
+    if !verb.is_empty() {
+        first.push_str(&format!(" (\u{201c}{verb}\u{201d})"));
+    }
+    let mut lines = vec![first];
+    let mut support = plural(r.weight(), "sentence", "sentences");
+    if let Some(d) = &r.date {
+        support.push_str(&format!(", {}", clean(d)));
+    }
+    lines.push(support);
+    if let Some(e) = r.evidence.first() {
+        lines.push(format!(
+            "\u{201c}{}\u{201d}",
+            shorten(&clean(&e.text), TOOLTIP_SENTENCE_CHARS)
+        ));
+    }
+    lines
+}
+
 impl Scene {
     /// Measures everything. `caption` is the title line; `subtitle` goes under it.
     pub(crate) fn new(g: &ActorGraph, caption: String, subtitle: String) -> Scene {
@@ -125,8 +181,9 @@ impl Scene {
                     }
                 }
                 let (text_w, text_h) = block(&lines);
-                let (gw, gh) = shape.grow();
+                let (gw, gh) = style::grow(shape);
                 NodeSpec {
+                    tooltip: node_tooltip(a, g.degree(&a.id)),
                     kind: a.kind,
                     shape,
                     w: (text_w * gw + 16.0).max(48.0),
@@ -167,6 +224,7 @@ impl Scene {
                     label,
                     family: r.relation.family(),
                     weight: r.weight(),
+                    tooltip: edge_tooltip(s, t, r),
                 })
             })
             .collect();

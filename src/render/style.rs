@@ -1,10 +1,13 @@
 //! How a picture looks, whichever engine lays it out: the shipped font and text
-//! measurement with its real glyph widths, fill colour and shape per entity type,
-//! colour and dash per relation family, line width per weight, and label wrapping.
+//! measurement with its real glyph widths, line width per weight, and label wrapping.
+//! Colours, shapes and dashes come from [`crate::palette`], which every drawing
+//! format shares.
 //! Both engines size boxes with these numbers and `svg.rs` draws with them, so that
 //! what was measured is what is drawn.
 
-use crate::graph::{EntityType, RelationFamily};
+use crate::model::{EntityType, RelationFamily};
+use crate::palette::{family_style as family, type_style as kind_style};
+pub(crate) use crate::palette::{Shape, FAMILIES};
 use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
 
@@ -76,99 +79,36 @@ pub(crate) fn wrap(text: &str, max_chars: usize, max_lines: usize) -> Vec<String
     lines
 }
 
-/// The outline drawn for a type. Graphviz knows each by the name [`Shape::graphviz`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Shape {
-    Ellipse,
-    Box,
-    Dashed,
-    Rounded,
-    Hexagon,
-    Octagon,
-    Note,
-    Tab,
-}
-
-impl Shape {
-    /// (shape, extra style) as Graphviz names them.
-    pub(crate) fn graphviz(self) -> (&'static str, &'static str) {
-        match self {
-            Shape::Ellipse => ("ellipse", "filled"),
-            Shape::Box => ("box", "filled"),
-            Shape::Dashed => ("box", "dashed,filled"),
-            Shape::Rounded => ("box", "rounded,filled"),
-            Shape::Hexagon => ("hexagon", "filled"),
-            Shape::Octagon => ("octagon", "filled"),
-            Shape::Note => ("note", "filled"),
-            Shape::Tab => ("tab", "filled"),
-        }
-    }
-
-    /// How much wider and taller than its text the shape must be for the text to stay
-    /// inside (the slanted corners of hexagons and octagons cut into the box).
-    pub(crate) fn grow(self) -> (f64, f64) {
-        match self {
-            Shape::Ellipse => (1.3, 1.45),
-            Shape::Octagon => (1.2, 1.8),
-            Shape::Hexagon => (1.4, 1.8),
-            _ => (1.0, 1.0),
-        }
+/// How much wider and taller than its text a shape must be for the text to stay
+/// inside (the slanted corners of hexagons and octagons cut into the box).
+pub(crate) fn grow(shape: Shape) -> (f64, f64) {
+    match shape {
+        Shape::Ellipse => (1.3, 1.45),
+        Shape::Octagon => (1.2, 1.8),
+        Shape::Hexagon => (1.4, 1.8),
+        _ => (1.0, 1.0),
     }
 }
 
-/// Fill colour and shape of an entity type.
+/// Fill colour and shape of an entity type (from [`crate::palette`]).
 pub(crate) fn type_style(kind: EntityType) -> (&'static str, Shape) {
-    match kind {
-        EntityType::Person => ("#ffeda0", Shape::Ellipse),
-        EntityType::Country => ("#9ecae1", Shape::Box),
-        EntityType::Place => ("#c7e9c0", Shape::Dashed),
-        EntityType::Facility => ("#d9d9d9", Shape::Octagon),
-        EntityType::GovernmentBody => ("#cbc0e3", Shape::Rounded),
-        EntityType::PoliticalParty => ("#fcbba1", Shape::Hexagon),
-        EntityType::Media => ("#fdd49e", Shape::Note),
-        EntityType::Organization => ("#a8ddd3", Shape::Tab),
-    }
+    let s = kind_style(kind);
+    (s.fill, s.shape)
 }
 
 /// A readable name of a type for the legend.
 pub(crate) fn type_label(kind: EntityType) -> &'static str {
-    match kind {
-        EntityType::Person => "person",
-        EntityType::Country => "country",
-        EntityType::Place => "place",
-        EntityType::Facility => "facility",
-        EntityType::GovernmentBody => "government body",
-        EntityType::PoliticalParty => "political party",
-        EntityType::Media => "media",
-        EntityType::Organization => "organization",
-    }
+    kind_style(kind).label
 }
-
-/// Families in legend order.
-pub(crate) const FAMILIES: [RelationFamily; 4] = [
-    RelationFamily::Cooperation,
-    RelationFamily::Conflict,
-    RelationFamily::Office,
-    RelationFamily::Location,
-];
 
 /// Line colour of a relation family, and whether its lines are dashed.
 pub(crate) fn family_style(f: RelationFamily) -> (&'static str, bool) {
-    match f {
-        RelationFamily::Cooperation => ("#1a9641", false),
-        RelationFamily::Conflict => ("#d7191c", false),
-        RelationFamily::Office => ("#2c7bb6", false),
-        RelationFamily::Location => ("#8c6d31", true),
-    }
+    let s = family(f);
+    (s.colour, s.dashed)
 }
 
 pub(crate) fn family_label(f: RelationFamily) -> &'static str {
-    match f {
-        RelationFamily::Cooperation => "cooperation",
-        RelationFamily::Conflict => "conflict",
-        RelationFamily::Office => "office, membership",
-        RelationFamily::Location => "location",
-    }
+    family(f).label
 }
 
 /// Length of an arrowhead on an edge of this weight.

@@ -6,7 +6,7 @@
 use super::layout::{polygon, Layout, Point};
 use super::scene::{Scene, TextLine};
 use super::style::{self, Shape, LINE};
-use crate::graph::{EntityType, RelationFamily};
+use crate::model::{EntityType, RelationFamily};
 use std::fmt::Write as _;
 
 const MARGIN: f64 = 20.0;
@@ -48,6 +48,12 @@ pub(crate) fn esc(s: &str) -> String {
         }
     }
     out
+}
+
+/// A `<title>` element (the hover text of its parent): each line escaped, lines kept.
+fn title(out: &mut String, lines: &[String]) {
+    let lines: Vec<String> = lines.iter().map(|l| esc(l)).collect();
+    let _ = write!(out, "<title>{}</title>", lines.join("\n"));
 }
 
 /// Numbers rounded to 0.01 px, without trailing zeros.
@@ -369,6 +375,9 @@ pub(crate) fn draw(scene: &Scene, layout: &Layout) -> Svg {
     out.push_str("<g id=\"edges\">\n");
     for (spec, geom) in scene.edges.iter().zip(&layout.edges) {
         let path: Vec<Point> = geom.path.iter().map(|&p| shift(p)).collect();
+        out.push_str("<g>");
+        title(&mut out, &spec.tooltip);
+        out.push('\n');
         edge_line(
             &mut out,
             &path,
@@ -376,18 +385,23 @@ pub(crate) fn draw(scene: &Scene, layout: &Layout) -> Svg {
             spec.family,
             style::edge_width(spec.weight),
         );
+        out.push_str("</g>\n");
     }
     out.push_str("</g>\n<g id=\"nodes\">\n");
     let mut label_boxes = Vec::with_capacity(scene.nodes.len());
     for (spec, &c) in scene.nodes.iter().zip(&layout.nodes) {
         let c = shift(c);
         let (fill, _) = style::type_style(spec.kind);
+        out.push_str("<g>");
+        title(&mut out, &spec.tooltip);
+        out.push('\n');
         outline(&mut out, spec.shape, c, spec.w, spec.h, fill);
         let mut top = c.y - spec.text_h / 2.0;
         for l in &spec.lines {
             text(&mut out, c.x, top, "middle", l, line_colour(l));
             top += l.size * LINE;
         }
+        out.push_str("</g>\n");
         label_boxes.push(Rect {
             x: c.x - spec.text_w / 2.0,
             y: c.y - spec.text_h / 2.0,

@@ -11,6 +11,7 @@ pub use tokens::{tokenize, Token, TokenKind};
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::language::Language;
     use proptest::prelude::*;
 
     /// Text made of the marks the tokenizer and splitter treat specially, and any char.
@@ -35,6 +36,7 @@ mod tests {
         /// everything in order, and the length bound kept.
         #[test]
         fn any_text_gives_valid_offsets(prefix in "[a-zé ]{0,4}", text in hostile_text()) {
+            let english = Language::builtin().unwrap();
             let full = format!("{prefix}{text}");
             let base = prefix.len();
             let tokens = tokenize(&text, base);
@@ -49,7 +51,7 @@ mod tests {
             }
             prop_assert!(full[last_end..].chars().all(char::is_whitespace));
 
-            let sentences = split_sentences(&full, base);
+            let sentences = split_sentences(&full, base, &english);
             let mut last_end = base;
             for (i, s) in sentences.iter().enumerate() {
                 prop_assert_eq!(s.index, i);
@@ -71,7 +73,7 @@ mod tests {
     #[test]
     fn offsets_survive_multibyte_text() {
         let text = "Le président a dit «non». Macron a rencontré Merkel à Berlin.";
-        let s = split_sentences(text, 0);
+        let s = split_sentences(text, 0, &Language::builtin().unwrap());
         assert_eq!(s.len(), 2);
         assert_eq!(s[1].text(text), "Macron a rencontré Merkel à Berlin.");
         // character offsets differ from byte offsets after the accented letters

@@ -5,6 +5,7 @@
 //! lower-case word or a comma does not either (broken punctuation in scraped text).
 
 use super::tokens::{tokenize, Token, TokenKind};
+use crate::language::Language;
 
 /// Sentences longer than this many tokens are cut, so that the work per sentence stays
 /// bounded on text without punctuation.
@@ -34,69 +35,19 @@ impl Sentence<'_> {
     }
 }
 
-/// Abbreviations that are always followed by more of the same sentence.
-const TITLE_ABBREVIATIONS: &[&str] = &[
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Adm.",
-    "Sen.", "Rep.", "Gov.", "Pres.", "Rev.", "Hon.", "St.", "Sr.", "Jr.", "Mt.", "Ft.", "No.",
-    "Nos.", "vs.", "v.", "Vol.", "Art.", "Sec.", "Gens.", "Cmdr.", "Supt.", "Insp.", "Amb.",
-];
-
-/// Other abbreviations (months, Inc., U.S.) that end a sentence only before an opener.
-const OTHER_ABBREVIATIONS: &[&str] = &[
-    "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
-    "Dec.", "Inc.", "Ltd.", "Co.", "Corp.", "etc.", "approx.", "est.", "Bros.", "al.",
-];
-
-/// Words that typically open a sentence: after an abbreviation they mark a boundary.
-const OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "In",
-    "On",
-    "At",
-    "But",
-    "And",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "There",
-    "However",
-    "Meanwhile",
-    "Earlier",
-    "Later",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "According",
-];
-
-/// `word` is the token before the full stop, with the dot (`Mr.`, `U.S.`, `R.`).
-fn ends_with_abbreviation(with_dot: &str, next: Option<&Token<'_>>) -> bool {
-    if TITLE_ABBREVIATIONS
-        .iter()
-        .any(|a| a.eq_ignore_ascii_case(with_dot))
+/// `with_dot` is the token before the full stop, with the dot (`Mr.`, `U.S.`, `R.`).
+fn ends_with_abbreviation(lang: &Language, with_dot: &str, next: Option<&Token<'_>>) -> bool {
+    if lang
+        .title_abbreviations
+        .contains_ignoring_ascii_case(with_dot)
     {
         return true;
     }
     let stem = with_dot.strip_suffix('.').unwrap_or(with_dot);
     let initial = stem.chars().count() == 1 && stem.chars().all(char::is_uppercase);
     let dotted = with_dot.ends_with('.') && (stem.contains('.') || initial);
-    if dotted || OTHER_ABBREVIATIONS.contains(&with_dot) {
-        return !next.is_some_and(|n| OPENERS.contains(&n.text) || n.paragraph_before);
+    if dotted || lang.abbreviations.contains(with_dot) {
+        return !next.is_some_and(|n| lang.sentence_openers.contains(n.text) || n.paragraph_before);
     }
     false
 }
@@ -113,7 +64,8 @@ fn is_closer(t: &str) -> bool {
 }
 
 /// Splits `text[base..]` into sentences; offsets are into `text`. `index` counts from 0.
-pub fn split_sentences<'a>(text: &'a str, base: usize) -> Vec<Sentence<'a>> {
+/// The abbreviations and sentence openers are the language's.
+pub fn split_sentences<'a>(text: &'a str, base: usize, lang: &Language) -> Vec<Sentence<'a>> {
     let body = &text[base..];
     let tokens = tokenize(body, base);
     let mut out: Vec<Sentence<'a>> = Vec::new();
@@ -171,13 +123,14 @@ pub fn split_sentences<'a>(text: &'a str, base: usize) -> Vec<Sentence<'a>> {
                 Some(n) if n.paragraph_before => true,
                 Some(n) => {
                     let abbreviation = if tok.kind == TokenKind::Word {
-                        ends_with_abbreviation(tok.text, Some(n))
+                        ends_with_abbreviation(lang, tok.text, Some(n))
                     } else if tok.text == "."
                         && current.len() >= 2
                         && current[current.len() - 2].is_word()
                         && current[current.len() - 2].end == tok.start
                     {
                         ends_with_abbreviation(
+                            lang,
                             &format!("{}.", current[current.len() - 2].text),
                             Some(n),
                         )
@@ -222,8 +175,15 @@ fn should_break_before(current: &[Token<'_>], tok: &Token<'_>) -> bool {
 mod tests {
     use super::*;
 
+    fn english() -> Language {
+        Language::builtin().unwrap()
+    }
+
     fn split(s: &str) -> Vec<&str> {
-        split_sentences(s, 0).iter().map(|x| x.text(s)).collect()
+        split_sentences(s, 0, &english())
+            .iter()
+            .map(|x| x.text(s))
+            .collect()
     }
 
     #[test]
@@ -262,7 +222,7 @@ mod tests {
     #[test]
     fn long_runs_are_cut() {
         let text = "word ".repeat(MAX_SENTENCE_TOKENS * 2 + 5);
-        let s = split_sentences(&text, 0);
+        let s = split_sentences(&text, 0, &english());
         assert_eq!(s.len(), 3);
         assert!(s[0].truncated && s[1].truncated && !s[2].truncated);
         assert_eq!(
@@ -275,7 +235,7 @@ mod tests {
     fn closing_quotes_do_not_escape_the_bound() {
         // a full stop followed by a run of quotes took the whole run as its closers
         let text = format!("Macron met Scholz.{} Then more.", "\"".repeat(5_000));
-        let s = split_sentences(&text, 0);
+        let s = split_sentences(&text, 0, &english());
         assert!(s.iter().all(|x| x.tokens.len() <= MAX_SENTENCE_TOKENS));
         assert!(s[0].truncated);
         assert_eq!(
@@ -284,14 +244,14 @@ mod tests {
         );
         // a sentence that ends exactly at the bound is not marked as cut
         let words = vec!["word"; MAX_SENTENCE_TOKENS - 1].join(" ") + ". Next.";
-        let s = split_sentences(&words, 0);
+        let s = split_sentences(&words, 0, &english());
         assert_eq!(s.len(), 2);
         assert!(!s[0].truncated);
     }
 
     #[test]
     fn indices_count_from_zero() {
-        let s = split_sentences("One. Two. Three.", 0);
+        let s = split_sentences("One. Two. Three.", 0, &english());
         assert_eq!(s.iter().map(|x| x.index).collect::<Vec<_>>(), vec![0, 1, 2]);
         assert_eq!((s[2].char_start, s[2].char_end), (10, 16));
     }

@@ -44,10 +44,6 @@ impl Token<'_> {
         }
         letters >= 2
     }
-
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
-    }
 }
 
 fn is_apostrophe(c: char) -> bool {

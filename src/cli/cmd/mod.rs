@@ -5,7 +5,10 @@ pub mod parse;
 pub mod render;
 
 use crate::cli::args::{EngineArg, SelectionArgs};
+use crate::cli::messages;
 use crate::graph::select::Selection;
+use crate::graph::{self, ActorGraph};
+use crate::model::UnknownName;
 use crate::render::Engine;
 use anyhow::{anyhow, Result};
 
@@ -15,13 +18,16 @@ pub(crate) fn selection(a: &SelectionArgs) -> Result<Selection> {
         .types
         .iter()
         .filter(|s| !s.trim().is_empty())
-        .map(|s| s.parse().map_err(|e: String| anyhow!("--types: {e}")))
+        .map(|s| s.parse().map_err(|e: UnknownName| anyhow!("--types: {e}")))
         .collect::<Result<Vec<_>>>()?;
     let relations = a
         .relations
         .iter()
         .filter(|s| !s.trim().is_empty())
-        .map(|s| s.parse().map_err(|e: String| anyhow!("--relations: {e}")))
+        .map(|s| {
+            s.parse()
+                .map_err(|e: UnknownName| anyhow!("--relations: {e}"))
+        })
         .collect::<Result<Vec<_>>>()?;
     Ok(Selection {
         focus: a.focus.clone(),
@@ -31,6 +37,16 @@ pub(crate) fn selection(a: &SelectionArgs) -> Result<Selection> {
         min_weight: a.min_weight,
         max_nodes: a.max_nodes,
     })
+}
+
+/// The selected graph; what the selection cut is said on stderr.
+pub(crate) fn select(graph: &ActorGraph, selection: &Selection) -> Result<ActorGraph> {
+    let (selected, notes) = graph::select::select(graph, selection)
+        .map_err(|e| anyhow!(messages::selection_error(&e)))?;
+    for n in &notes {
+        messages::info(messages::selection_note(n));
+    }
+    Ok(selected)
 }
 
 pub(crate) fn engine(e: EngineArg) -> Engine {

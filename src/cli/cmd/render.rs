@@ -2,19 +2,22 @@
 
 use crate::cli::args::RenderArgs;
 use crate::cli::{exit, messages, output};
-use crate::export::{json, Format};
-use crate::graph::select::select;
+use crate::export::json;
+use crate::format::{Format, Shape};
 use crate::render::{render, RenderOptions};
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 
 pub fn run(a: RenderArgs) -> Result<u8> {
     let format = match &a.format {
-        Some(f) => Format::from_name(f).map_err(anyhow::Error::msg)?,
-        None => Format::from_path(&a.output).map_err(anyhow::Error::msg)?,
+        Some(f) => Format::from_name(f)?,
+        None => Format::from_path(&a.output).map_err(|e| anyhow!("{e}; give --format"))?,
     };
-    if !format.is_image() {
-        bail!("render writes svg or png, not {format}");
-    }
+    let Shape::Image(image) = format.shape() else {
+        bail!(
+            "render writes {}, not {format}",
+            Format::names(&Format::images(), " or ")
+        );
+    };
     let selection = super::selection(&a.selection)?;
     output::refuse_overwriting_inputs(
         std::slice::from_ref(&a.output),
@@ -24,17 +27,14 @@ pub fn run(a: RenderArgs) -> Result<u8> {
         .with_context(|| format!("cannot open {}", a.graph.display()))?;
     let graph = json::read(std::io::BufReader::new(file))
         .map_err(|e| anyhow::anyhow!("{}: {e}", a.graph.display()))?;
-    let (graph, notes) = select(&graph, &selection).map_err(anyhow::Error::msg)?;
-    for n in notes {
-        messages::info(n);
-    }
+    let graph = super::select(&graph, &selection)?;
     let opts = RenderOptions {
         engine: super::engine(a.image.engine),
         ..RenderOptions::default()
     };
-    let img = render(&graph, format, &opts).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let img = render(&graph, image, &opts).map_err(|e| anyhow::anyhow!("{e}"))?;
     for n in &img.notes {
-        messages::info(n);
+        messages::info(messages::render_note(n));
     }
     output::write_atomic(&a.output, |w| w.write_all(&img.bytes))?;
     Ok(exit::OK)

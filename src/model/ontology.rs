@@ -1,11 +1,9 @@
-//! The graph's vocabulary: entity types, relation kinds, actors, relations and their
-//! evidence, exactly as `ONTOLOGY.md` names them. Nothing here knows petgraph or any
-//! export format; every exporter reads these types and nothing else.
+//! The ontology of `ONTOLOGY.md`: the eight entity types, the relation vocabulary and
+//! its families, and the status of an office. Exactly the names every export writes.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
-
 /// The eight actor types of the ontology.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum EntityType {
@@ -63,18 +61,24 @@ impl fmt::Display for EntityType {
     }
 }
 
+/// A name that is not in the vocabulary.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum UnknownName {
+    #[error("unknown entity type {0:?} (expected one of: {types})", types = EntityType::ALL.map(|t| t.as_str()).join(", "))]
+    EntityType(String),
+    #[error("unknown relation {0:?}")]
+    Relation(String),
+    #[error("unknown mode {0:?} (expected one of: asserted, intended, negated, hypothetical)")]
+    Mode(String),
+}
+
 impl FromStr for EntityType {
-    type Err = String;
+    type Err = UnknownName;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         EntityType::ALL
             .into_iter()
             .find(|t| t.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| {
-                format!(
-                    "unknown entity type {s:?} (expected one of: {})",
-                    EntityType::ALL.map(|t| t.as_str()).join(", ")
-                )
-            })
+            .ok_or_else(|| UnknownName::EntityType(s.to_string()))
     }
 }
 
@@ -146,14 +150,6 @@ impl RelationKind {
             RelationKind::Consult | RelationKind::Agree | RelationKind::Cooperate
         )
     }
-
-    /// The static relations (offices, membership, location) as opposed to events.
-    pub fn is_static(self) -> bool {
-        matches!(
-            self.family(),
-            RelationFamily::Office | RelationFamily::Location
-        )
-    }
 }
 
 impl fmt::Display for RelationKind {
@@ -163,27 +159,15 @@ impl fmt::Display for RelationKind {
 }
 
 impl FromStr for RelationKind {
-    type Err = String;
+    type Err = UnknownName;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let wanted = s.trim().to_ascii_uppercase().replace([' ', '-'], "_");
         RelationKind::ALL
             .iter()
             .copied()
             .find(|r| r.as_str() == wanted)
-            .ok_or_else(|| format!("unknown relation {s:?}"))
+            .ok_or_else(|| UnknownName::Relation(s.to_string()))
     }
-}
-
-/// Where a fact was read: the document, the sentence (0-based index within the
-/// document) and the sentence's character span in the document text (Unicode scalar
-/// values, end exclusive), with the sentence text itself.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Evidence {
-    pub doc: String,
-    pub sentence: usize,
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
 }
 
 /// Current or former holder of an office (`HOLDS_OFFICE` and `LEADS`).
@@ -203,103 +187,80 @@ impl OfficeStatus {
     }
 }
 
-/// A node: one real-world actor.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Actor {
-    /// Stable id, a slug of the name (`imran-khan`), unique in the graph.
-    pub id: String,
-    /// The fullest proper name the text uses.
-    pub name: String,
-    #[serde(rename = "type")]
-    pub kind: EntityType,
-    /// Every other form that referred to this actor, sorted, without `name`.
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    /// Titles as written (`former Prime Minister`), sorted.
-    #[serde(default)]
-    pub titles: Vec<String>,
-    /// How many mentions the actor has across all documents.
-    #[serde(default)]
-    pub mentions: u32,
-    /// In how many documents the actor is mentioned.
-    #[serde(default)]
-    pub documents: u32,
-    /// Earliest and latest document date the actor is mentioned on (`YYYY-MM-DD`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_seen: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_seen: Option<String>,
+/// How a sentence reports an interaction (PLOVER's auxiliary modes, ONTOLOGY.md "Mode").
+/// Only `Asserted` and `Intended` edges are in the default graph.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Happened or is happening.
+    #[default]
+    Asserted,
+    /// A commitment, offer or plan announced as decided ("will visit", "agreed to send").
+    Intended,
+    /// Reported as not having happened ("did not meet").
+    Negated,
+    /// A condition, possibility or counterfactual ("could have worked with").
+    Hypothetical,
 }
 
-/// An edge: one (subject, relation, object) fact with everything that supports it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Relation {
-    pub relation: RelationKind,
-    /// The surface verb or pattern as written (`met with`, `Ambassador`).
-    pub verb: String,
-    /// Date of the event (`YYYY-MM-DD`): the first supporting sentence's date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    /// 0..1, see README "Confidence".
-    pub confidence: f64,
-    /// For HOLDS_OFFICE / LEADS: the title as written (`Prime Minister`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<OfficeStatus>,
-    /// Every supporting sentence, in document order; never empty.
-    pub evidence: Vec<Evidence>,
-    /// Earliest and latest date among the supporting sentences.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_seen: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_seen: Option<String>,
-}
+impl Mode {
+    pub const ALL: [Mode; 4] = [
+        Mode::Asserted,
+        Mode::Intended,
+        Mode::Negated,
+        Mode::Hypothetical,
+    ];
 
-impl Relation {
-    /// Number of supporting sentences.
-    pub fn weight(&self) -> usize {
-        self.evidence.len()
-    }
-}
-
-/// An input document as the graph remembers it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DocumentInfo {
-    pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-}
-
-/// Turns a name into an id: lower case ASCII letters and digits joined by `-`;
-/// other letters are kept as they are (lower-cased) so that non-Latin names stay distinct.
-pub fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut dash = false;
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.extend(c.to_lowercase());
-        } else if c != '\'' && c != '\u{2019}' && c != '.' {
-            dash = true;
+    /// The name used in every export.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Asserted => "asserted",
+            Mode::Intended => "intended",
+            Mode::Negated => "negated",
+            Mode::Hypothetical => "hypothetical",
         }
     }
-    if out.is_empty() {
-        out.push_str("actor");
+
+    /// True for the modes the default graph keeps.
+    pub fn is_default(self) -> bool {
+        matches!(self, Mode::Asserted | Mode::Intended)
     }
-    out
+}
+
+impl fmt::Display for Mode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Mode {
+    type Err = UnknownName;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.trim().to_ascii_lowercase();
+        Mode::ALL
+            .iter()
+            .copied()
+            .find(|m| m.as_str() == wanted)
+            .ok_or_else(|| UnknownName::Mode(s.to_string()))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn modes_round_trip() {
+        for m in Mode::ALL {
+            assert_eq!(m.as_str().parse::<Mode>().unwrap(), m);
+            assert_eq!(serde_json::to_string(&m).unwrap(), format!("\"{m}\""));
+        }
+        assert_eq!(" Negated ".parse::<Mode>().unwrap(), Mode::Negated);
+        assert!("probable".parse::<Mode>().is_err());
+        assert!(Mode::Intended.is_default() && !Mode::Hypothetical.is_default());
+    }
 
     #[test]
     fn relation_names_round_trip() {
@@ -320,15 +281,5 @@ mod tests {
             EntityType::GovernmentBody
         );
         assert!("Tribe".parse::<EntityType>().is_err());
-    }
-
-    #[test]
-    fn slugs() {
-        assert_eq!(slug("Imran Khan"), "imran-khan");
-        assert_eq!(slug("U.S. State Department"), "us-state-department");
-        assert_eq!(slug("Pakistan Tehreek-e-Insaf"), "pakistan-tehreek-e-insaf");
-        assert_eq!(slug("Khan's"), "khans");
-        assert_eq!(slug("!!!"), "actor");
-        assert_eq!(slug("Владимир Путин"), "владимир-путин");
     }
 }

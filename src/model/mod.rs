@@ -1,0 +1,18 @@
+//! The bottom layer, which knows no stage: the ontology's vocabulary, ids and name keys,
+//! the graph's node and edge weights, the input [`Document`] and the extraction contract
+//! ([`DocExtraction`]) that an extractor produces and the graph consumes. Every other
+//! module may use it; it uses none of them.
+
+mod document;
+mod extraction;
+mod index;
+mod names;
+mod ontology;
+mod weights;
+
+pub use document::Document;
+pub use extraction::{DocEntity, DocExtraction, Triple};
+pub(crate) use index::index_type;
+pub use names::{name_key, slug};
+pub use ontology::{EntityType, Mode, OfficeStatus, RelationFamily, RelationKind, UnknownName};
+pub use weights::{Actor, DocumentInfo, Evidence, Relation};

@@ -1,0 +1,106 @@
+//! The graph's node and edge weights: an [`Actor`], a [`Relation`] with the
+//! [`Evidence`] behind it, and the [`DocumentInfo`] of every input. Nothing here knows
+//! petgraph or any export format; every exporter reads these types and nothing else.
+
+use super::ontology::{EntityType, Mode, OfficeStatus, RelationKind};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Where a fact was read: the document, the sentence (0-based index within the
+/// document) and the sentence's character span in the document text (Unicode scalar
+/// values, end exclusive), with the sentence text itself.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Evidence {
+    pub doc: String,
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The date of the event this sentence reports (`YYYY-MM-DD`), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The id of the actor the sentence says reported the fact ("…, the ministry said",
+    /// "according to X"), when it names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_by: Option<String>,
+}
+
+/// A node: one real-world actor.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    /// Stable id, a slug of the name (`imran-khan`), unique in the graph.
+    pub id: String,
+    /// The fullest proper name the text uses.
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// Every other form that referred to this actor, sorted, without `name`.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Titles as written (`former Prime Minister`), sorted.
+    #[serde(default)]
+    pub titles: Vec<String>,
+    /// How many mentions the actor has across all documents.
+    #[serde(default)]
+    pub mentions: u32,
+    /// In how many documents the actor is mentioned.
+    #[serde(default)]
+    pub documents: u32,
+    /// Earliest and latest document date the actor is mentioned on (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_seen: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_seen: Option<String>,
+    /// Identifiers that join the actor to other data, by scheme (`wikidata` → `Q843`,
+    /// `iso3` → `PAK`), from `data/identifiers.tsv` and the user's files.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ids: BTreeMap<String, String>,
+}
+
+/// An edge: one (subject, relation, object) fact with everything that supports it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    pub relation: RelationKind,
+    /// How the sentences report it (`asserted` unless they say otherwise); part of the
+    /// edge's identity: an asserted and a negated meeting are two edges.
+    #[serde(default)]
+    pub mode: Mode,
+    /// The surface verb or pattern as written (`met with`, `Ambassador`).
+    pub verb: String,
+    /// Date of the event (`YYYY-MM-DD`): the first supporting sentence's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// 0..1, see README "Confidence".
+    pub confidence: f64,
+    /// For HOLDS_OFFICE / LEADS: the title as written (`Prime Minister`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<OfficeStatus>,
+    /// Every supporting sentence, in document order; never empty.
+    pub evidence: Vec<Evidence>,
+    /// Earliest and latest date among the supporting sentences.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_seen: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_seen: Option<String>,
+}
+
+impl Relation {
+    /// Number of supporting sentences.
+    pub fn weight(&self) -> usize {
+        self.evidence.len()
+    }
+}
+
+/// An input document as the graph remembers it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentInfo {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
