@@ -1,6 +1,7 @@
 //! One file per subcommand; each file's `run` takes its parsed arguments.
 
 pub mod build;
+pub mod parse;
 pub mod render;
 
 use crate::cli::args::{EngineArg, SelectionArgs};
