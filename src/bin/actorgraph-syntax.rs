@@ -169,6 +169,8 @@ fn jsonl_texts(file: &Path) -> Result<Vec<String>> {
 }
 
 fn main() -> Result<()> {
+    let english = actorgraph::language::Language::builtin()
+        .context("loading the built-in English word lists")?;
     match Cli::parse().command {
         Command::Train {
             train: train_path,
@@ -214,7 +216,7 @@ fn main() -> Result<()> {
             for u in &unlabeled {
                 if u.extension().is_some_and(|e| e == "jsonl") {
                     for d in jsonl_texts(u)? {
-                        for s in actorgraph::text::split_sentences(&d, 0) {
+                        for s in actorgraph::text::split_sentences(&d, 0, &english) {
                             text.push(s.tokens.iter().map(|t| t.text.to_string()).collect());
                         }
                     }
@@ -310,7 +312,7 @@ fn main() -> Result<()> {
             let sentences: Vec<Vec<&str>> = docs
                 .iter()
                 .flat_map(|d| {
-                    actorgraph::text::split_sentences(d, 0)
+                    actorgraph::text::split_sentences(d, 0, &english)
                         .into_iter()
                         .map(|s| s.tokens.iter().map(|t| t.text).collect::<Vec<_>>())
                 })

@@ -97,10 +97,6 @@ impl<'a> ByteReader<'a> {
         let (a, b) = self.bytes_range()?;
         std::str::from_utf8(&self.bytes[a..b]).map_err(|_| ModelError::Corrupt("a label".into()))
     }
-    #[allow(dead_code)]
-    pub(crate) fn all(&self) -> &'a [u8] {
-        self.bytes
-    }
 }
 
 /// Everything a model is made of, before it is written.
@@ -350,7 +346,7 @@ impl Model {
     /// Tags and parses `words` (one sentence, as tokens) and lemmatizes them.
     pub fn analyze(&self, words: &[&str]) -> Vec<Word> {
         SCRATCH.with_borrow_mut(|s| {
-            self.analyze_into(s, words, true);
+            self.analyze_into(s, words);
             self.collect(s, words, true)
         })
     }
@@ -358,7 +354,7 @@ impl Model {
     /// Tags and parses without lemmas (`lemma` left empty): what the speed benchmark times.
     pub fn analyze_without_lemmas(&self, words: &[&str]) -> Vec<Word> {
         SCRATCH.with_borrow_mut(|s| {
-            self.analyze_into(s, words, false);
+            self.analyze_into(s, words);
             self.collect(s, words, false)
         })
     }
@@ -367,12 +363,12 @@ impl Model {
     /// the speed benchmark.
     pub fn parse_count(&self, words: &[&str]) -> usize {
         SCRATCH.with_borrow_mut(|s| {
-            self.analyze_into(s, words, false);
+            self.analyze_into(s, words);
             s.parse.state.heads.len().saturating_sub(1)
         })
     }
 
-    fn analyze_into(&self, s: &mut Scratch, words: &[&str], _lemmas: bool) {
+    fn analyze_into(&self, s: &mut Scratch, words: &[&str]) {
         self.prepare(s, words);
         self.run_tagger(s);
         self.run_parser(s);

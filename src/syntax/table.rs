@@ -97,7 +97,7 @@ mod tests {
     #[test]
     fn finds_what_was_put_and_nothing_else() {
         let entries: Vec<(u64, u32)> = (0..1000u64)
-            .map(|k| (super::super::hash::fmix(k + 1), k as u32))
+            .map(|k| (crate::syntax::hash::fmix(k + 1), k as u32))
             .collect();
         let slots = build_slots(&entries);
         assert!(shape_ok(slots.len()));
@@ -106,7 +106,7 @@ mod tests {
             assert_eq!(find(&slots, k), Some(v));
         }
         let missing = (5000..6000u64)
-            .filter(|&k| find(&slots, super::super::hash::fmix(k)).is_some())
+            .filter(|&k| find(&slots, crate::syntax::hash::fmix(k)).is_some())
             .count();
         assert_eq!(missing, 0);
         // a corrupt table finds nothing rather than panicking or looping

@@ -5,6 +5,7 @@
 //! `--conllu`, the word forms of a CoNLL-U file are analysed instead and its annotation is
 //! ignored (its sentence ids and texts are kept).
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
@@ -14,38 +15,27 @@ use crate::cli::args::ParseArgs;
 use crate::cli::messages;
 use crate::cli::{exit, output};
 use crate::ingest::{IngestOptions, Inputs};
+use crate::language::Language;
 use crate::syntax::conllu::{read_conllu, write_conllu_sentence, SentenceMeta};
 use crate::text::split_sentences;
-use std::collections::BTreeMap;
-
-/// What was skipped, by reason (a stand-in until the parser branch merges main).
-#[derive(Default)]
-struct Tally {
-    skipped: BTreeMap<&'static str, usize>,
-}
-
-impl Tally {
-    fn skip(&mut self, reason: &'static str) {
-        *self.skipped.entry(reason).or_default() += 1;
-    }
-}
 
 pub fn run(a: ParseArgs) -> Result<u8> {
     let to_stdout = a.output.as_os_str() == "-";
     if !to_stdout {
         output::refuse_overwriting_inputs(std::slice::from_ref(&a.output), &a.inputs)?;
     }
-    let mut tally = Tally::default();
+    // inputs skipped, by reason
+    let mut skipped: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut out: Vec<u8> = Vec::new();
     if a.conllu {
         for path in &a.inputs {
             if let Err(e) = conllu_file(path, &mut out) {
                 messages::error(format!("{e:#}; skipped"));
-                tally.skip("unreadable CoNLL-U");
+                *skipped.entry("unreadable CoNLL-U").or_default() += 1;
             }
         }
     } else {
-        articles(&a, &mut out, &mut tally)?;
+        articles(&a, &mut out, &mut skipped)?;
     }
     if to_stdout {
         let stdout = std::io::stdout();
@@ -55,7 +45,13 @@ pub fn run(a: ParseArgs) -> Result<u8> {
     } else {
         output::write_atomic(&a.output, |w| w.write_all(&out))?;
     }
-    Ok(if !tally.skipped.is_empty() {
+    if !skipped.is_empty() {
+        messages::info(format!(
+            "CoNLL-U written{}",
+            messages::describe_skipped(&skipped)
+        ));
+    }
+    Ok(if !skipped.is_empty() {
         exit::PARTIAL
     } else {
         exit::OK
@@ -91,15 +87,19 @@ fn conllu_file(path: &Path, out: &mut Vec<u8>) -> Result<()> {
     Ok(())
 }
 
-fn articles(a: &ParseArgs, out: &mut Vec<u8>, tally: &mut Tally) -> Result<()> {
+fn articles(
+    a: &ParseArgs,
+    out: &mut Vec<u8>,
+    skipped: &mut BTreeMap<&'static str, usize>,
+) -> Result<()> {
     let model = crate::syntax::shipped();
-    let lang = crate::language::Language::builtin()?;
+    let english = Language::builtin().context("loading the built-in English word lists")?;
     for item in Inputs::new(&a.inputs, IngestOptions::default()) {
         let doc = match item {
             Ok(d) => d,
             Err(e) => {
-                messages::error(format!("{e}; skipped"));
-                tally.skip(e.reason());
+                messages::error(format!("{}; skipped", messages::input_error(&e)));
+                *skipped.entry(e.reason()).or_default() += 1;
                 continue;
             }
         };
@@ -107,7 +107,7 @@ fn articles(a: &ParseArgs, out: &mut Vec<u8>, tally: &mut Tally) -> Result<()> {
             messages::warn(format!("{}: {w}", doc.origin));
         }
         writeln!(out, "# newdoc id = {}", doc.id.replace(['\n', '\r'], " "))?;
-        for s in split_sentences(doc.body(), doc.body_start, &lang) {
+        for s in split_sentences(doc.body(), doc.body_start, &english) {
             let forms: Vec<&str> = s.tokens.iter().map(|t| t.text).collect();
             let words = model.analyze(&forms);
             // character offsets of each token in the document text
