@@ -132,6 +132,14 @@ pub struct Language {
     pub intent_nouns: WordList,
     pub attempt_nouns: WordList,
     pub location_nouns: WordList,
+    pub owned_nouns: WordList,
+    pub media_nouns: WordList,
+    pub company_nouns: WordList,
+    pub party_nouns: WordList,
+    pub body_nouns: WordList,
+    pub country_nouns: WordList,
+    pub facility_nouns: WordList,
+    pub office_verbs: WordList,
 
     // calendar.tsv: dates
     /// Month names, January first: the month's number is its index + 1.
@@ -298,6 +306,14 @@ impl Language {
             "intent_noun" => &mut self.intent_nouns,
             "attempt_noun" => &mut self.attempt_nouns,
             "location_noun" => &mut self.location_nouns,
+            "owned_noun" => &mut self.owned_nouns,
+            "media_noun" => &mut self.media_nouns,
+            "company_noun" => &mut self.company_nouns,
+            "party_noun" => &mut self.party_nouns,
+            "body_noun" => &mut self.body_nouns,
+            "country_noun" => &mut self.country_nouns,
+            "facility_noun" => &mut self.facility_nouns,
+            "office_verb" => &mut self.office_verbs,
             _ => return None,
         })
     }
@@ -354,6 +370,14 @@ impl Language {
             ("intent_noun", &self.intent_nouns),
             ("attempt_noun", &self.attempt_nouns),
             ("location_noun", &self.location_nouns),
+            ("owned_noun", &self.owned_nouns),
+            ("media_noun", &self.media_nouns),
+            ("company_noun", &self.company_nouns),
+            ("party_noun", &self.party_nouns),
+            ("body_noun", &self.body_nouns),
+            ("country_noun", &self.country_nouns),
+            ("facility_noun", &self.facility_nouns),
+            ("office_verb", &self.office_verbs),
             ("ordinal_suffix", &self.ordinal_suffixes),
         ]
     }

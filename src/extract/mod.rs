@@ -399,6 +399,7 @@ impl DocContext<'_, '_> {
         for t in self.titles {
             titles_by_sentence[t.sentence].push(t);
         }
+        let descriptions = self.descriptions();
         for s in self.sentences {
             let slots = self.slots_for(s, &titles_by_sentence[s.index], &mut last_person);
             let mut distinct: Vec<EntityId> = slots.iter().map(|x| x.entity).collect();
@@ -425,6 +426,8 @@ impl DocContext<'_, '_> {
             let words: Vec<&str> = s.tokens.iter().map(|t| t.text).collect();
             let tree = tree::Tree::new(k.parser.analyze(&words), s.lower.clone());
             let sentence = readers::Sentence {
+                index: s.index,
+                descriptions: &descriptions,
                 tree: &tree,
                 actors: &actors,
                 mention_start: &starts,
@@ -451,6 +454,61 @@ impl DocContext<'_, '_> {
             }));
         }
         raw
+    }
+
+    /// The nouns that can stand for each actor in a definite description: the head word
+    /// of its name ("the Commission"), its titles ("the president"), the nouns of its
+    /// type ("the network" for media), at each of its mentions.
+    fn descriptions(&self) -> readers::Descriptions {
+        let lang = &self.knowledge.language;
+        let mut d = readers::Descriptions::default();
+        let type_nouns = |kind: EntityType| -> Option<&crate::language::WordList> {
+            Some(match kind {
+                EntityType::Media => &lang.media_nouns,
+                EntityType::Organization => &lang.company_nouns,
+                EntityType::PoliticalParty => &lang.party_nouns,
+                EntityType::GovernmentBody => &lang.body_nouns,
+                EntityType::Country => &lang.country_nouns,
+                EntityType::Facility => &lang.facility_nouns,
+                EntityType::Place => &lang.place_nouns,
+                EntityType::Person => return None,
+            })
+        };
+        for (mi, e) in self.assigned.iter() {
+            let Some(e) = e else { continue };
+            let m = &self.mentions[mi];
+            if m.demonym {
+                continue;
+            }
+            let ent = &self.entities[e];
+            let actor = ActorAt {
+                entity: e,
+                kind: ent.kind,
+                certainty: 1.0,
+                modifier: false,
+                demonym: false,
+            };
+            let words: Vec<&str> = ent.name.split_whitespace().collect();
+            if words.len() > 1 && ent.kind != EntityType::Person {
+                let head = words
+                    .iter()
+                    .position(|w| lang.prepositions.contains(&w.to_lowercase()))
+                    .filter(|&p| p > 0)
+                    .map_or(words[words.len() - 1], |p| words[p - 1]);
+                d.add(head, m.sentence, m.start, actor);
+            }
+            for title in &ent.titles {
+                if let Some(last) = title.split_whitespace().last() {
+                    d.add(last, m.sentence, m.start, actor);
+                }
+            }
+            if let Some(nouns) = type_nouns(ent.kind) {
+                for n in nouns.iter() {
+                    d.add_type_noun(n, m.sentence, m.start, actor);
+                }
+            }
+        }
+        d
     }
 
     /// The actors of one sentence in token order. A pronoun subject (`he`, `she`) stands

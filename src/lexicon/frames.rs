@@ -20,6 +20,8 @@ pub enum Target {
     Obj,
     /// The indirect object ("gave Syria weapons").
     Iobj,
+    /// The subject of the verb's that-clause ("demanded that the US cancel …").
+    Clause,
     /// A phrase introduced by these prepositions ("with", "out of"), on the verb or on
     /// the frame's object noun (the parser attaches such phrases either way).
     Obl(Vec<String>),
@@ -32,7 +34,7 @@ impl Target {
     pub fn prepositions(&self) -> &[String] {
         match self {
             Target::Obl(p) | Target::Nmod(p) => p,
-            Target::Obj | Target::Iobj => &[],
+            Target::Obj | Target::Iobj | Target::Clause => &[],
         }
     }
 
@@ -53,6 +55,7 @@ impl fmt::Display for Target {
         match self {
             Target::Obj => f.write_str("obj"),
             Target::Iobj => f.write_str("iobj"),
+            Target::Clause => f.write_str("ccomp"),
             Target::Obl(p) => write!(f, "obl:{}", p.join("_")),
             Target::Nmod(p) => write!(f, "nmod:{}", p.join("_")),
         }
@@ -64,7 +67,7 @@ impl fmt::Display for Target {
 pub struct BadTarget;
 
 impl Target {
-    /// `obj`, `iobj`, `obl:with`, `obl:out_of` (words joined by `_`), `nmod:to`.
+    /// `obj`, `iobj`, `ccomp`, `obl:with`, `obl:out_of` (words joined by `_`), `nmod:to`.
     pub fn parse(field: &str, pos: FramePos) -> Result<Target, BadTarget> {
         let words = |p: &str| -> Result<Vec<String>, BadTarget> {
             let w: Vec<String> = p
@@ -81,6 +84,7 @@ impl Target {
         match (field.split_once(':'), pos) {
             (None, FramePos::Verb) if field == "obj" => Ok(Target::Obj),
             (None, FramePos::Verb) if field == "iobj" => Ok(Target::Iobj),
+            (None, FramePos::Verb) if field == "ccomp" => Ok(Target::Clause),
             (Some(("obl", p)), FramePos::Verb) => Ok(Target::Obl(words(p)?)),
             (Some(("nmod", p)), FramePos::Noun) => Ok(Target::Nmod(words(p)?)),
             _ => Err(BadTarget),
@@ -96,8 +100,9 @@ pub struct Frame {
     /// Phrasal particles after the lemma (`out` of "pull out"), lower case.
     pub particle: Vec<String>,
     pub pos: FramePos,
-    /// The head noun a verb's object must have (`troop` of "send troops to").
-    pub object: Option<String>,
+    /// The head nouns one of which a verb's object must have (`troop` of "send troops
+    /// to"); empty when any object, or none, will do.
+    pub object: Vec<String>,
     pub target: Target,
     pub relation: RelationKind,
     /// A sentence whose first two actors the frame relates (a test).

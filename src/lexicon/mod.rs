@@ -144,6 +144,9 @@ pub struct Lexicon {
     pub verb_frames: HashMap<String, Vec<Frame>>,
     /// Noun lemma (or form) → its frames.
     pub noun_frames: HashMap<String, Vec<Frame>>,
+    /// Regular inflected forms of the frames' verbs → their lemma (`apologized` →
+    /// `apologize`), for words the parser lemmatizes wrongly.
+    pub verb_forms: HashMap<String, String>,
     /// The relation a committed-to event takes (`data/intents.tsv`): CONSULT → AGREE.
     pub intended_as: HashMap<RelationKind, RelationKind>,
     /// Capitalised words that are never names on their own (lower case).
@@ -322,6 +325,10 @@ impl Lexicon {
         };
         map.get(lemma)
             .or_else(|| map.get(lower))
+            .or_else(|| match pos {
+                FramePos::Verb => self.verb_forms.get(lower).and_then(|l| map.get(l)),
+                FramePos::Noun => None,
+            })
             .map_or(&[], Vec::as_slice)
     }
 

@@ -230,11 +230,18 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
                     lemma: lemma.clone(),
                     particle: words.collect(),
                     pos,
-                    object: none_if_empty(f(2)).map(|o| o.to_lowercase()),
+                    object: split_list(&f(2).to_lowercase()),
                     target,
                     relation: parse_relation(f(4))?,
                     example: f(5).to_string(),
                 };
+                if pos == FramePos::Verb {
+                    // regular forms, for words whose lemma the parser gets wrong
+                    let past = regular_past(&lemma);
+                    for form in [third_singular(&lemma), gerund(&lemma, &past), past.clone()] {
+                        lex.verb_forms.entry(form).or_insert_with(|| lemma.clone());
+                    }
+                }
                 let map = match pos {
                     FramePos::Verb => &mut lex.verb_frames,
                     FramePos::Noun => &mut lex.noun_frames,

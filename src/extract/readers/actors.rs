@@ -40,7 +40,15 @@ pub fn of(s: &Sentence<'_>, i: usize) -> Vec<Filler> {
 /// The actor named at token `i` itself (a mention or pronoun that acts, not a
 /// title's modifier nor a bare demonym).
 pub fn named(s: &Sentence<'_>, i: usize) -> Option<ActorAt> {
-    s.actors[i].filter(|a| !a.modifier && !a.demonym)
+    s.actors[i].filter(|a| !a.modifier && (!a.demonym || demonym_head(s, i)))
+}
+
+/// A demonym that heads its phrase ("the Palestinians", "Israelis") stands for its
+/// country; one that modifies a noun ("Israeli forces") only owns it.
+fn demonym_head(s: &Sentence<'_>, i: usize) -> bool {
+    let t = s.tree;
+    matches!(t.upos(i), Upos::Noun | Upos::Propn)
+        && !matches!(t.rel(i), Deprel::Amod | Deprel::Compound | Deprel::Flat)
 }
 
 fn push(out: &mut Vec<Filler>, f: Filler) {
@@ -94,15 +102,30 @@ fn denoted(s: &Sentence<'_>, i: usize, depth: usize, out: &mut Vec<Filler>) {
     if !matches!(t.upos(i), Upos::Noun | Upos::Propn | Upos::Pron) {
         return;
     }
-    // "the head of the SSC, Mohammed Suweysi"
+    // "the head of the SSC, Mohammed Suweysi"; "Ambassador Donald Blome" parsed with the
+    // title as head and the name flat under it
     let mut appositive = Vec::new();
-    for c in t.children_by(i, &[Deprel::Appos]) {
+    for c in t.children_by(i, &[Deprel::Appos, Deprel::Flat]) {
         denoted(s, c, depth + 1, &mut appositive);
+    }
+    if stands_for_owner(s, i) {
+        // "Secretary of State Mike Pompeo" parsed with the name as a bare nmod of the title
+        for c in t.children_by(i, &[Deprel::Nmod]) {
+            if t.case_words(c).is_empty() {
+                if let Some(a) = named(s, c).filter(|a| a.kind == EntityType::Person) {
+                    push(&mut appositive, filler(a));
+                }
+            }
+        }
     }
     if !appositive.is_empty() {
         for f in appositive {
             push(out, f);
         }
+        return;
+    }
+    if let Some(a) = description(s, i) {
+        push(out, filler(a));
         return;
     }
     if stands_for_owner(s, i) {
@@ -116,6 +139,23 @@ fn denoted(s: &Sentence<'_>, i: usize, depth: usize, out: &mut Vec<Filler>) {
             );
         }
     }
+}
+
+/// "the network", "the president": a singular noun with "the" and no owner of its own
+/// stands for the document's actor it describes ([`super::Descriptions`]).
+fn description(s: &Sentence<'_>, i: usize) -> Option<ActorAt> {
+    let t = s.tree;
+    let definite = t
+        .children_by(i, &[Deprel::Det])
+        .any(|d| matches!(t.lower(d), "the" | "this"));
+    let owned = t
+        .children_by(i, &[Deprel::NmodPoss, Deprel::Amod, Deprel::Compound])
+        .any(|c| s.actors[c].is_some());
+    let plural = t.lower(i) != t.lemma(i) && t.lower(i).ends_with('s');
+    if !definite || owned || plural {
+        return None;
+    }
+    s.descriptions.resolve(t.lemma(i), s.index, i)
 }
 
 /// Actors of one sort can be coordinated in an apposition: people with people, groups

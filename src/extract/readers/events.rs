@@ -24,6 +24,10 @@ const ACTIVE: f64 = 0.8;
 const PASSIVE: f64 = 0.75;
 const SHARED_SUBJECT: f64 = 0.65;
 const NOMINAL: f64 = 0.7;
+/// Coordinated subjects acting on each other ("X and Y met"), relative to the subject's.
+const COORDINATED: f64 = 0.9;
+/// A target reached through the act's own phrase ("action against X").
+const INDIRECT: f64 = 0.8;
 
 /// How many levels of shared subjects are followed ("agreed to try to meet").
 const MAX_CHAIN: usize = 6;
@@ -80,6 +84,12 @@ fn sources(s: &Sentence<'_>, v: usize, depth: usize) -> Sources {
             confidence: ACTIVE,
         };
     }
+    if let Some(stray) = stray_subject(s, v) {
+        return Sources {
+            fillers: actors::of(s, stray),
+            confidence: SHARED_SUBJECT,
+        };
+    }
     if t.children_by(v, &[Deprel::Nsubj, Deprel::NsubjOuter, Deprel::Expl])
         .next()
         .is_some()
@@ -118,6 +128,30 @@ fn sources(s: &Sentence<'_>, v: usize, depth: usize) -> Sources {
     }
 }
 
+/// The subject the parser hung on a clause inside `v`'s: "Khan, who was removed …, is
+/// hanging out in jail" is often parsed with both "Khan" and "who" as subjects of
+/// "removed". A clause with a relative pronoun subject and a name before it gives the name
+/// back to the verb that has no subject.
+fn stray_subject(s: &Sentence<'_>, v: usize) -> Option<usize> {
+    let t = s.tree;
+    const SUBJECTS: &[Deprel] = &[Deprel::Nsubj, Deprel::NsubjPass];
+    if t.children_by(v, SUBJECTS).next().is_some() {
+        return None;
+    }
+    t.children_by(v, &[Deprel::Advcl, Deprel::AclRelcl, Deprel::Acl, Deprel::Parataxis])
+        .find_map(|c| {
+            let subjects: Vec<usize> = t.children_by(c, SUBJECTS).collect();
+            let relative = subjects
+                .iter()
+                .position(|&x| matches!(t.lower(x), "who" | "which" | "that"))?;
+            let name = subjects[..relative]
+                .iter()
+                .copied()
+                .find(|&x| actors::named(s, x).is_some())?;
+            (name < v).then_some(name)
+        })
+}
+
 /// A passive verb: a passive auxiliary or subject, or an agent ("the coalition led by
 /// X" has neither auxiliary nor subject).
 fn is_passive(s: &Sentence<'_>, v: usize) -> bool {
@@ -126,9 +160,9 @@ fn is_passive(s: &Sentence<'_>, v: usize) -> bool {
 
 /// The word of `v` that a frame's object names ("troops" of "sent troops to").
 fn object_noun(s: &Sentence<'_>, v: usize, frame: &Frame) -> Option<Option<usize>> {
-    let Some(wanted) = &frame.object else {
+    if frame.object.is_empty() {
         return Some(None);
-    };
+    }
     let t = s.tree;
     let rels: &[Deprel] = if is_passive(s, v) {
         &[Deprel::NsubjPass]
@@ -136,7 +170,12 @@ fn object_noun(s: &Sentence<'_>, v: usize, frame: &Frame) -> Option<Option<usize
         &[Deprel::Obj]
     };
     t.children_by(v, rels)
-        .find(|&o| t.lemma(o) == wanted || t.lower(o) == wanted)
+        .find(|&o| {
+            frame
+                .object
+                .iter()
+                .any(|w| t.lemma(o) == w || t.lower(o) == w)
+        })
         .map(Some)
 }
 
@@ -185,6 +224,10 @@ fn verb_targets(s: &Sentence<'_>, v: usize, frame: &Frame, object: Option<usize>
                 &[Deprel::Obj]
             };
             let mut found: Vec<usize> = t.children_by(v, rels).collect();
+            if found.is_empty() && !passive {
+                // "accused the United States of ...": an object parsed as indirect
+                found.extend(t.children_by(v, &[Deprel::Iobj]));
+            }
             if found.is_empty() && passive && matches!(t.rel(v), Deprel::Acl | Deprel::AclRelcl)
             {
                 // "the coalition (which was) joined by X": the noun the participle modifies
@@ -194,6 +237,10 @@ fn verb_targets(s: &Sentence<'_>, v: usize, frame: &Frame, object: Option<usize>
         }
         Target::Iobj if !passive => t.children_by(v, &[Deprel::Iobj]).collect(),
         Target::Iobj => Vec::new(),
+        Target::Clause => t
+            .children_by(v, &[Deprel::Ccomp])
+            .flat_map(|c| t.children_by(c, &[Deprel::Nsubj, Deprel::NsubjPass]).collect::<Vec<_>>())
+            .collect(),
         Target::Obl(_) => {
             let mut found: Vec<usize> = t
                 .children_by(v, &[Deprel::Obl, Deprel::OblUnmarked])
@@ -224,16 +271,44 @@ fn verb_events(s: &Sentence<'_>, v: usize, out: &mut Vec<Found>) {
         return;
     }
     let src = sources(s, v, 0);
-    for frame in frames {
+    // a frame that names the object ("offered condolences to") wins over one that does
+    // not ("offered X to") for the same target phrase
+    let mut matched_slots: Vec<&Target> = Vec::new();
+    let mut any_target = false;
+    let (with_object, without): (Vec<&Frame>, Vec<&Frame>) =
+        frames.iter().partition(|f| !f.object.is_empty());
+    for frame in with_object.into_iter().chain(without) {
         let Some(object) = object_noun(s, v, frame) else {
             continue;
         };
-        let targets: Vec<Filler> = verb_targets(s, v, frame, object)
-            .into_iter()
-            .flat_map(|w| actors::of(s, w))
-            .collect();
+        if frame.object.is_empty() && matched_slots.contains(&&frame.target) {
+            continue;
+        }
+        let phrases = verb_targets(s, v, frame, object);
+        let mut targets: Vec<Filler> = phrases.iter().flat_map(|&w| actors::of(s, w)).collect();
+        if targets.is_empty() && takes_stance(frame.relation) {
+            // "will support Turkey's bid": the bid stands for Turkey
+            targets = phrases
+                .iter()
+                .filter(|&&w| s.lang.owned_nouns.contains(s.tree.lemma(w)))
+                .flat_map(|&w| actors::owners(s, w, 0))
+                .collect();
+        }
+        let mut confidence = src.confidence;
+        if targets.is_empty() && frame.target == Target::Obj && aims_at(frame.relation) {
+            // "threatened further action against Russia": the act's own target
+            targets = phrases
+                .iter()
+                .flat_map(|&w| aimed_at(s, w))
+                .collect();
+            confidence *= INDIRECT;
+        }
         if targets.is_empty() {
             continue;
+        }
+        any_target = true;
+        if !frame.object.is_empty() {
+            matched_slots.push(&frame.target);
         }
         let verb = verb_words(s, v, frame, object);
         if frame.relation == RelationKind::DetainedIn {
@@ -249,10 +324,73 @@ fn verb_events(s: &Sentence<'_>, v: usize, out: &mut Vec<Found>) {
             &targets,
             frame.relation,
             &verb,
-            src.confidence,
+            confidence,
             out,
         );
     }
+    // "Finland and Estonia met", "Egypt and Greece signed an agreement": the coordinated
+    // subjects of a symmetric verb act on each other when it names no other party
+    if !any_target && src.fillers.len() >= 2 {
+        if let Some(frame) = frames.iter().find(|f| f.relation.is_symmetric()) {
+            let verb = t.lower(v).to_string();
+            for (i, a) in src.fillers.iter().enumerate() {
+                for b in &src.fillers[i + 1..] {
+                    push_all(
+                        s,
+                        v,
+                        std::slice::from_ref(a),
+                        std::slice::from_ref(b),
+                        frame.relation,
+                        &verb,
+                        src.confidence * COORDINATED,
+                        out,
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Relations whose act has a target of its own that is the event's target ("threatened
+/// action against X", "imposed a ban on X", "condemned violence against X").
+fn aims_at(r: RelationKind) -> bool {
+    matches!(
+        r,
+        RelationKind::Threaten
+            | RelationKind::Reject
+            | RelationKind::Sanction
+            | RelationKind::Coerce
+            | RelationKind::Request
+            | RelationKind::Protest
+    )
+}
+
+/// The actors an act noun is aimed at: its against/on/to-phrases ("action against
+/// Russia", "a ban on X").
+fn aimed_at(s: &Sentence<'_>, w: usize) -> Vec<Filler> {
+    let t = s.tree;
+    t.children_by(w, &[Deprel::Nmod])
+        .filter(|&c| {
+            matches!(
+                t.case_words(c).as_slice(),
+                ["against"] | ["on"] | ["upon"] | ["toward"] | ["towards"] | ["at"]
+            )
+        })
+        .flat_map(|c| actors::of(s, c))
+        .collect()
+}
+
+/// Relations whose target can be an actor's stance or act ("rejected the Israeli plan").
+fn takes_stance(r: RelationKind) -> bool {
+    matches!(
+        r,
+        RelationKind::Support
+            | RelationKind::Reject
+            | RelationKind::Accuse
+            | RelationKind::Agree
+            | RelationKind::Concede
+            | RelationKind::Protest
+    )
 }
 
 fn detainees(s: &Sentence<'_>, v: usize) -> Vec<Filler> {
@@ -374,6 +512,14 @@ fn noun_events(s: &Sentence<'_>, n: usize, out: &mut Vec<Found>) {
             .children_by(n, &[Deprel::Nmod])
             .filter(|&c| t.introduced_by(c, preps))
             .collect();
+        if phrases.is_empty() && preps.len() == 1 {
+            // a preposition parsed as a word of its own ("a meeting between" with
+            // "between" as the noun's dependent and the phrase under it)
+            let p = n + 1;
+            if p < t.len() && t.lower(p) == preps[0] && t.head(p) == Some(n) {
+                phrases.extend(t.children_by(p, &[Deprel::Obl, Deprel::Nmod, Deprel::Obj]));
+            }
+        }
         // "increased its cooperation with X", "held talks with X": the phrase may hang
         // on the verb
         if let Some(g) = governor {

@@ -28,6 +28,7 @@ use super::tree::Tree;
 use crate::language::Language;
 use crate::lexicon::Lexicon;
 use crate::model::{EntityType, Mode, OfficeStatus, RelationKind};
+use rustc_hash::FxHashMap;
 
 /// An actor a word of the sentence names: a mention, or a pronoun resolved to one.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -44,9 +45,71 @@ pub struct ActorAt {
     pub demonym: bool,
 }
 
+/// How sure an actor is when a definite description ("the network") stands for it.
+pub const DESCRIPTION_CERTAINTY: f64 = 0.7;
+
+/// The document's actors as definite descriptions can name them ("the network", "the
+/// president", "the Commission"): per noun, the mentions of the actors it can describe,
+/// in text order.
+#[derive(Clone, Debug, Default)]
+pub struct Descriptions {
+    /// Nouns from a name or a title ("the Commission", "the president").
+    specific: FxHashMap<String, Vec<(usize, usize, ActorAt)>>,
+    /// Nouns of a type ("the network", "the company").
+    generic: FxHashMap<String, Vec<(usize, usize, ActorAt)>>,
+}
+
+impl Descriptions {
+    /// `noun`, from the actor's name or title, can describe the actor mentioned at token
+    /// `token` of sentence `sentence`.
+    pub fn add(&mut self, noun: &str, sentence: usize, token: usize, actor: ActorAt) {
+        self.specific
+            .entry(noun.to_lowercase())
+            .or_default()
+            .push((sentence, token, actor));
+    }
+
+    /// `noun` names the actor's type ("the network" for a broadcaster).
+    pub fn add_type_noun(&mut self, noun: &str, sentence: usize, token: usize, actor: ActorAt) {
+        self.generic
+            .entry(noun.to_lowercase())
+            .or_default()
+            .push((sentence, token, actor));
+    }
+
+    /// The actor `noun` describes at this place: of the actors whose name or title it
+    /// is, the one mentioned last before it; else the one actor of its type mentioned so
+    /// far (a type noun with two candidates says nothing: "the country" after two).
+    pub fn resolve(&self, noun: &str, sentence: usize, token: usize) -> Option<ActorAt> {
+        let before = |v: &'_ Vec<(usize, usize, ActorAt)>| -> Vec<(usize, usize, ActorAt)> {
+            v.iter()
+                .filter(|(s, t, _)| (*s, *t) < (sentence, token))
+                .copied()
+                .collect()
+        };
+        let found = match self.specific.get(noun).map(before) {
+            Some(v) if !v.is_empty() => v.into_iter().max_by_key(|(s, t, _)| (*s, *t)),
+            _ => {
+                let v = before(self.generic.get(noun)?);
+                let first = v.first()?.2.entity;
+                if v.iter().any(|x| x.2.entity != first) {
+                    return None;
+                }
+                v.into_iter().next()
+            }
+        };
+        found.map(|(_, _, a)| ActorAt {
+            certainty: DESCRIPTION_CERTAINTY,
+            ..a
+        })
+    }
+}
+
 /// One sentence as the readers see it: its tree, the actor each token names, and the
 /// knowledge.
 pub struct Sentence<'a> {
+    /// The sentence's position in the document.
+    pub index: usize,
     pub tree: &'a Tree,
     /// Per token: the actor its mention (or pronoun) names.
     pub actors: &'a [Option<ActorAt>],
@@ -54,6 +117,7 @@ pub struct Sentence<'a> {
     pub mention_start: &'a [Option<usize>],
     pub lang: &'a Language,
     pub lex: &'a Lexicon,
+    pub descriptions: &'a Descriptions,
 }
 
 /// A fact read in the sentence.
@@ -157,7 +221,10 @@ pub(crate) mod testing {
 
         pub(crate) fn sentence(&self) -> Sentence<'_> {
             let k = Knowledge::shared();
+            static NONE: std::sync::OnceLock<Descriptions> = std::sync::OnceLock::new();
             Sentence {
+                index: 0,
+                descriptions: NONE.get_or_init(Descriptions::default),
                 tree: &self.tree,
                 actors: &self.actors,
                 mention_start: &self.starts,
