@@ -393,7 +393,14 @@ mod tests {
             for f in Format::ALL.iter().filter(|f| !f.is_image()) {
                 for (part, file) in f.files(stem).iter().enumerate() {
                     let mut bytes = Vec::new();
-                    write(*f, &g, part, &Options::default(), &mut bytes).unwrap();
+                    let opts = Options {
+                        export: export::Options {
+                            stem: stem.to_string(),
+                            ..export::Options::default()
+                        },
+                        ..Options::default()
+                    };
+                    write(*f, &g, part, &opts, &mut bytes).unwrap();
                     std::fs::write(dir.join(file), bytes).unwrap();
                 }
             }
