@@ -109,7 +109,11 @@ pub fn hostile_graph() -> ActorGraph {
         g.insert_actor(a);
     }
     // ids as the graph makes them from such names (slugs keep every letter)
-    for name in ["\u{1C4}emal \u{1C5}ukić", "\u{FF21}\u{FF22} \u{1D400}", "\u{13A0}\u{13A1}"] {
+    for name in [
+        "\u{1C4}emal \u{1C5}ukić",
+        "\u{FF21}\u{FF22} \u{1D400}",
+        "\u{13A0}\u{13A1}",
+    ] {
         g.insert_actor(actor(&crate::model::slug(name), name, EntityType::Person));
     }
     // an id that is not a slug, to exercise id encoding

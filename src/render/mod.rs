@@ -414,7 +414,7 @@ fn subtitle(g: &ActorGraph, capped: bool, isolated_left_out: usize) -> String {
     };
     match (range, undated, g.documents().len()) {
         (Some(r), 0, _) => parts.push(r),
-        (Some(r), u, _) => parts.push(format!("{r} ({} undated)", plural(u, "article"))),
+        (Some(r), u, _) => parts.push(format!("{r} ({})", plural(u, "undated article"))),
         (None, u, n) if u > 0 && n > 1 => {
             parts.push(format!("{} without a date", plural(u, "article")))
         }
