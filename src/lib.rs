@@ -53,6 +53,7 @@ pub mod model;
 pub mod palette;
 pub mod pipeline;
 pub mod render;
+pub mod syntax;
 pub mod text;
 
 pub use error::{DataError, InputError, InputErrorKind};

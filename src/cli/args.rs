@@ -95,6 +95,21 @@ pub enum Command {
     ///   actorgraph render output/seed.json -o seed.png --focus "Imran Khan"
     #[command(after_help = EXIT_CODES, verbatim_doc_comment)]
     Render(RenderArgs),
+    /// Tag and parse articles (or the words of a CoNLL-U file) and write CoNLL-U.
+    ///
+    /// Each token gets its UPOS tag, lemma, head and Universal Dependencies relation, from
+    /// the model shipped in data/syntax/ (trained on UD English EWT, CC BY-SA 4.0).
+    /// Articles are split and tokenized as `build` does; MISC keeps each token's character
+    /// span in the article (TokenRange=start:end). With --conllu, the word forms of the
+    /// CoNLL-U files are analysed and their annotations ignored, so the output can be
+    /// scored against them with the CoNLL 2018 evaluation script.
+    ///
+    /// Examples:
+    ///   actorgraph parse data/seed.txt
+    ///   actorgraph parse corpus.jsonl -o corpus.conllu
+    ///   actorgraph parse --conllu test.conllu -o predicted.conllu
+    #[command(after_help = EXIT_CODES, verbatim_doc_comment)]
+    Parse(ParseArgs),
     /// Numbers of a graph saved as JSON: actors by type, relations by kind and mode, the
     /// most central actors (degree, PageRank, betweenness), communities, and the pairs
     /// with the most relations of each kind.
@@ -149,6 +164,22 @@ pub struct CompletionsArgs {
     /// The shell.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// Articles (text files, directories, .jsonl corpora, - for stdin), or with --conllu
+    /// CoNLL-U files.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The inputs are CoNLL-U files: analyse their word forms.
+    #[arg(long)]
+    pub conllu: bool,
+
+    /// Output file, or - for stdout.
+    #[arg(short, long, value_name = "PATH", default_value = "-")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, Args)]

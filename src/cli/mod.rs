@@ -51,6 +51,7 @@ pub fn run() -> u8 {
         args::Command::Stats(a) => cmd::stats::run(a),
         args::Command::Completions(a) => cmd::completions::run(a),
         args::Command::Man => cmd::man::run(),
+        args::Command::Parse(a) => cmd::parse::run(a),
     };
     match result {
         Ok(code) => code,
