@@ -16,7 +16,7 @@
 use crate::error::InputError;
 use crate::extract::{Extractor, Knowledge, Rules};
 use crate::graph::ActorGraph;
-use crate::model::{DocExtraction, Document, Mode};
+use crate::model::{DocExtraction, Document};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::{mpsc, Arc};
@@ -38,9 +38,6 @@ pub struct BuildOptions {
     pub stop_at_bad_document: bool,
     /// What reads each document.
     pub extractor: Arc<dyn Extractor>,
-    /// The modes of the edges the graph keeps (ONTOLOGY.md "Mode"): by default the
-    /// asserted and the intended ones; negated and hypothetical edges only when asked.
-    pub modes: Vec<Mode>,
 }
 
 impl Default for BuildOptions {
@@ -49,7 +46,6 @@ impl Default for BuildOptions {
             threads: None,
             stop_at_bad_document: false,
             extractor: Arc::new(Rules),
-            modes: Mode::ALL.into_iter().filter(|m| m.is_default()).collect(),
         }
     }
 }
@@ -170,7 +166,6 @@ where
         merged: 0,
     };
     let extractor: &dyn Extractor = options.extractor.as_ref();
-    let modes: &[Mode] = &options.modes;
     let mut inputs = inputs.into_iter();
     pool.in_place_scope(|scope| -> Result<(), BuildError> {
         // This thread reads chunks of documents and hands each to the pool as soon as it
@@ -213,11 +208,7 @@ where
                     // ends, after the reader had waited for this chunk for ever).
                     let xs = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         docs.par_iter()
-                            .map(|d| {
-                                let mut x = extractor.extract(d, knowledge);
-                                x.triples.retain(|t| modes.contains(&t.mode));
-                                (d.origin.clone(), x)
-                            })
+                            .map(|d| (d.origin.clone(), extractor.extract(d, knowledge)))
                             .collect()
                     }));
                     // the receiver is gone only when the build has failed already

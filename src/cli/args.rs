@@ -223,10 +223,6 @@ pub struct BuildArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// Keep edges of these modes: asserted, intended, negated, hypothetical, or all.
-    #[arg(long, value_name = "LIST", default_value = "asserted,intended", value_parser = parse_modes)]
-    pub modes: Modes,
-
     /// Refuse articles larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024)]
     pub max_article_bytes: u64,
@@ -347,20 +343,4 @@ mod tests {
         let bound = format!("longer than {} tokens", crate::text::MAX_SENTENCE_TOKENS);
         assert!(EXIT_CODES.replace('\n', " ").contains(&bound));
     }
-}
-
-/// The modes of `--modes`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Modes(pub Vec<crate::model::Mode>);
-
-/// A comma-separated list of modes, or `all`.
-fn parse_modes(text: &str) -> Result<Modes, String> {
-    use crate::model::Mode;
-    if text.trim().eq_ignore_ascii_case("all") {
-        return Ok(Modes(Mode::ALL.to_vec()));
-    }
-    text.split(',')
-        .map(|m| m.parse::<Mode>().map_err(|e| e.to_string()))
-        .collect::<Result<Vec<_>, _>>()
-        .map(Modes)
 }

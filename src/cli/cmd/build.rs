@@ -253,7 +253,6 @@ pub fn run(a: BuildArgs) -> Result<u8> {
     let options = BuildOptions {
         threads: a.threads,
         stop_at_bad_document: a.strict,
-        modes: a.modes.0.clone(),
         ..BuildOptions::default()
     };
     let read = Arc::new(AtomicU64::new(0));
