@@ -106,7 +106,25 @@ fn denoted(s: &Sentence<'_>, i: usize, depth: usize, out: &mut Vec<Filler>) {
     // title as head and the name flat under it
     let mut appositive = Vec::new();
     for c in t.children_by(i, &[Deprel::Appos, Deprel::Flat]) {
-        denoted(s, c, depth + 1, &mut appositive);
+        for cc in t.conjuncts(c) {
+            denoted(s, cc, depth + 1, &mut appositive);
+        }
+    }
+    // "allies such as Germany", "countries including Iran": the examples are the actors
+    for c in t.children_by(i, &[Deprel::Nmod]) {
+        if matches!(t.case_words(c).as_slice(), ["such", "as"] | ["including"] | ["like"]) {
+            for cc in t.conjuncts(c) {
+                denoted(s, cc, depth + 1, &mut appositive);
+            }
+        }
+    }
+    // "advisor Bolton" with the name parsed apart: a title right before a person's name
+    if appositive.is_empty() && stands_for_owner(s, i) && i + 1 < t.len() {
+        if let Some(a) = named(s, i + 1).filter(|a| a.kind == EntityType::Person) {
+            if s.mention_start[i + 1] == Some(i + 1) {
+                push(&mut appositive, filler(a));
+            }
+        }
     }
     if stands_for_owner(s, i) {
         // "Secretary of State Mike Pompeo" parsed with the name as a bare nmod of the title
@@ -126,6 +144,15 @@ fn denoted(s: &Sentence<'_>, i: usize, depth: usize, out: &mut Vec<Filler>) {
     }
     if let Some(a) = description(s, i) {
         push(out, filler(a));
+        return;
+    }
+    if s.lang.part_nouns.contains(t.lemma(i)) {
+        // "Syria's northeast" is Syria
+        for f in owners_of_anything(s, i) {
+            if matches!(f.kind, EntityType::Country | EntityType::Place) {
+                push(out, f);
+            }
+        }
         return;
     }
     if stands_for_owner(s, i) {
@@ -209,6 +236,37 @@ pub fn owners(s: &Sentence<'_>, i: usize, depth: usize) -> Vec<Filler> {
                     }
                 }
                 None => {}
+            }
+        }
+    }
+    out
+}
+
+/// The actors that own noun `i`, people included ("Macron's statement"): its
+/// possessor, the name or demonym before it, its of-phrase.
+pub fn owners_of_anything(s: &Sentence<'_>, i: usize) -> Vec<Filler> {
+    let t = s.tree;
+    let mut out = Vec::new();
+    for c in t.children(i).iter().copied() {
+        let owner_word = match t.rel(c) {
+            Deprel::Amod | Deprel::Compound | Deprel::NmodPoss => true,
+            Deprel::Nmod => t.case_words(c).as_slice() == ["of"],
+            _ => false,
+        };
+        if !owner_word {
+            continue;
+        }
+        for cc in t.conjuncts(c) {
+            match s.actors[cc] {
+                Some(a) if !a.modifier => push(&mut out, filler(a)),
+                Some(_) => {}
+                None => {
+                    let mut inner = Vec::new();
+                    denoted(s, cc, 1, &mut inner);
+                    for f in inner {
+                        push(&mut out, f);
+                    }
+                }
             }
         }
     }

@@ -102,7 +102,17 @@ fn sources(s: &Sentence<'_>, v: usize, depth: usize) -> Sources {
         return none;
     };
     let inherited = match t.rel(v) {
-        Deprel::Conj => sources(s, t.first_conjunct(v), depth + 1).fillers,
+        Deprel::Conj => {
+            let first = t.first_conjunct(v);
+            // "urged the embassy to reconsider and spoke with X": a finite verb is not
+            // coordinated with an infinitive, whatever the parse says
+            let finite = t.lower(v) != t.lemma(v);
+            let infinitive = t.lower(first) == t.lemma(first) && t.rel(first) == Deprel::Xcomp;
+            match t.head(first) {
+                Some(g) if finite && infinitive => sources(s, g, depth + 1).fillers,
+                _ => sources(s, first, depth + 1).fillers,
+            }
+        }
         Deprel::Xcomp => {
             // object control ("urged Iran to release"), else subject control
             let objects: Vec<usize> = t.children_by(g, &[Deprel::Obj, Deprel::Iobj]).collect();
@@ -291,7 +301,7 @@ fn verb_events(s: &Sentence<'_>, v: usize, out: &mut Vec<Found>) {
             targets = phrases
                 .iter()
                 .filter(|&&w| s.lang.owned_nouns.contains(s.tree.lemma(w)))
-                .flat_map(|&w| actors::owners(s, w, 0))
+                .flat_map(|&w| actors::owners_of_anything(s, w))
                 .collect();
         }
         let mut confidence = src.confidence;
@@ -390,6 +400,9 @@ fn takes_stance(r: RelationKind) -> bool {
             | RelationKind::Agree
             | RelationKind::Concede
             | RelationKind::Protest
+            | RelationKind::Request
+            | RelationKind::Sanction
+            | RelationKind::Coerce
     )
 }
 

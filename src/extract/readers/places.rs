@@ -128,9 +128,14 @@ fn detained(s: &Sentence<'_>, w: usize, _a: ActorAt, out: &mut Vec<Found>) {
         return;
     }
     let subjects_of = |p: usize| -> Vec<Filler> {
-        t.children_by(p, &[Deprel::Nsubj, Deprel::NsubjPass])
+        let mut found: Vec<Filler> = t
+            .children_by(p, &[Deprel::Nsubj, Deprel::NsubjPass])
             .flat_map(|c| actors::of(s, c))
-            .collect()
+            .collect();
+        if found.is_empty() {
+            found = super::events::subjects(s, p);
+        }
+        found
     };
     let mut held: Vec<Filler> = if t.has_child(w, Deprel::Cop) {
         // "Khan, who is in Adiala jail": the facility is the predicate
