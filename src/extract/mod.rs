@@ -15,7 +15,6 @@ pub mod entities;
 mod knowledge;
 pub mod mentions;
 pub mod readers;
-pub mod relations;
 pub mod tree;
 
 pub use knowledge::Knowledge;
@@ -30,7 +29,6 @@ use crate::text::{split_sentences, Sentence};
 use entities::{Assigned, Entity, EntityId};
 use mentions::{Mention, MentionId, TitleMention};
 use readers::{ActorAt, Found};
-use relations::Slot;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -276,6 +274,43 @@ fn link_titles(
     }
 }
 
+/// An actor's place in a sentence: a token range and the entity it names.
+#[derive(Clone, Debug)]
+struct Slot {
+    start: usize,
+    end: usize,
+    entity: EntityId,
+    kind: EntityType,
+    /// How sure we are this slot is that entity (1.0 for a name, less for a pronoun).
+    certainty: f64,
+    /// The slot modifies a title ("US" in "US Ambassador X"), so it acts in no event.
+    modifier: bool,
+    /// A demonym adjective ("Pakistani"): its country acts only as an owner.
+    demonym: bool,
+}
+
+/// The name spans of a sentence's actors, each with the frequent name of its type the
+/// parser reads in its place ([`tree::Tree::parse_with_names`]): demonyms and pronouns
+/// are words of their own and stay as written.
+fn name_spans(slots: &[Slot]) -> Vec<(usize, usize, &'static str)> {
+    let mut spans: Vec<(usize, usize, &'static str)> = slots
+        .iter()
+        .filter(|s| !s.demonym && s.certainty >= 1.0)
+        .map(|s| {
+            // names frequent in the parser's training text, one per kind of actor
+            let placeholder = match s.kind {
+                EntityType::Person => "Bush",
+                EntityType::Country => "Iraq",
+                EntityType::Place | EntityType::Facility => "London",
+                _ => "Enron",
+            };
+            (s.start, s.end, placeholder)
+        })
+        .collect();
+    spans.sort_unstable();
+    spans
+}
+
 /// One document once its entities are resolved: what the relation readers look at.
 struct DocContext<'a, 'd> {
     knowledge: &'a Knowledge,
@@ -393,7 +428,7 @@ impl DocContext<'_, '_> {
     fn sentence_relations(&self) -> Vec<Raw> {
         let k = self.knowledge;
         let mut raw = Vec::new();
-        let mut last_person: Option<(EntityId, String)> = None;
+        let mut last_person: Option<EntityId> = None;
         let mut titles_by_sentence: Vec<Vec<&TitleMention>> =
             vec![Vec::new(); self.sentences.len()];
         for t in self.titles {
@@ -424,7 +459,8 @@ impl DocContext<'_, '_> {
                 }
             }
             let words: Vec<&str> = s.tokens.iter().map(|t| t.text).collect();
-            let tree = tree::Tree::new(k.parser.analyze(&words), s.lower.clone());
+            let names = name_spans(&slots);
+            let tree = tree::Tree::parse_with_names(k.parser, &words, s.lower.clone(), &names);
             let sentence = readers::Sentence {
                 index: s.index,
                 descriptions: &descriptions,
@@ -517,7 +553,7 @@ impl DocContext<'_, '_> {
         &self,
         s: &Sentence<'_>,
         titles: &[&TitleMention],
-        last_person: &mut Option<(EntityId, String)>,
+        last_person: &mut Option<EntityId>,
     ) -> Vec<Slot> {
         let (lang, entities) = (&self.knowledge.language, &self.entities);
         // modifiers of a named official ("US" in "US Ambassador X") act in no event; those of
@@ -534,8 +570,8 @@ impl DocContext<'_, '_> {
             .map(|mi| (mi, &self.mentions[mi]))
             .collect();
         let mut next_named = 0;
-        let mut sentence_subject: Option<(EntityId, String)> = None;
-        let mut sentence_actor: Option<(EntityId, EntityType, String)> = None;
+        let mut sentence_subject: Option<EntityId> = None;
+        let mut sentence_actor: Option<(EntityId, EntityType)> = None;
         for (i, tok) in s.tokens.iter().enumerate() {
             while next_named < named.len() && named[next_named].1.start < i {
                 next_named += 1;
@@ -548,7 +584,6 @@ impl DocContext<'_, '_> {
                         entity: e,
                         kind: entities[e].kind,
                         certainty: 1.0,
-                        name: entities[e].name.clone(),
                         modifier: modifiers.contains(&mi),
                         demonym: m.demonym,
                     });
@@ -559,14 +594,14 @@ impl DocContext<'_, '_> {
                         && sentence_subject.is_none()
                         && !after_prep
                     {
-                        sentence_subject = Some((e, entities[e].name.clone()));
+                        sentence_subject = Some(e);
                     }
                     if entities[e].kind != EntityType::Person
                         && sentence_actor.is_none()
                         && !after_prep
                         && !modifiers.contains(&mi)
                     {
-                        sentence_actor = Some((e, entities[e].kind, entities[e].name.clone()));
+                        sentence_actor = Some((e, entities[e].kind));
                     }
                 }
                 continue;
@@ -574,28 +609,26 @@ impl DocContext<'_, '_> {
             let lower = tok.text.to_lowercase();
             // "Switzerland said it had expelled ...": "it" is the state or body the sentence is about
             if lang.group_pronouns.contains(&lower) {
-                if let Some((e, kind, name)) = sentence_actor.clone() {
+                if let Some((e, kind)) = sentence_actor {
                     slots.push(Slot {
                         start: i,
                         end: i + 1,
                         entity: e,
                         kind,
                         certainty: 0.7,
-                        name,
                         modifier: false,
                         demonym: false,
                     });
                 }
             }
             if lang.person_pronouns.contains(&lower) {
-                if let Some((e, name)) = sentence_subject.clone().or_else(|| last_person.clone()) {
+                if let Some(e) = sentence_subject.or(*last_person) {
                     slots.push(Slot {
                         start: i,
                         end: i + 1,
                         entity: e,
                         kind: EntityType::Person,
                         certainty: 0.8,
-                        name,
                         modifier: false,
                         demonym: false,
                     });

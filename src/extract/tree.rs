@@ -2,7 +2,7 @@
 //! readers need: a word's children by relation, its case markers (the prepositions of
 //! its phrase), its conjuncts, its auxiliaries. Nothing here knows actors or relations.
 
-use crate::syntax::{Deprel, Upos, Word};
+use crate::syntax::{Deprel, Model, Upos, Word};
 
 /// A parsed sentence: one [`Word`] per token, and each word's children in token order.
 #[derive(Clone, Debug)]
@@ -28,6 +28,69 @@ impl Tree {
             lower,
             children,
         }
+    }
+
+    /// Parses a sentence whose name spans are each read as one placeholder word: a
+    /// name of many unknown words ("Recep Tayyip Erdogan") derails a parser trained on
+    /// web text, a frequent name in its place ("Bush") does not. `spans` are (start, end,
+    /// placeholder) over the token indices, in order and disjoint. In the tree, a span's
+    /// first token takes the placeholder's analysis and the others hang on it as `flat`.
+    pub fn parse_with_names(
+        model: &Model,
+        tokens: &[&str],
+        lower: Vec<String>,
+        spans: &[(usize, usize, &str)],
+    ) -> Tree {
+        let n = tokens.len();
+        // the words the parser sees, and the first token each stands for
+        let mut words: Vec<&str> = Vec::with_capacity(n);
+        let mut first_token: Vec<usize> = Vec::with_capacity(n);
+        let mut span_end: Vec<usize> = Vec::with_capacity(n);
+        let mut spans = spans.iter().peekable();
+        let mut i = 0;
+        while i < n {
+            match spans.peek() {
+                Some(&&(start, end, placeholder)) if start == i && end > start && end <= n => {
+                    words.push(placeholder);
+                    first_token.push(i);
+                    span_end.push(end);
+                    spans.next();
+                    i = end;
+                }
+                Some(&&(start, _, _)) if start < i => {
+                    spans.next();
+                }
+                _ => {
+                    words.push(tokens[i]);
+                    first_token.push(i);
+                    span_end.push(i + 1);
+                    i += 1;
+                }
+            }
+        }
+        let analysed = model.analyze(&words);
+        let mut out: Vec<Word> = (0..n)
+            .map(|t| Word {
+                upos: Upos::Propn,
+                lemma: lower[t].clone(),
+                head: None,
+                deprel: Deprel::Flat,
+            })
+            .collect();
+        for (r, w) in analysed.into_iter().enumerate() {
+            let first = first_token[r];
+            let placeholder = span_end[r] > first + 1 || words[r] != tokens[first];
+            out[first] = Word {
+                head: w.head.map(|h| first_token[h]),
+                lemma: if placeholder { lower[first].clone() } else { w.lemma },
+                upos: w.upos,
+                deprel: w.deprel,
+            };
+            for t in first + 1..span_end[r] {
+                out[t].head = Some(first);
+            }
+        }
+        Tree::new(out, lower)
     }
 
     pub fn len(&self) -> usize {

@@ -146,6 +146,15 @@ fn denoted(s: &Sentence<'_>, i: usize, depth: usize, out: &mut Vec<Filler>) {
         push(out, filler(a));
         return;
     }
+    if s.lang.temporal_nouns.contains(t.lemma(i)) {
+        // "pulled out of the EU last year" parsed with the name as a modifier of "year"
+        for c in t.children_by(i, &[Deprel::Compound]) {
+            if let Some(a) = named(s, c) {
+                push(out, filler(a));
+            }
+        }
+        return;
+    }
     if s.lang.part_nouns.contains(t.lemma(i)) {
         // "Syria's northeast" is Syria
         for f in owners_of_anything(s, i) {
@@ -275,7 +284,7 @@ pub fn owners_of_anything(s: &Sentence<'_>, i: usize) -> Vec<Filler> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::fixture;
+    use crate::extract::readers::testing::fixture;
     use super::*;
     use EntityType::{Country, Person};
 

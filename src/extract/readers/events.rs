@@ -552,7 +552,12 @@ fn noun_events(s: &Sentence<'_>, n: usize, out: &mut Vec<Found>) {
         };
         if frame.target.is_between() {
             for phrase in phrases {
-                let parties = actors::of(s, phrase);
+                let mut parties = actors::of(s, phrase);
+                if parties.len() == 1 {
+                    // "a meeting between X and Y took place" is often parsed with Y as the
+                    // subject: the name right after "X and" is the other party
+                    parties.extend(name_after_and(s, phrase));
+                }
                 for (i, a) in parties.iter().enumerate() {
                     for b in &parties[i + 1..] {
                         push_all(
@@ -587,6 +592,27 @@ fn noun_events(s: &Sentence<'_>, n: usize, out: &mut Vec<Found>) {
         }
         push_all(s, n, &owners, &targets, frame.relation, &verb, NOMINAL, out);
     }
+}
+
+/// The actor named right after "and" following the phrase at `w`'s name.
+fn name_after_and(s: &Sentence<'_>, w: usize) -> Option<Filler> {
+    let t = s.tree;
+    let start = s.mention_start[w]?;
+    let mut end = start;
+    while end < t.len() && s.mention_start[end] == Some(start) {
+        end += 1;
+    }
+    if end + 1 < t.len() && t.lower(end) == "and" {
+        let a = actors::named(s, end + 1)?;
+        if s.mention_start[end + 1] == Some(end + 1) {
+            return Some(Filler {
+                entity: a.entity,
+                kind: a.kind,
+                certainty: a.certainty,
+            });
+        }
+    }
+    None
 }
 
 /// The owner of an event noun: a possessor ("Iran's cooperation"), a name or demonym
@@ -624,11 +650,11 @@ fn by_phrase(s: &Sentence<'_>, n: usize) -> Vec<Filler> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{facts, fixture};
+    use crate::extract::readers::testing::{facts, fixture};
     use super::*;
     use crate::model::EntityType::{Country, Person};
 
-    fn events(fx: &super::super::testing::Fixture) -> Vec<(usize, &'static str, usize, &'static str)> {
+    fn events(fx: &crate::extract::readers::testing::Fixture) -> Vec<(usize, &'static str, usize, &'static str)> {
         let mut out = Vec::new();
         read(&fx.sentence(), &mut out);
         facts(&out)

@@ -192,7 +192,7 @@ fn demands_or_alleges(s: &Sentence<'_>, v: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::fixture;
+    use crate::extract::readers::testing::fixture;
     use super::*;
 
     fn mode_of(rows: &[(&str, &str, &str, usize, &str)], p: usize) -> Mode {

@@ -135,11 +135,11 @@ fn owners(s: &Sentence<'_>, n: usize) -> Vec<Filler> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{facts, fixture};
+    use crate::extract::readers::testing::{facts, fixture};
     use super::*;
     use EntityType::{GovernmentBody, Media, Person, PoliticalParty};
 
-    fn offices(fx: &super::super::testing::Fixture) -> Vec<(usize, &'static str, usize, &'static str)> {
+    fn offices(fx: &crate::extract::readers::testing::Fixture) -> Vec<(usize, &'static str, usize, &'static str)> {
         let mut out = Vec::new();
         read(&fx.sentence(), &mut out);
         facts(&out)

@@ -14,6 +14,7 @@ const POSSESSIVE: f64 = 0.8;
 const PREPOSITION: f64 = 0.7;
 const APPOSITION: f64 = 0.7;
 const IN_DETENTION: f64 = 0.6;
+const SIDE_BY_SIDE: f64 = 0.6;
 
 fn is_located(kind: EntityType) -> bool {
     matches!(kind, EntityType::Place | EntityType::Facility)
@@ -25,6 +26,7 @@ fn is_location(kind: EntityType) -> bool {
 
 pub fn read(s: &Sentence<'_>, out: &mut Vec<Found>) {
     let t = s.tree;
+    side_by_side(s, out);
     for w in 0..t.len() {
         if let Some(a) = actors::named(s, w) {
             if is_located(a.kind) && s.mention_start[w].is_some() {
@@ -79,10 +81,39 @@ fn push(
     ));
 }
 
-/// "X, the capital of Y" (apposition) or "X is the capital of Y" (copula).
+/// "Malir Jail in Karachi": a place or facility named right before "in" and a place or
+/// country. Where a prepositional phrase attaches is the parser's least reliable
+/// decision (here it may hang "in Karachi" on a word before the jail), and two names side
+/// by side with "in" between say where the first is, whatever the tree.
+fn side_by_side(s: &Sentence<'_>, out: &mut Vec<Found>) {
+    let t = s.tree;
+    for i in 1..t.len().saturating_sub(1) {
+        if t.lower(i) != "in" {
+            continue;
+        }
+        let (Some(a), Some(b)) = (actors::named(s, i - 1), actors::named(s, i + 1)) else {
+            continue;
+        };
+        if is_located(a.kind) && is_location(b.kind) && s.mention_start[i + 1] == Some(i + 1) {
+            out.push(Found::new(
+                a.entity,
+                b.entity,
+                RelationKind::LocatedIn,
+                "in".into(),
+                SIDE_BY_SIDE * b.certainty,
+            ));
+        }
+    }
+}
+
+/// A location noun names a place and what it lies in: "X, the capital of Y" and "X is
+/// the capital of Y" (the place is the noun's head or subject), "the Serbian capital
+/// Belgrade", "the Greek island of Samos", "the city of São Paulo" (the place is a name
+/// attached to the noun, or right after it); the container is the noun's demonym,
+/// possessor or of/in-phrase.
 fn location_noun(s: &Sentence<'_>, n: usize, out: &mut Vec<Found>) {
     let t = s.tree;
-    let places: Vec<Filler> = match t.rel(n) {
+    let mut places: Vec<Filler> = match t.rel(n) {
         Deprel::Appos => t.head(n).map(|h| actors::of(s, h)).unwrap_or_default(),
         _ if t.has_child(n, Deprel::Cop) => t
             .children_by(n, &[Deprel::Nsubj])
@@ -90,17 +121,57 @@ fn location_noun(s: &Sentence<'_>, n: usize, out: &mut Vec<Found>) {
             .collect(),
         _ => Vec::new(),
     };
+    let mut named_here: Vec<usize> = Vec::new();
+    for c in t.children(n).iter().copied() {
+        let attached = match t.rel(c) {
+            Deprel::Appos | Deprel::Flat | Deprel::Compound => c > n,
+            Deprel::Nmod => t.case_words(c).as_slice() == ["of"],
+            _ => false,
+        };
+        if attached && actors::named(s, c).is_some_and(|a| is_located(a.kind)) {
+            named_here.push(c);
+        }
+    }
+    if named_here.is_empty() && n + 1 < t.len() && s.mention_start[n + 1] == Some(n + 1) {
+        // "the Serbian capital Belgrade" with the name parsed elsewhere
+        if actors::named(s, n + 1).is_some_and(|a| is_located(a.kind)) {
+            named_here.push(n + 1);
+        }
+    }
+    for &c in &named_here {
+        places.extend(actors::of(s, c));
+    }
     if places.is_empty() {
         return;
     }
-    let within: Vec<Filler> = t
-        .children_by(n, &[Deprel::Nmod])
-        .filter(|&c| matches!(t.case_words(c).as_slice(), ["of"] | ["in"]))
-        .flat_map(|c| actors::of(s, c))
-        .collect();
+    let mut within: Vec<Filler> = Vec::new();
+    for c in t.children(n).iter().copied() {
+        if named_here.contains(&c) {
+            continue;
+        }
+        let container = match t.rel(c) {
+            Deprel::Amod | Deprel::NmodPoss => true,
+            Deprel::Nmod => matches!(t.case_words(c).as_slice(), ["of"] | ["in"]),
+            _ => false,
+        };
+        if !container {
+            continue;
+        }
+        for cc in t.conjuncts(c) {
+            match s.actors[cc] {
+                Some(a) if !a.modifier => within.push(Filler {
+                    entity: a.entity,
+                    kind: a.kind,
+                    certainty: a.certainty,
+                }),
+                Some(_) => {}
+                None => within.extend(actors::of(s, cc)),
+            }
+        }
+    }
     for a in places.iter().filter(|a| is_located(a.kind)) {
-        for b in within.iter().filter(|b| is_location(b.kind)) {
-            let verb = format!("{} of", t.lower(n));
+        for b in within.iter().filter(|b| is_location(b.kind) && b.entity != a.entity) {
+            let verb = t.lower(n).to_string();
             push(out, a.entity, *b, &verb, APPOSITION * a.certainty * b.certainty);
         }
     }
@@ -165,11 +236,11 @@ fn detained(s: &Sentence<'_>, w: usize, _a: ActorAt, out: &mut Vec<Found>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{facts, fixture};
+    use crate::extract::readers::testing::{facts, fixture};
     use super::*;
     use EntityType::{Country, Facility, Person, Place};
 
-    fn places(fx: &super::super::testing::Fixture) -> Vec<(usize, &'static str, usize, &'static str)> {
+    fn places(fx: &crate::extract::readers::testing::Fixture) -> Vec<(usize, &'static str, usize, &'static str)> {
         let mut out = Vec::new();
         read(&fx.sentence(), &mut out);
         facts(&out)

@@ -94,7 +94,7 @@ pub fn demands(s: &Sentence<'_>, out: &mut Vec<Found>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::fixture;
+    use crate::extract::readers::testing::fixture;
     use super::*;
     use crate::model::EntityType::{Country, GovernmentBody, Media};
 
