@@ -302,7 +302,7 @@ fn name_spans(slots: &[Slot]) -> Vec<(usize, usize, &'static str)> {
                 EntityType::Person => "Bush",
                 EntityType::Country => "Iraq",
                 EntityType::Place | EntityType::Facility => "London",
-                _ => "Enron",
+                _ => "Microsoft",
             };
             (s.start, s.end, placeholder)
         })

@@ -121,6 +121,22 @@ impl Tree {
         &self.lower[i]
     }
 
+    /// The word is `noun` or its regular plural, whatever lemma the tagger gave it
+    /// ("troops" is sometimes left as its own lemma).
+    pub fn is_noun_form(&self, i: usize, noun: &str) -> bool {
+        let (lemma, lower) = (self.lemma(i), self.lower(i));
+        if lemma == noun || lower == noun {
+            return true;
+        }
+        let stem = |w: &str| w.strip_suffix("ies").map(|x| format!("{x}y")).or_else(|| {
+            w.strip_suffix("es")
+                .filter(|x| x.ends_with('s') || x.ends_with("sh") || x.ends_with("ch") || x.ends_with('x'))
+                .or_else(|| w.strip_suffix('s').filter(|x| !x.ends_with('s')))
+                .map(str::to_string)
+        });
+        stem(lower).is_some_and(|x| x == noun)
+    }
+
     pub fn children(&self, i: usize) -> &[usize] {
         &self.children[i]
     }

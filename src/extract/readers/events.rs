@@ -184,7 +184,7 @@ fn object_noun(s: &Sentence<'_>, v: usize, frame: &Frame) -> Option<Option<usize
             frame
                 .object
                 .iter()
-                .any(|w| t.lemma(o) == w || t.lower(o) == w)
+                .any(|w| t.is_noun_form(o, w))
         })
         .map(Some)
 }
