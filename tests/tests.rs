@@ -15,3 +15,5 @@ mod extraction;
 mod bad_input;
 // the layer order of src/lib.rs, checked against every crate:: path of src/
 mod layers;
+// issue #13: graphs built apart and merged are the graph built whole
+mod merge;
