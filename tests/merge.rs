@@ -166,3 +166,84 @@ proptest! {
         prop_assert_eq!(json_of(&Unresolved::from_graph(&back).resolve()), json_of(&g));
     }
 }
+
+/// Two articles that name one man by his full name in one and his surname in the other.
+const FIRST: &str = " date 2024-03-05 \n\nFrench President Emmanuel Macron met with German Chancellor Olaf Scholz in Berlin on Monday.\n";
+const SECOND: &str =
+    " date 2024-03-09 \n\nMacron criticized Russia on Saturday. Scholz praised Poland.\n";
+
+mod cli {
+    use super::*;
+    use crate::util::*;
+
+    fn build(dir: &Dir, inputs: &[&std::path::Path], out: &str) -> Vec<u8> {
+        let mut cmd = bin();
+        cmd.arg("build");
+        cmd.args(inputs);
+        cmd.args(["-f", "json", "-q", "-o"]).arg(dir.path(out));
+        assert_exit!(run(&mut cmd), 0);
+        std::fs::read(dir.path(out)).expect("the graph")
+    }
+
+    #[test]
+    fn merging_two_builds_is_building_both_at_once() {
+        let dir = Dir::new();
+        let a = dir.write("a.txt", FIRST);
+        let b = dir.write("b.txt", SECOND);
+        let whole = build(&dir, &[&a, &b], "whole.json");
+        build(&dir, &[&a], "a.json");
+        build(&dir, &[&b], "b.json");
+        for (x, y) in [("a.json", "b.json"), ("b.json", "a.json")] {
+            let out = run(bin()
+                .args(["merge", "-f", "json", "-q", "-o"])
+                .arg(dir.path("merged.json"))
+                .arg(dir.path(x))
+                .arg(dir.path(y)));
+            assert_exit!(out, 0);
+            let merged = std::fs::read(dir.path("merged.json")).expect("merged");
+            assert!(
+                merged == whole,
+                "merge {x} {y} differs from the whole build"
+            );
+        }
+        // the surname of the second article is the full name of the first
+        let g = dir.read_json("merged.json");
+        let macron: Vec<&serde_json::Value> = g["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| n["name"].as_str().unwrap_or("").contains("Macron"))
+            .collect();
+        assert_eq!(macron.len(), 1, "{macron:?}");
+        assert_eq!(macron[0]["id"], "emmanuel-macron-person");
+        assert_eq!(macron[0]["documents"], 2);
+        // every format of build is written
+        let out = run(bin()
+            .args(["merge", "-q", "-f", "graphml,tsv", "--name", "corpus", "-o"])
+            .arg(dir.path("out"))
+            .arg(dir.path("a.json"))
+            .arg(dir.path("b.json")));
+        assert_exit!(out, 0);
+        assert!(dir.path("out/corpus.graphml").is_file());
+    }
+
+    #[test]
+    fn a_bad_input_is_named_and_nothing_is_written() {
+        let dir = Dir::new();
+        let a = dir.write("a.txt", FIRST);
+        build(&dir, &[&a], "a.json");
+        let bad = dir.write("bad.json", "{\"nodes\": [");
+        let out = run(bin()
+            .args(["merge", "-f", "json", "-o"])
+            .arg(dir.path("m.json"))
+            .arg(dir.path("a.json"))
+            .arg(&bad));
+        assert_exit!(out, 1);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("bad.json"), "{err}");
+        assert!(!dir.path("m.json").exists());
+        let out = run(bin().args(["merge", "-f", "json", "-o", "-", "missing.json"]));
+        assert_exit!(out, 1);
+        assert!(String::from_utf8_lossy(&out.stderr).contains("missing.json"));
+    }
+}

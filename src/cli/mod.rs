@@ -33,6 +33,7 @@ pub fn run() -> u8 {
     let result = match cli.command {
         args::Command::Build(a) => cmd::build::run(a),
         args::Command::Render(a) => cmd::render::run(a),
+        args::Command::Merge(a) => cmd::merge::run(a),
     };
     match result {
         Ok(code) => code,

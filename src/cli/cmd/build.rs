@@ -8,13 +8,11 @@ use crate::cli::messages;
 use crate::cli::output::{self, Target};
 use crate::error::InputError;
 use crate::extract::Knowledge;
-use crate::format::{self, Format, Notes, WriteError};
-use crate::graph::ActorGraph;
+use crate::format::Format;
 use crate::ingest::{parse_date, IngestOptions, Inputs};
 use crate::pipeline::{self, BuildError, BuildOptions, BuildOutcome, Counts, Progress};
-use crate::render::RenderOptions;
 use anyhow::{anyhow, bail, Context, Result};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
 /// Articles with sentences cut at the length bound that are named one by one.
@@ -178,7 +176,7 @@ pub fn run(a: BuildArgs) -> Result<u8> {
     } else {
         super::select(&graph, &selection)?
     };
-    write_outputs(&graph, &formats, &target, &stem, &a)?;
+    super::write_outputs(&graph, &formats, &target, &stem, a.image.engine, a.quiet)?;
 
     if !a.quiet {
         let articles = counts.documents;
@@ -201,60 +199,6 @@ pub fn run(a: BuildArgs) -> Result<u8> {
     } else {
         exit::OK
     })
-}
-
-fn write_outputs(
-    graph: &ActorGraph,
-    formats: &[Format],
-    target: &Target,
-    stem: &str,
-    a: &BuildArgs,
-) -> Result<()> {
-    let render_opts = RenderOptions {
-        engine: super::engine(a.image.engine),
-        ..RenderOptions::default()
-    };
-    let say = |notes: Notes| {
-        if !a.quiet {
-            for n in &notes {
-                messages::info(messages::render_note(n));
-            }
-        }
-    };
-    for &format in formats {
-        let paths: Vec<std::path::PathBuf> = match target {
-            Target::Stdout => vec![],
-            Target::File(f) => vec![f.clone()],
-            Target::Dir(d) => format.files(stem).iter().map(|n| d.join(n)).collect(),
-        };
-        if paths.is_empty() {
-            let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            let notes = format::write(format, graph, 0, &render_opts, &mut lock)
-                .map_err(io_error)
-                .context("writing to stdout")?;
-            lock.flush().context("writing to stdout")?;
-            say(notes);
-            continue;
-        }
-        for (part, path) in paths.iter().enumerate() {
-            let mut notes = Notes::new();
-            output::write_atomic(path, |w| {
-                notes = format::write(format, graph, part, &render_opts, w).map_err(io_error)?;
-                Ok(())
-            })?;
-            say(notes);
-        }
-    }
-    Ok(())
-}
-
-/// A format's failure as the I/O error of the file it was writing.
-fn io_error(e: WriteError) -> std::io::Error {
-    match e {
-        WriteError::Io(e) => e,
-        WriteError::Render(e) => std::io::Error::other(e.to_string()),
-    }
 }
 
 #[cfg(test)]
