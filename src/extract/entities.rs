@@ -421,7 +421,7 @@ mod tests {
         let k = Knowledge::shared();
         let sentences = crate::text::split_sentences(text, 0, &k.language);
         let (ms, _, ts) = crate::extract::find_mentions(k, &sentences);
-        let acronyms = crate::extract::acronyms(&sentences, &ms);
+        let acronyms = crate::extract::mentions::aliases(&sentences, &ms);
         let (es, assigned) = resolve(k, &ms, &ts, &acronyms);
         let to = assigned
             .iter()

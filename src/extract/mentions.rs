@@ -7,9 +7,10 @@
 use super::knowledge::Knowledge;
 use crate::language::Language;
 use crate::lexicon::{CuePosition, EntryId, Lexicon, Title};
-use crate::model::{index_type, EntityType};
+use crate::model::{fold, index_type, EntityType};
 use crate::text::{Sentence, Token};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::HashMap;
 
 index_type! {
     /// A mention of the document: an index into its mentions, which are ordered by
@@ -35,6 +36,12 @@ pub struct Mention {
     pub part_of: Option<EntryId>,
     /// Preceded directly by a title (so a person).
     pub titled: bool,
+    /// `kind` is a weak guess ("in X" → Place) that other evidence overrides.
+    pub weak: bool,
+    /// A gazetteer form that is also a common name of a body of any state (`Congress`,
+    /// `Senate`, one cue word): it names the gazetteer's entry only when nothing in the
+    /// document says which state's it is.
+    pub generic: bool,
 }
 
 impl Mention {
@@ -64,7 +71,8 @@ pub struct TitleMention {
 }
 
 enum Part {
-    Gaz(EntryId, usize, usize),
+    /// A gazetteer form: entry, token range, and whether the form is generic.
+    Gaz(EntryId, usize, usize, bool),
     Demonym(EntryId, usize),
     Title(usize, usize, Title, bool),
     Former,
@@ -90,6 +98,448 @@ pub fn find(
         lower: &sentence.lower,
     };
     scan.find(common_words, mentions, titles);
+}
+
+/// The mentions and titles of a whole document, in sentence and token order. Each
+/// sentence is read by [`find`], then, with the document in view:
+///
+/// - a headline in Title Case is read as a headline: its capitals say nothing, so only
+///   gazetteer forms and names the body confirms are mentions there;
+/// - an acronym in parentheses takes the words whose initials it spells as one name
+///   ("United Nations Educational, Scientific and Cultural Organization (UNESCO)");
+/// - a nickname in quotes between a first name and a surname is left out of the name
+///   ('Jean-Claude "Baby Doc" Duvalier'; [`aliases`] makes it an alias);
+/// - a month name after a first name, or alone where it is the surname of a person of
+///   the document, is a name ("Theresa May", "May's deal").
+pub fn find_document(
+    k: &Knowledge,
+    sentences: &[Sentence<'_>],
+) -> (Vec<Mention>, Vec<TitleMention>) {
+    // words seen in lower case: a capitalised sentence opener that is one is no name
+    let common_words: FxHashSet<&str> = sentences
+        .iter()
+        .flat_map(|s| s.tokens.iter())
+        .filter(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase))
+        .map(|t| t.text)
+        .collect();
+    let calendar: FxHashSet<String> = k.language.calendar_names().map(fold).collect();
+    let headline: Vec<bool> = sentences
+        .iter()
+        .map(|s| is_title_case_headline(&k.language, s))
+        .collect();
+    let mut per_sentence: Vec<(Vec<Mention>, Vec<TitleMention>)> =
+        Vec::with_capacity(sentences.len());
+    for (s, &head) in sentences.iter().zip(&headline) {
+        let (mut ms, mut ts) = (Vec::new(), Vec::new());
+        if !head {
+            find(k, s, &common_words, &mut ms, &mut ts);
+            expand_acronyms(k, s, &mut ms, &mut ts);
+            drop_nicknames_from_names(s, &mut ms, &mut ts);
+            continue_with_month_names(s, &calendar, &mut ms);
+        }
+        per_sentence.push((ms, ts));
+    }
+    // what the body confirms: its names, and the surnames of its people
+    let mut known: FxHashMap<String, (Option<EntityType>, Option<EntryId>)> = FxHashMap::default();
+    let mut surnames: FxHashSet<String> = FxHashSet::default();
+    for (ms, _) in &per_sentence {
+        for m in ms {
+            known.entry(fold(&m.text)).or_insert((m.kind, m.gaz));
+            if m.gaz.is_none() && m.kind.is_none_or(|t| t == EntityType::Person) && m.words() > 1 {
+                if let Some(last) = m.text.split_whitespace().last() {
+                    surnames.insert(fold(last));
+                    known.entry(fold(last)).or_insert((Some(EntityType::Person), None));
+                }
+            }
+        }
+    }
+    for (i, s) in sentences.iter().enumerate() {
+        if headline[i] {
+            per_sentence[i].0 = find_known(k, s, &known);
+        } else {
+            add_month_surnames(k, s, &calendar, &surnames, &mut per_sentence[i].0);
+        }
+    }
+    // one list for the document; titles refer to mentions by their place in it
+    let mut mentions = Vec::new();
+    let mut titles = Vec::new();
+    for (ms, ts) in per_sentence {
+        let offset = mentions.len();
+        mentions.extend(ms);
+        titles.extend(ts.into_iter().map(|mut t| {
+            for m in &mut t.modifiers {
+                m.0 += offset;
+            }
+            if let Some(h) = &mut t.holder {
+                h.0 += offset;
+            }
+            t
+        }));
+    }
+    (mentions, titles)
+}
+
+/// A headline in Title Case: one line without a full stop whose words (function words
+/// and acronyms aside) are capitalised, three or more of them, or all in capitals.
+fn is_title_case_headline(lang: &Language, s: &Sentence<'_>) -> bool {
+    let toks = &s.tokens;
+    if toks.iter().skip(1).any(|t| t.newline_before)
+        || toks
+            .last()
+            .is_some_and(|t| matches!(t.text, "." | "!" | ";"))
+    {
+        return false;
+    }
+    let words: Vec<(usize, &Token<'_>)> = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_word() && t.text.chars().any(char::is_alphabetic))
+        .collect();
+    if words.len() >= 3 && words.iter().all(|(_, t)| t.is_all_caps()) {
+        return true;
+    }
+    let content: Vec<&Token<'_>> = words
+        .iter()
+        .filter(|(i, t)| {
+            let w = &s.lower[*i];
+            !t.is_all_caps()
+                && !lang.name_connectors.contains(w)
+                && !lang.articles.contains(w)
+                && !lang.prepositions.contains(w)
+                && !lang.coordinators.contains(w)
+        })
+        .map(|(_, t)| *t)
+        .collect();
+    let capitalised = content.iter().filter(|t| t.is_capitalized()).count();
+    content.len() >= 3 && capitalised * 4 >= content.len() * 3
+}
+
+/// The mentions of a headline: the longest spans that are gazetteer forms, demonyms or
+/// names the body confirms (`known`, by folded name), whatever their capitals.
+fn find_known(
+    k: &Knowledge,
+    s: &Sentence<'_>,
+    known: &FxHashMap<String, (Option<EntityType>, Option<EntryId>)>,
+) -> Vec<Mention> {
+    let (lex, toks) = (&k.lexicon, &s.tokens);
+    let mut out = Vec::new();
+    let max = lex.max_form_tokens.max(6);
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].is_word() || !toks[i].is_capitalized() {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        for len in (1..=max.min(toks.len() - i)).rev() {
+            let end = i + len;
+            if !toks[end - 1].is_word() {
+                continue;
+            }
+            let text = span_text(toks, i, end);
+            let gaz = if len == 1 {
+                lex.word_entry(&text)
+                    .filter(|_| toks[i].is_all_caps() || !lex.acronym_only(&text))
+            } else {
+                lex.entry_index(&text)
+            };
+            if let Some(g) = gaz {
+                found = Some((end, text, Some(lex.entries[g].kind), Some(g), false));
+                break;
+            }
+            if let Some(&(kind, gaz)) = known.get(&fold(&text)) {
+                found = Some((end, text, kind, gaz, false));
+                break;
+            }
+            if len == 1 {
+                if let Some(g) = lex.demonym(&text) {
+                    found = Some((end, text, Some(EntityType::Country), Some(g), true));
+                }
+            }
+        }
+        match found {
+            Some((end, text, kind, gaz, demonym)) => {
+                out.push(Mention {
+                    sentence: s.index,
+                    start: i,
+                    end,
+                    text,
+                    kind,
+                    gaz,
+                    demonym,
+                    part_of: None,
+                    titled: false,
+                    weak: false,
+                    generic: false,
+                });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// "United Nations Educational, Scientific and Cultural Organization (UNESCO)": the
+/// words before an acronym in parentheses whose initials spell it are one name, whatever
+/// mentions they were cut into. The shortest such stretch of capitalised words (with
+/// connectors and commas between them) is taken.
+fn expand_acronyms(
+    k: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &mut Vec<Mention>,
+    titles: &mut [TitleMention],
+) {
+    let (lex, lang, toks) = (&k.lexicon, &k.language, &s.tokens);
+    for p in 1..toks.len().saturating_sub(2) {
+        let acr = toks[p + 1].text;
+        let letters = acr.chars().filter(|c| c.is_alphabetic()).count();
+        if toks[p].text != "(" || toks[p + 2].text != ")" || !toks[p + 1].is_all_caps() {
+            continue;
+        }
+        if !(2..=10).contains(&letters) {
+            continue;
+        }
+        let acr_letters: String = acr.chars().filter(|c| c.is_alphabetic()).collect();
+        let mut found = None;
+        let mut start = p;
+        while start > 0 && p - start < 3 * letters + 2 {
+            start -= 1;
+            let t = &toks[start];
+            let connector = lang.name_connectors.contains(&s.lower[start]);
+            if !(t.is_capitalized() || connector || t.text == ",") {
+                break;
+            }
+            if t.is_capitalized() && initials(&span_text(toks, start, p)) == acr_letters {
+                found = Some(start);
+                break;
+            }
+        }
+        let Some(start) = found else { continue };
+        // already one mention of exactly these words: nothing to do
+        let inside: Vec<usize> = (0..mentions.len())
+            .filter(|&m| mentions[m].start >= start && mentions[m].end <= p)
+            .collect();
+        if inside.len() == 1 && mentions[inside[0]].start == start && mentions[inside[0]].end == p {
+            continue;
+        }
+        if inside.is_empty() || mentions.iter().any(|m| m.start < start && m.end > start) {
+            continue;
+        }
+        let head = toks[start..p]
+            .iter()
+            .rposition(|t| t.is_word() && lex.cue(t.text, CuePosition::Last).is_some())
+            .map(|i| start + i);
+        let kind = head.and_then(|h| lex.cue(toks[h].text, CuePosition::Last));
+        let name = Mention {
+            sentence: s.index,
+            start,
+            end: p,
+            text: span_text(toks, start, p),
+            kind,
+            gaz: None,
+            demonym: false,
+            part_of: None,
+            titled: false,
+            weak: false,
+            generic: false,
+        };
+        replace_mentions(mentions, titles, &inside, name);
+    }
+}
+
+/// The initials of a name's capitalised words and word parts ("Tehreek-e-Insaf": T, I).
+pub(crate) fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// Replaces the mentions at `inside` (positions, ascending, contiguous in the sentence)
+/// by `name`; titles that pointed at them point at it (as holder) or lose them (as
+/// modifiers).
+fn replace_mentions(
+    mentions: &mut Vec<Mention>,
+    titles: &mut [TitleMention],
+    inside: &[usize],
+    name: Mention,
+) {
+    let first = inside[0];
+    let removed = inside.len();
+    mentions.splice(first..first + removed, std::iter::once(name));
+    let remap = |m: MentionId| -> Option<MentionId> {
+        if m.0 < first {
+            Some(m)
+        } else if m.0 < first + removed {
+            None
+        } else {
+            Some(MentionId(m.0 - removed + 1))
+        }
+    };
+    for t in titles.iter_mut() {
+        t.modifiers = t.modifiers.iter().filter_map(|&m| remap(m)).collect();
+        t.holder = t.holder.and_then(remap);
+    }
+}
+
+/// 'Jean-Claude "Baby Doc" Duvalier': the first name and the surname around a quoted
+/// nickname are one name, which spans the nickname; the nickname stays a mention of its
+/// own, inside the name ([`aliases`] makes it an alias).
+fn drop_nicknames_from_names(
+    s: &Sentence<'_>,
+    mentions: &mut Vec<Mention>,
+    titles: &mut [TitleMention],
+) {
+    let toks = &s.tokens;
+    let quote = |i: usize| toks.get(i).is_some_and(|t| matches!(t.text, "\"" | "“" | "”"));
+    let mut i = 0;
+    while i + 2 < mentions.len() {
+        let (a, n, b) = (&mentions[i], &mentions[i + 1], &mentions[i + 2]);
+        let personal = |m: &Mention| m.gaz.is_none() && m.kind.is_none_or(|k| k == EntityType::Person);
+        if personal(a)
+            && personal(b)
+            && n.gaz.is_none()
+            && quote(a.end)
+            && n.start == a.end + 1
+            && quote(n.end)
+            && b.start == n.end + 1
+        {
+            let text = format!("{} {}", a.text, b.text);
+            let (start, end) = (a.start, b.end);
+            let kind = a.kind.or(b.kind);
+            let titled = a.titled || b.titled;
+            let nickname = mentions[i + 1].clone();
+            let name = Mention {
+                text,
+                start,
+                end,
+                kind,
+                titled,
+                ..mentions[i].clone()
+            };
+            replace_mentions(mentions, titles, &[i, i + 1, i + 2], name);
+            // the nickname after the name it is inside: order by start stays
+            mentions.insert(i + 1, nickname);
+            for t in titles.iter_mut() {
+                for m in t.modifiers.iter_mut().chain(t.holder.iter_mut()) {
+                    if m.0 > i {
+                        m.0 += 1;
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+/// "Theresa May": a month or weekday name right after a name of a person (not a
+/// number after it) is the person's surname.
+fn continue_with_month_names(s: &Sentence<'_>, calendar: &FxHashSet<String>, mentions: &mut [Mention]) {
+    let toks = &s.tokens;
+    for m in mentions.iter_mut() {
+        let next = toks.get(m.end);
+        let after = toks.get(m.end + 1);
+        if m.gaz.is_none()
+            && m.kind.is_none_or(|k| k == EntityType::Person)
+            && next.is_some_and(|t| t.is_capitalized() && !t.newline_before && calendar.contains(&fold(t.text)))
+            && !after.is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            m.end += 1;
+            m.text = span_text(toks, m.start, m.end);
+        }
+    }
+}
+
+/// "May's deal", "said May": a month name where a person of the document has it as
+/// surname, and no date is meant (no number after it, no preposition or determiner
+/// before it), is that person.
+fn add_month_surnames(
+    k: &Knowledge,
+    s: &Sentence<'_>,
+    calendar: &FxHashSet<String>,
+    surnames: &FxHashSet<String>,
+    mentions: &mut Vec<Mention>,
+) {
+    let (lang, toks) = (&k.language, &s.tokens);
+    for (i, t) in toks.iter().enumerate() {
+        let key = fold(t.text);
+        if !t.is_capitalized() || !calendar.contains(&key) || !surnames.contains(&key) {
+            continue;
+        }
+        let before = i.checked_sub(1).map(|b| s.lower[b].as_str());
+        let dated = before.is_some_and(|w| {
+            lang.prepositions.contains(w) || lang.determiners.contains(w) || lang.former.contains(w)
+                || matches!(w, "last" | "next" | "early" | "late" | "mid" | "since" | "until" | "each" | "every")
+        }) || toks.get(i + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit()));
+        if dated || mentions.iter().any(|m| m.start <= i && i < m.end) {
+            continue;
+        }
+        let at = mentions.partition_point(|m| m.start < i);
+        mentions.insert(
+            at,
+            Mention {
+                sentence: s.index,
+                start: i,
+                end: i + 1,
+                text: t.text.to_string(),
+                kind: Some(EntityType::Person),
+                gaz: None,
+                demonym: false,
+                part_of: None,
+                titled: false,
+                weak: false,
+                generic: false,
+            },
+        );
+    }
+}
+
+/// Other forms a mention defines for the mention before it, as (alias → name):
+///
+/// - an acronym in parentheses: "Pakistan Tehreek-e-Insaf (PTI)";
+/// - a translation or other name in parentheses: "Hohe Luft (High Air)" (after a
+///   person's name only in quotes: "(\"Baby Doc\")", since "Ann Lee (Labour)" names her
+///   party);
+/// - a nickname in quotes inside a name: 'Jean-Claude "Baby Doc" Duvalier'.
+pub fn aliases(sentences: &[Sentence<'_>], mentions: &[Mention]) -> HashMap<MentionId, MentionId> {
+    let mut alias_of = HashMap::new();
+    for (i, pair) in mentions.windows(2).enumerate() {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.sentence != b.sentence {
+            continue;
+        }
+        let toks = &sentences[a.sentence].tokens;
+        if b.start >= a.start && b.end <= a.end {
+            alias_of.insert(MentionId(i + 1), MentionId(i));
+            continue;
+        }
+        let quoted = |x: usize| toks.get(x).is_some_and(|t| matches!(t.text, "\"" | "“" | "”"));
+        let open = toks.get(a.end).is_some_and(|t| t.text == "(");
+        let (inner_start, inner_end) = if quoted(a.end + 1) {
+            (a.end + 2, b.end + 1)
+        } else {
+            (a.end + 1, b.end)
+        };
+        let closed = toks.get(inner_end).is_some_and(|t| t.text == ")");
+        if !open || b.start != inner_start || !closed || a.demonym || b.demonym {
+            continue;
+        }
+        let acronym = b.end - b.start == 1 && toks[b.start].is_all_caps();
+        if acronym {
+            // a known full name keeps its acronym from the gazetteer
+            if a.gaz.is_none() && a.words() > 1 {
+                alias_of.insert(MentionId(i + 1), MentionId(i));
+            }
+            continue;
+        }
+        let in_quotes = inner_start == a.end + 2;
+        let person = a.kind == Some(EntityType::Person) || a.titled;
+        if b.gaz.is_none() && (in_quotes || !person) {
+            alias_of.insert(MentionId(i + 1), MentionId(i));
+        }
+    }
+    alias_of
 }
 
 /// One sentence being read, with the knowledge it is read with.
@@ -126,6 +576,10 @@ impl Scan<'_, '_, '_> {
                 || t.paragraph_before;
             let known =
                 lex.word_entry(t.text).is_some() && (t.is_all_caps() || !lex.acronym_only(t.text));
+            // "Muslim-majority", "Washington-based", "Saudi-led": an adjective, not a name
+            if !known && is_compound_adjective(t.text) {
+                return false;
+            }
             if lex.is_non_name(t.text) && !known {
                 return false;
             }
@@ -159,6 +613,14 @@ impl Scan<'_, '_, '_> {
                     && !toks[end + 1].newline_before
                 {
                     end += 2;
+                } else if end + 2 < n
+                    && lang.name_connectors.contains(&lower[end])
+                    && lang.name_connectors.contains(&lower[end + 1])
+                    && is_cap(end + 2)
+                    && !toks[end + 2].newline_before
+                {
+                    // "League for the Defence of Human Rights"
+                    end += 3;
                 } else if end + 1 < n
                     && matches!(toks[end].text, "'s" | "’s" | "'" | "’")
                     && is_cap(end + 1)
@@ -171,21 +633,49 @@ impl Scan<'_, '_, '_> {
                     break;
                 }
             }
-            // a lower-case facility or place word after a name belongs to it: "Adiala jail"
+            // a lower-case facility word after a name belongs to it ("Adiala jail"); so does
+            // a place word after a known name of something else ("Amazon rainforest"); after
+            // another name it says the name is a place ("Idlib province")
+            let mut place_word = false;
             if end < n && toks[end].is_word() && !toks[end].is_capitalized() {
-                if let Some(kind) = lex.cue(&lower[end], CuePosition::Last) {
-                    if matches!(kind, EntityType::Facility)
-                        && lex.entry_index(&span_text(toks, start, end)).is_none()
-                    {
-                        end += 1;
-                    }
+                let known = lex
+                    .entry_index(&span_text(toks, start, end))
+                    .map(|g| lex.entries[g].kind);
+                match (lex.cue(&lower[end], CuePosition::Last), known) {
+                    (Some(EntityType::Facility), None) => end += 1,
+                    (Some(EntityType::Place), Some(k)) if k != EntityType::Place => end += 1,
+                    (Some(EntityType::Place), None) => place_word = true,
+                    _ => {}
                 }
             }
             for flag in in_span.iter_mut().take(end).skip(start) {
                 *flag = true;
             }
-            self.segment(start, end, mentions, titles);
             i = end;
+            if self.names_no_actor(start, end) {
+                continue;
+            }
+            let run = span_text(toks, start, end);
+            if lex.entry_index(&run).is_none() {
+                // a name of the low-precedence dictionaries counts only as a whole name
+                if let Some(g) = lex.background_entry(&run) {
+                    mentions.push(Mention {
+                        sentence: sentence.index,
+                        start,
+                        end,
+                        text: run,
+                        kind: Some(lex.entries[g].kind),
+                        gaz: Some(g),
+                        demonym: false,
+                        part_of: None,
+                        titled: false,
+                        weak: false,
+                        generic: false,
+                    });
+                    continue;
+                }
+            }
+            self.segment(start, end, place_word, mentions, titles);
         }
         // titles written in lower case ("spokesperson", "former prime minister")
         let mut i = 0;
@@ -214,6 +704,42 @@ impl Scan<'_, '_, '_> {
                 None => i += 1,
             }
         }
+    }
+
+    /// The run names no actor: an event, a law, a war, a prize, a work ("World War
+    /// II", "the Paris Climate Accord", "Iran-Contra Affair"; `non_actors.tsv` and
+    /// `non_actor_cues.tsv`), or a title of several words in quotation marks ("Decision
+    /// and Order"). A gazetteer form, and a first name with one more word ("Jude Law"),
+    /// are actors whatever they end with.
+    fn names_no_actor(&self, start: usize, end: usize) -> bool {
+        let (lex, toks) = (self.lex, self.toks);
+        let run = span_text(toks, start, end);
+        if lex.entry_index(&run).is_some() || lex.background_entry(&run).is_some() {
+            return false;
+        }
+        let words: Vec<&str> = toks[start..end]
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.text)
+            .collect();
+        // "World War II", "Operation Desert Storm 2": the numeral is not the head
+        let mut head = words.len();
+        while head > 1 && is_numeral(words[head - 1]) {
+            head -= 1;
+        }
+        let person = words.len() == 2 && lex.is_first_name(words[0]);
+        if !person && (lex.non_actor(&words).is_some() || lex.non_actor(&words[..head]).is_some())
+        {
+            return true;
+        }
+        let quoted = |i: usize| matches!(toks[i].text, "\"" | "“" | "”" | "‘" | "’" | "'");
+        words.len() >= 2
+            && start > 0
+            && end < toks.len()
+            && quoted(start - 1)
+            && quoted(end)
+            && (start..end).all(|i| lex.word_entry(toks[i].text).is_none())
+            && (start..end).all(|i| lex.demonym(toks[i].text).is_none())
     }
 
     fn is_particle_name(&self, word: &str) -> bool {
@@ -254,21 +780,24 @@ impl Scan<'_, '_, '_> {
         &self,
         start: usize,
         end: usize,
+        place_word: bool,
         mentions: &mut Vec<Mention>,
         titles: &mut Vec<TitleMention>,
     ) {
         let (lex, lang, sentence, toks, lower) =
             (self.lex, self.lang, self.sentence, self.toks, self.lower);
         // an organisation named by a first-position cue takes the whole run: "Ministry of Foreign Affairs"
+        let no_span = vec![false; toks.len()];
         if lex.cue(&lower[start], CuePosition::First).is_some()
             && end - start > 2
             && lex.entry_index(&span_text(toks, start, end)).is_none()
+            // "House of Commons Speaker John Bercow": a title ends the body's name
+            && !(start + 1..end).any(|p| self.longest_title(p, end, &no_span).is_some())
         {
             let kind = lex.cue(&lower[start], CuePosition::First);
-            self.push_name(start, end, kind, None, false, mentions);
+            self.push_name(start, end, kind, None, false, false, mentions);
             return;
         }
-        let no_span = vec![false; toks.len()];
         let mut parts = Vec::new();
         let mut p = start;
         while p < end {
@@ -288,7 +817,17 @@ impl Scan<'_, '_, '_> {
                     {
                         continue;
                     }
-                    parts.push(Part::Gaz(ix, p, p + len));
+                    // "National Congress", "Argentine Congress": a generic form after other
+                    // words of the name is the head of another body's name
+                    let generic = lex.is_generic_form(&text, ix);
+                    let after_words = p > start
+                        && matches!(parts.last(), Some(Part::Word(_) | Part::Demonym(..) | Part::Gaz(..)));
+                    let before_of =
+                        p + len < end && lang.name_connectors.contains(&lower[p + len]);
+                    if generic && (after_words || before_of) {
+                        continue;
+                    }
+                    parts.push(Part::Gaz(ix, p, p + len, generic));
                     p += len;
                     matched = true;
                     break;
@@ -322,7 +861,7 @@ impl Scan<'_, '_, '_> {
         let mut k = 0;
         while k < parts.len() {
             match &parts[k] {
-                Part::Gaz(ix, a, b) => {
+                Part::Gaz(ix, a, b, generic) => {
                     let entry = &lex.entries[*ix];
                     let kind = entry.kind;
                     let (mut start_tok, mut gaz, mut part_of) = (*a, Some(*ix), None);
@@ -362,6 +901,8 @@ impl Scan<'_, '_, '_> {
                         demonym: false,
                         part_of,
                         titled: false,
+                        weak: false,
+                        generic: *generic,
                     });
                     // "Prime Minister of Pakistan": the office belongs to what follows "of"
                     if let Some(t) = pending_title {
@@ -388,6 +929,8 @@ impl Scan<'_, '_, '_> {
                         demonym: true,
                         part_of: None,
                         titled: false,
+                        weak: false,
+                        generic: false,
                     });
                     pending_place = Some(last(mentions));
                     pending_mods.push(last(mentions));
@@ -426,31 +969,60 @@ impl Scan<'_, '_, '_> {
                 Part::Word(a) => {
                     let mut b = *a + 1;
                     let mut j = k + 1;
+                    // the country a name's "of" phrase names ("Court of Pakistan")
+                    let mut of_country = None;
                     while j < parts.len() {
-                        // "Ministry of (the) Interior", "Bank of England": a first-position cue takes its "of" phrase
-                        let of_chain =
-                            (*a..b).any(|w| lex.cue(&lower[w], CuePosition::First).is_some());
+                        // a name headed by an organisation's cue word takes its "of" phrase:
+                        // "Ministry of (the) Interior", "Bank of England" (a first-position
+                        // cue), "Court for the Southern District of New York", "Committee on
+                        // Ways and Means" (the cue before the connector)
+                        let of_chain = (*a..b)
+                            .any(|w| lex.cue(&lower[w], CuePosition::First).is_some())
+                            || lex
+                                .cue(&lower[b - 1], CuePosition::Last)
+                                .is_some_and(EntityType::is_organisation_like);
                         if of_chain {
                             let mut c = j;
+                            let mut and = false;
                             while c < parts.len()
                                 && matches!(parts[c], Part::Connector(x) if lang.cue_phrase_connectors.contains(&lower[x]))
                             {
+                                if let Part::Connector(x) = parts[c] {
+                                    and |= lower[x] == "and";
+                                }
                                 c += 1;
                             }
                             if c > j && c < parts.len() {
                                 match &parts[c] {
-                                    Part::Word(w) => {
+                                    // "Interior Ministry and Defence Ministry": two bodies
+                                    Part::Word(w) if !(and && self.ends_in_body_cue(&parts, c)) => {
                                         b = w + 1;
                                         j = c + 1;
                                         continue;
                                     }
-                                    Part::Gaz(_, _, gb) => {
+                                    Part::Gaz(ix, _, gb, _)
+                                        if !and && lex.entries[*ix].kind != EntityType::Person =>
+                                    {
+                                        let of = matches!(parts[j], Part::Connector(x) if lower[x] == "of");
+                                        if of && lex.entries[*ix].kind == EntityType::Country {
+                                            of_country = Some(*ix);
+                                        }
                                         b = *gb;
                                         j = c + 1;
                                         continue;
                                     }
                                     _ => {}
                                 }
+                            }
+                        } else if let Part::Connector(x) = parts[j] {
+                            // "Disaster and Emergency Management Presidency": words joined by
+                            // "and" before the cue word of one body
+                            if lower[x] == "and"
+                                && matches!(parts.get(j + 1), Some(Part::Word(_)))
+                                && self.ends_in_body_cue(&parts, j + 1)
+                            {
+                                j += 1;
+                                continue;
                             }
                         }
                         match &parts[j] {
@@ -470,11 +1042,16 @@ impl Scan<'_, '_, '_> {
                     }
                     let a = *a;
                     let last_cue = lex.cue(&lower[b - 1], CuePosition::Last);
+                    // the head of "A B of C": the word before the first connector
+                    let head_cue = (a..b)
+                        .find(|&w| lang.name_connectors.contains(&lower[w]))
+                        .filter(|&w| w > a)
+                        .and_then(|w| lex.cue(&lower[w - 1], CuePosition::Last));
                     let any_cue = (a..b).find_map(|w| lex.cue(&lower[w], CuePosition::Any));
                     let first_cue = lex.cue(&lower[a], CuePosition::First).filter(|_| b - a > 1);
-                    let cue = last_cue.or(any_cue).or(first_cue);
+                    let cue = last_cue.or(head_cue).or(any_cue).or(first_cue);
                     let mut name_start = a;
-                    let mut part_of = None;
+                    let mut part_of = of_country;
                     if let (Some(kind), Some(c)) = (cue, pending_place) {
                         // a country or place word before an organisation's name is part of it:
                         // "Russian Foreign Ministry", "Atlantic Council", "Lahore High Court"
@@ -508,7 +1085,7 @@ impl Scan<'_, '_, '_> {
                     // "Supreme Court of Pakistan": an organisation word run followed by "of" + a country
                     let mut name_end = b;
                     if cue.is_some_and(|k| k.is_organisation_like()) && j + 1 < parts.len() {
-                        if let (Part::Connector(c), Part::Gaz(ix, ga, gb)) =
+                        if let (Part::Connector(c), Part::Gaz(ix, ga, gb, _)) =
                             (&parts[j], &parts[j + 1])
                         {
                             if lower[*c] == "of"
@@ -522,14 +1099,20 @@ impl Scan<'_, '_, '_> {
                         }
                     }
                     let titled = pending_title.is_some();
+                    let mut weak = false;
                     let kind = if titled && cue.is_none() {
                         Some(EntityType::Person)
+                    } else if cue.is_none() && place_word && name_end == end {
+                        Some(EntityType::Place)
                     } else if cue.is_none() && self.introduced_as_place(name_start) {
+                        weak = true;
                         Some(EntityType::Place)
                     } else {
                         cue
                     };
-                    let ix = self.push_name(name_start, name_end, kind, part_of, titled, mentions);
+                    let ix = self.push_name(
+                        name_start, name_end, kind, part_of, titled, weak, mentions,
+                    );
                     if let (Some(t), Some(m)) = (pending_title.take(), ix) {
                         if !titles[t].plural {
                             titles[t].holder = Some(m);
@@ -548,6 +1131,20 @@ impl Scan<'_, '_, '_> {
         }
     }
 
+    /// The words from part `from` on end with the cue word of a body ("Emergency
+    /// Management Presidency", "Defence Ministry").
+    fn ends_in_body_cue(&self, parts: &[Part], from: usize) -> bool {
+        let mut last = None;
+        for p in &parts[from..] {
+            match p {
+                Part::Word(w) => last = Some(*w),
+                _ => break,
+            }
+        }
+        last.and_then(|w| self.lex.cue(&self.lower[w], CuePosition::Last))
+            .is_some_and(EntityType::is_organisation_like)
+    }
+
     /// Words before a name that make it a place: "in X", "near X", "the town of X".
     fn introduced_as_place(&self, start: usize) -> bool {
         let before = |k: usize| start.checked_sub(k).map(|i| self.lower[i].as_str());
@@ -556,6 +1153,7 @@ impl Scan<'_, '_, '_> {
             || (before(1) == Some("of") && before(2).is_some_and(|w| lang.place_nouns.contains(w)))
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn push_name(
         &self,
         start: usize,
@@ -563,11 +1161,32 @@ impl Scan<'_, '_, '_> {
         kind: Option<EntityType>,
         part_of: Option<EntryId>,
         titled: bool,
+        weak: bool,
         mentions: &mut Vec<Mention>,
     ) -> Option<MentionId> {
         let (lex, sentence, toks) = (self.lex, self.sentence, self.toks);
         let text = span_text(toks, start, end);
         if text.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            return None;
+        }
+        // "XXI", "II": a numeral alone is no name
+        if toks[start..end].iter().all(|t| !t.is_word() || is_numeral(t.text)) {
+            return None;
+        }
+        let before = start.checked_sub(1).map(|i| self.lower[i].as_str());
+        // "their Lenten Break", "his Presidency": a thing someone has, not an actor
+        if kind.is_none() && before.is_some_and(|w| self.lang.possessive_determiners.contains(w)) {
+            return None;
+        }
+        // "a Greek Orthodox church": a description, not the name of one place
+        let described = !toks[end - 1].is_capitalized();
+        if described
+            && start > 0
+            && self
+                .lang
+                .indefinite_articles
+                .contains_lower_or_capitalised(toks[start - 1].text)
+        {
             return None;
         }
         // "a Volvo XC90", "an Airbus A320": a name after an indefinite article with nothing to
@@ -609,9 +1228,38 @@ impl Scan<'_, '_, '_> {
             demonym: false,
             part_of,
             titled,
+            weak,
+            generic: false,
         });
         Some(last(mentions))
     }
+}
+
+/// A Roman numeral of I, V and X up to XXXIX ("II", "XXI") or a number ("2"): what
+/// follows a name's head without being it ("World War II", "Elizabeth II"). Letters such
+/// as C, D and M are left out: "CDC" and "DC" are names.
+fn is_numeral(word: &str) -> bool {
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let tens = word.bytes().take_while(|&b| b == b'X').count();
+    let units = &word[tens..];
+    tens <= 3
+        && !word.is_empty()
+        && matches!(
+            units,
+            "" | "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX"
+        )
+}
+
+/// "Muslim-majority", "Washington-based", "Saudi-led": a capitalised word joined to a
+/// lower-case word of three letters or more is an adjective.
+fn is_compound_adjective(word: &str) -> bool {
+    word.rsplit_once('-').is_some_and(|(head, tail)| {
+        !head.is_empty()
+            && tail.chars().count() >= 3
+            && tail.chars().all(|c| c.is_lowercase() && c.is_alphabetic())
+    })
 }
 
 fn span_text(toks: &[Token<'_>], start: usize, end: usize) -> String {

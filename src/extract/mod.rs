@@ -67,7 +67,7 @@ struct Raw {
 pub fn extract_document(doc: &Document, knowledge: &Knowledge) -> DocExtraction {
     let sentences = split_sentences(&doc.text, doc.body_start, &knowledge.language);
     let (mentions, ranges, titles) = find_mentions(knowledge, &sentences);
-    let acronym_of = acronyms(&sentences, &mentions);
+    let acronym_of = mentions::aliases(&sentences, &mentions);
 
     let (entities, assigned) = entities::resolve(knowledge, &mentions, &titles, &acronym_of);
 
@@ -94,18 +94,7 @@ fn find_mentions(
     knowledge: &Knowledge,
     sentences: &[Sentence<'_>],
 ) -> (Vec<Mention>, Vec<Range<usize>>, Vec<TitleMention>) {
-    // words seen in lower case: a capitalised sentence opener that is one is no name
-    let common_words: rustc_hash::FxHashSet<&str> = sentences
-        .iter()
-        .flat_map(|s| s.tokens.iter())
-        .filter(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|t| t.text)
-        .collect();
-    let mut mentions: Vec<Mention> = Vec::new();
-    let mut titles: Vec<TitleMention> = Vec::new();
-    for s in sentences {
-        mentions::find(knowledge, s, &common_words, &mut mentions, &mut titles);
-    }
+    let (mut mentions, mut titles) = mentions::find_document(knowledge, sentences);
     // find pushes mentions in sentence and token order, and titles refer to them by
     // their position: the sort must not move any
     debug_assert!(mentions.is_sorted_by_key(|m| (m.sentence, m.start)));
@@ -134,27 +123,6 @@ fn sentence_ranges(mentions: &[Mention], sentences: usize) -> Vec<Range<usize>> 
         ranges.push(start..at);
     }
     ranges
-}
-
-/// Acronyms defined in parentheses: "Pakistan Tehreek-e-Insaf (PTI)" (acronym → name).
-fn acronyms(sentences: &[Sentence<'_>], mentions: &[Mention]) -> HashMap<MentionId, MentionId> {
-    let mut acronym_of = HashMap::new();
-    for (i, pair) in mentions.windows(2).enumerate() {
-        let (a, b) = (&pair[0], &pair[1]);
-        let toks = &sentences[a.sentence].tokens;
-        if a.sentence == b.sentence
-            && b.start == a.end + 1
-            && toks[a.end].text == "("
-            && toks.get(b.end).is_some_and(|t| t.text == ")")
-            && b.end - b.start == 1
-            && toks[b.start].is_all_caps()
-            && a.gaz.is_none()
-            && a.words() > 1
-        {
-            acronym_of.insert(MentionId(i + 1), MentionId(i));
-        }
-    }
-    acronym_of
 }
 
 /// Titles without a holder take the name right after them ("spokesperson Matthew

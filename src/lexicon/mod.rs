@@ -302,6 +302,14 @@ impl Lexicon {
         }
     }
 
+    /// A form of one word that is a cue word and not the entry's own name: a body's
+    /// common name that every state has ("Congress", "Senate" for `US Congress`).
+    pub fn is_generic_form(&self, form: &str, entry: EntryId) -> bool {
+        !form.contains(' ')
+            && name_key(form) != name_key(&self.entries[entry].name)
+            && self.cues.contains_key(lower(form).as_ref())
+    }
+
     /// The low-precedence entry of a whole name.
     pub fn background_entry(&self, name: &str) -> Option<EntryId> {
         self.background.get(&name_key(name)).copied()
