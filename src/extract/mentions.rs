@@ -73,6 +73,8 @@ pub struct TitleMention {
 enum Part {
     /// A gazetteer form: entry, token range, and whether the form is generic.
     Gaz(EntryId, usize, usize, bool),
+    /// A direction and a known place: a place of its own (token range).
+    Region(usize, usize),
     Demonym(EntryId, usize),
     Title(usize, usize, Title, bool),
     Former,
@@ -80,13 +82,40 @@ enum Part {
     Word(usize),
 }
 
+/// What the whole document says of its words, for reading one sentence.
+#[derive(Default)]
+pub struct DocWords<'a> {
+    /// Words seen in lower case: a capitalised sentence opener that is one is no name.
+    pub common: FxHashSet<&'a str>,
+    /// Words seen capitalised inside a sentence: an opener before a comma that is none
+    /// of these ("Rather,", "Normally,") is no name.
+    pub mid_caps: FxHashSet<&'a str>,
+}
+
+impl<'a> DocWords<'a> {
+    pub fn of(sentences: &'a [Sentence<'a>]) -> DocWords<'a> {
+        let mut w = DocWords::default();
+        for s in sentences {
+            for (i, t) in s.tokens.iter().enumerate() {
+                if !t.is_word() {
+                    continue;
+                }
+                if t.text.chars().next().is_some_and(char::is_lowercase) {
+                    w.common.insert(t.text);
+                } else if i > 0 && t.is_capitalized() && !t.paragraph_before {
+                    w.mid_caps.insert(t.text);
+                }
+            }
+        }
+        w
+    }
+}
+
 /// Finds mentions and titles in one sentence, appending to the document's lists.
-/// `common_words` holds words seen in lower case in the document: a capitalised
-/// sentence opener that is also a common word is not a name.
 pub fn find(
     k: &Knowledge,
     sentence: &Sentence<'_>,
-    common_words: &FxHashSet<&str>,
+    common_words: &DocWords<'_>,
     mentions: &mut Vec<Mention>,
     titles: &mut Vec<TitleMention>,
 ) {
@@ -115,13 +144,7 @@ pub fn find_document(
     k: &Knowledge,
     sentences: &[Sentence<'_>],
 ) -> (Vec<Mention>, Vec<TitleMention>) {
-    // words seen in lower case: a capitalised sentence opener that is one is no name
-    let common_words: FxHashSet<&str> = sentences
-        .iter()
-        .flat_map(|s| s.tokens.iter())
-        .filter(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|t| t.text)
-        .collect();
+    let common_words = DocWords::of(sentences);
     let calendar: FxHashSet<String> = k.language.calendar_names().map(fold).collect();
     let headline: Vec<bool> = sentences
         .iter()
@@ -148,7 +171,9 @@ pub fn find_document(
             if m.gaz.is_none() && m.kind.is_none_or(|t| t == EntityType::Person) && m.words() > 1 {
                 if let Some(last) = m.text.split_whitespace().last() {
                     surnames.insert(fold(last));
-                    known.entry(fold(last)).or_insert((Some(EntityType::Person), None));
+                    known
+                        .entry(fold(last))
+                        .or_insert((Some(EntityType::Person), None));
                 }
             }
         }
@@ -392,11 +417,15 @@ fn drop_nicknames_from_names(
     titles: &mut [TitleMention],
 ) {
     let toks = &s.tokens;
-    let quote = |i: usize| toks.get(i).is_some_and(|t| matches!(t.text, "\"" | "“" | "”"));
+    let quote = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| matches!(t.text, "\"" | "“" | "”"))
+    };
     let mut i = 0;
     while i + 2 < mentions.len() {
         let (a, n, b) = (&mentions[i], &mentions[i + 1], &mentions[i + 2]);
-        let personal = |m: &Mention| m.gaz.is_none() && m.kind.is_none_or(|k| k == EntityType::Person);
+        let personal =
+            |m: &Mention| m.gaz.is_none() && m.kind.is_none_or(|k| k == EntityType::Person);
         if personal(a)
             && personal(b)
             && n.gaz.is_none()
@@ -435,14 +464,20 @@ fn drop_nicknames_from_names(
 
 /// "Theresa May": a month or weekday name right after a name of a person (not a
 /// number after it) is the person's surname.
-fn continue_with_month_names(s: &Sentence<'_>, calendar: &FxHashSet<String>, mentions: &mut [Mention]) {
+fn continue_with_month_names(
+    s: &Sentence<'_>,
+    calendar: &FxHashSet<String>,
+    mentions: &mut [Mention],
+) {
     let toks = &s.tokens;
     for m in mentions.iter_mut() {
         let next = toks.get(m.end);
         let after = toks.get(m.end + 1);
         if m.gaz.is_none()
             && m.kind.is_none_or(|k| k == EntityType::Person)
-            && next.is_some_and(|t| t.is_capitalized() && !t.newline_before && calendar.contains(&fold(t.text)))
+            && next.is_some_and(|t| {
+                t.is_capitalized() && !t.newline_before && calendar.contains(&fold(t.text))
+            })
             && !after.is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
         {
             m.end += 1;
@@ -469,9 +504,24 @@ fn add_month_surnames(
         }
         let before = i.checked_sub(1).map(|b| s.lower[b].as_str());
         let dated = before.is_some_and(|w| {
-            lang.prepositions.contains(w) || lang.determiners.contains(w) || lang.former.contains(w)
-                || matches!(w, "last" | "next" | "early" | "late" | "mid" | "since" | "until" | "each" | "every")
-        }) || toks.get(i + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit()));
+            lang.prepositions.contains(w)
+                || lang.determiners.contains(w)
+                || lang.former.contains(w)
+                || matches!(
+                    w,
+                    "last"
+                        | "next"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "since"
+                        | "until"
+                        | "each"
+                        | "every"
+                )
+        }) || toks
+            .get(i + 1)
+            .is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit()));
         if dated || mentions.iter().any(|m| m.start <= i && i < m.end) {
             continue;
         }
@@ -514,7 +564,10 @@ pub fn aliases(sentences: &[Sentence<'_>], mentions: &[Mention]) -> HashMap<Ment
             alias_of.insert(MentionId(i + 1), MentionId(i));
             continue;
         }
-        let quoted = |x: usize| toks.get(x).is_some_and(|t| matches!(t.text, "\"" | "“" | "”"));
+        let quoted = |x: usize| {
+            toks.get(x)
+                .is_some_and(|t| matches!(t.text, "\"" | "“" | "”"))
+        };
         let open = toks.get(a.end).is_some_and(|t| t.text == "(");
         let (inner_start, inner_end) = if quoted(a.end + 1) {
             (a.end + 2, b.end + 1)
@@ -555,7 +608,7 @@ struct Scan<'k, 's, 'a> {
 impl Scan<'_, '_, '_> {
     fn find(
         &self,
-        common_words: &FxHashSet<&str>,
+        words: &DocWords<'_>,
         mentions: &mut Vec<Mention>,
         titles: &mut Vec<TitleMention>,
     ) {
@@ -576,19 +629,35 @@ impl Scan<'_, '_, '_> {
                 || t.paragraph_before;
             let known =
                 lex.word_entry(t.text).is_some() && (t.is_all_caps() || !lex.acronym_only(t.text));
-            // "Muslim-majority", "Washington-based", "Saudi-led": an adjective, not a name
-            if !known && is_compound_adjective(t.text) {
+            // "Muslim-majority", "Washington-based", "Saudi-led", "Turkish-Libyan": an
+            // adjective, not a name
+            if !known
+                && (is_compound_adjective(t.text)
+                    || (t.text.contains('-')
+                        && t.text.split('-').all(|p| lex.demonym(p).is_some())))
+            {
                 return false;
             }
             if lex.is_non_name(t.text) && !known {
                 return false;
             }
-            if opener
+            let plain = !known
                 && !t.is_all_caps()
-                && common_words.contains(lower[i].as_str())
-                && !known
                 && lex.demonym(t.text).is_none()
-                && !lex.titles.contains_key(&lower[i])
+                && !lex.titles.contains_key(&lower[i]);
+            if opener && plain && words.common.contains(lower[i].as_str()) {
+                return false;
+            }
+            // "Rather, …", "Normally, …": an opener before a comma, never capitalised
+            // inside a sentence, is an adverb
+            if i == 0
+                && plain
+                && toks.get(1).is_some_and(|n| n.text == ",")
+                && !lower
+                    .get(2)
+                    .is_some_and(|w| lang.person_relatives.contains(w))
+                && !words.mid_caps.contains(t.text)
+                && !lex.is_first_name(t.text)
             {
                 return false;
             }
@@ -633,6 +702,20 @@ impl Scan<'_, '_, '_> {
                     break;
                 }
             }
+            // "Second Circuit Court of Appeals": an ordinal before a body's name
+            let start = if start > 0
+                && toks[start - 1].is_capitalized()
+                && lang.ordinals.contains(&lower[start - 1])
+                && (start..end).any(|w| {
+                    [CuePosition::Last, CuePosition::First].iter().any(|&p| {
+                        lex.cue(&lower[w], p)
+                            .is_some_and(EntityType::is_organisation_like)
+                    })
+                }) {
+                start - 1
+            } else {
+                start
+            };
             // a lower-case facility word after a name belongs to it ("Adiala jail"); so does
             // a place word after a known name of something else ("Amazon rainforest"); after
             // another name it says the name is a place ("Idlib province")
@@ -717,6 +800,16 @@ impl Scan<'_, '_, '_> {
         if lex.entry_index(&run).is_some() || lex.background_entry(&run).is_some() {
             return false;
         }
+        // "Operation Peace Spring" where the first word was read as a common word
+        if start > 0
+            && toks[start - 1].is_capitalized()
+            && lex.non_actor_cues.contains_key(&(
+                self.lower[start - 1].clone(),
+                crate::lexicon::NonActorPosition::First,
+            ))
+        {
+            return true;
+        }
         let words: Vec<&str> = toks[start..end]
             .iter()
             .filter(|t| t.is_word())
@@ -728,12 +821,18 @@ impl Scan<'_, '_, '_> {
             head -= 1;
         }
         let person = words.len() == 2 && lex.is_first_name(words[0]);
-        if !person && (lex.non_actor(&words).is_some() || lex.non_actor(&words[..head]).is_some())
-        {
+        if !person && (lex.non_actor(&words).is_some() || lex.non_actor(&words[..head]).is_some()) {
             return true;
         }
         let quoted = |i: usize| matches!(toks[i].text, "\"" | "“" | "”" | "‘" | "’" | "'");
-        words.len() >= 2
+        // 'Jean-Claude "Baby Doc" Duvalier': between two parts of a name, a nickname
+        let cap = |i: Option<usize>| {
+            i.and_then(|i| toks.get(i))
+                .is_some_and(|t| t.is_capitalized())
+        };
+        let between_names = cap(start.checked_sub(2)) && cap(Some(end + 1));
+        !between_names
+            && words.len() >= 2
             && start > 0
             && end < toks.len()
             && quoted(start - 1)
@@ -806,8 +905,11 @@ impl Scan<'_, '_, '_> {
             for len in (1..=lex.max_form_tokens.min(end - p)).rev() {
                 let text = span_text(toks, p, p + len);
                 if let Some(ix) = lex.entry_index(&text) {
-                    // a bare connector-led match ("The") is not a name
-                    if lang.name_connectors.contains(&lower[p]) {
+                    // a bare connector ("The") is not a name, nor a form led by an
+                    // article; "Al Jazeera", "El Salvador" are
+                    if lang.name_connectors.contains(&lower[p])
+                        && (len == 1 || lang.articles.contains(&lower[p]))
+                    {
                         continue;
                     }
                     // "Who" is not the WHO, "Us" not the US, "Let" not LeT
@@ -820,12 +922,29 @@ impl Scan<'_, '_, '_> {
                     // "National Congress", "Argentine Congress": a generic form after other
                     // words of the name is the head of another body's name
                     let generic = lex.is_generic_form(&text, ix);
+                    // ("Republican Senate Majority Leader X" is the Senate, with a title)
                     let after_words = p > start
-                        && matches!(parts.last(), Some(Part::Word(_) | Part::Demonym(..) | Part::Gaz(..)));
-                    let before_of =
-                        p + len < end && lang.name_connectors.contains(&lower[p + len]);
+                        && p + len == end
+                        && matches!(
+                            parts.last(),
+                            Some(Part::Word(_) | Part::Demonym(..) | Part::Gaz(..))
+                        );
+                    let before_of = p + len < end && lang.name_connectors.contains(&lower[p + len]);
                     if generic && (after_words || before_of) {
                         continue;
+                    }
+                    // "Eastern Mediterranean", "Central Asia": a direction and a known
+                    // place are one place
+                    if lex.entries[ix].kind == EntityType::Place {
+                        if let Some(&Part::Word(w)) = parts.last() {
+                            if w + 1 == p && lang.place_directions.contains(&lower[w]) {
+                                parts.pop();
+                                parts.push(Part::Region(w, p + len));
+                                p += len;
+                                matched = true;
+                                break;
+                            }
+                        }
                     }
                     parts.push(Part::Gaz(ix, p, p + len, generic));
                     p += len;
@@ -842,7 +961,13 @@ impl Scan<'_, '_, '_> {
                 continue;
             }
             if let Some(ix) = lex.demonym(toks[p].text) {
-                parts.push(Part::Demonym(ix, p));
+                // "Spanish language": a language, not a country
+                if !lower
+                    .get(p + 1)
+                    .is_some_and(|w| lang.language_nouns.contains(w))
+                {
+                    parts.push(Part::Demonym(ix, p));
+                }
             } else if lang.former.contains(&lower[p]) {
                 parts.push(Part::Former);
             } else if lang.name_connectors.contains(&lower[p]) {
@@ -918,6 +1043,20 @@ impl Scan<'_, '_, '_> {
                     pending_mods.push(last(mentions));
                     k += 1;
                 }
+                Part::Region(a, b) => {
+                    let ix = self.push_name(
+                        *a,
+                        *b,
+                        Some(EntityType::Place),
+                        None,
+                        false,
+                        false,
+                        mentions,
+                    );
+                    pending_place = ix;
+                    pending_mods.extend(ix);
+                    k += 1;
+                }
                 Part::Demonym(ix, a) => {
                     mentions.push(Mention {
                         sentence: sentence.index,
@@ -971,17 +1110,18 @@ impl Scan<'_, '_, '_> {
                     let mut j = k + 1;
                     // the country a name's "of" phrase names ("Court of Pakistan")
                     let mut of_country = None;
+                    let mut headed = false;
                     while j < parts.len() {
                         // a name headed by an organisation's cue word takes its "of" phrase:
                         // "Ministry of (the) Interior", "Bank of England" (a first-position
                         // cue), "Court for the Southern District of New York", "Committee on
                         // Ways and Means" (the cue before the connector)
-                        let of_chain = (*a..b)
-                            .any(|w| lex.cue(&lower[w], CuePosition::First).is_some())
+                        headed = headed
+                            || (*a..b).any(|w| lex.cue(&lower[w], CuePosition::First).is_some())
                             || lex
                                 .cue(&lower[b - 1], CuePosition::Last)
                                 .is_some_and(EntityType::is_organisation_like);
-                        if of_chain {
+                        if headed {
                             let mut c = j;
                             let mut and = false;
                             while c < parts.len()
@@ -1066,6 +1206,22 @@ impl Scan<'_, '_, '_> {
                             remove_mention(mentions, &mut pending_mods, c);
                         }
                     }
+                    // "Amazon Environmental Research Institute": a known organisation's
+                    // name before another body's name is part of it
+                    if let (Some(kind), Some(m)) = (cue, mentions.last()) {
+                        if kind.is_organisation_like()
+                            && name_start == a
+                            && m.end == a
+                            && m.sentence == sentence.index
+                            && !m.demonym
+                            && m.gaz
+                                .is_some_and(|g| lex.entries[g].kind.is_organisation_like())
+                        {
+                            name_start = m.start;
+                            let c = last(mentions);
+                            remove_mention(mentions, &mut pending_mods, c);
+                        }
+                    }
                     // "Sofia Reyes", "Georgia Mills": a one-word place or country right before a
                     // surname-like word run is a first name, not the place
                     if let (None, Some(c)) = (cue, pending_place) {
@@ -1110,9 +1266,8 @@ impl Scan<'_, '_, '_> {
                     } else {
                         cue
                     };
-                    let ix = self.push_name(
-                        name_start, name_end, kind, part_of, titled, weak, mentions,
-                    );
+                    let ix =
+                        self.push_name(name_start, name_end, kind, part_of, titled, weak, mentions);
                     if let (Some(t), Some(m)) = (pending_title.take(), ix) {
                         if !titles[t].plural {
                             titles[t].holder = Some(m);
@@ -1170,7 +1325,14 @@ impl Scan<'_, '_, '_> {
             return None;
         }
         // "XXI", "II": a numeral alone is no name
-        if toks[start..end].iter().all(|t| !t.is_word() || is_numeral(t.text)) {
+        if toks[start..end]
+            .iter()
+            .all(|t| !t.is_word() || is_numeral(t.text))
+        {
+            return None;
+        }
+        // "the Iran-Contra Affair and …": an event's name inside a longer run
+        if self.names_no_actor(start, end) {
             return None;
         }
         let before = start.checked_sub(1).map(|i| self.lower[i].as_str());
@@ -1200,13 +1362,32 @@ impl Scan<'_, '_, '_> {
         {
             return None;
         }
-        // a cue word alone ("Police", "Council") is a generic reference, not a name
+        // a cue word alone ("Police", "Council") is a generic reference, not a name; the
+        // common name of a state's body written capitalised mid-sentence ("Parliament
+        // voted") is the body of the document's country
         if end - start == 1
             && [CuePosition::First, CuePosition::Last, CuePosition::Any]
                 .iter()
                 .any(|&p| lex.cue(&text, p).is_some())
         {
-            return None;
+            let mid_sentence = start > 0 && !toks[start].paragraph_before;
+            if !(mid_sentence && self.lang.state_bodies.contains(&self.lower[start])) {
+                return None;
+            }
+            mentions.push(Mention {
+                sentence: sentence.index,
+                start,
+                end,
+                text,
+                kind: Some(EntityType::GovernmentBody),
+                gaz: None,
+                demonym: false,
+                part_of: None,
+                titled: false,
+                weak: false,
+                generic: true,
+            });
+            return Some(last(mentions));
         }
         // an all-capitals run of several words (a dateline) is written in title case
         let text = if end - start > 1
@@ -1466,7 +1647,14 @@ mod tests {
         assert_eq!(
             m,
             vec![
-                (s("Imran Khan"), (8, 10), None, None, false),
+                // a title before a name types it
+                (
+                    s("Imran Khan"),
+                    (8, 10),
+                    Some(EntityType::Person),
+                    None,
+                    false
+                ),
                 (s("Al-Sisi"), (11, 12), None, None, false),
             ]
         );
@@ -1479,6 +1667,222 @@ mod tests {
                 vec![],
                 Some(s("Imran Khan"))
             )]
+        );
+    }
+
+    /// Each mention's text and type, after the whole document is read.
+    fn names(text: &str) -> Vec<(String, Option<EntityType>)> {
+        spans(text).0.into_iter().map(|m| (m.0, m.2)).collect()
+    }
+
+    fn n(text: &str, kind: Option<EntityType>) -> (String, Option<EntityType>) {
+        (text.to_string(), kind)
+    }
+
+    use EntityType::*;
+
+    #[test]
+    fn events_laws_treaties_and_works_are_no_actors() {
+        // "World War II", a war with its numeral; the Paris of the accord is no actor
+        assert_eq!(
+            names("During World War II, France signed the Paris Climate Accord."),
+            vec![n("France", Some(Country))]
+        );
+        assert_eq!(
+            names("The Iran-Contra Affair and Operation Desert Storm shaped Bush's term."),
+            vec![n("Bush", None)]
+        );
+        // a quoted title of several words
+        assert_eq!(
+            names("The judge wrote \"Decision and Order\" in May."),
+            vec![]
+        );
+        // a first name and one more word is a person whatever the word
+        assert_eq!(
+            names("Yesterday Maria Law spoke."),
+            vec![n("Maria Law", None)]
+        );
+    }
+
+    #[test]
+    fn a_body_takes_its_of_phrase_and_its_type_from_its_head() {
+        assert_eq!(
+            names("Trump asked the District Court for the Southern District of New York."),
+            vec![
+                n("Trump", None),
+                n(
+                    "District Court for the Southern District of New York",
+                    Some(GovernmentBody)
+                )
+            ]
+        );
+        assert_eq!(
+            names("It reached the Committee on Ways and Means on Monday."),
+            vec![n("Committee on Ways and Means", Some(GovernmentBody))]
+        );
+        assert_eq!(
+            names("The Disaster and Emergency Management Presidency said so."),
+            vec![n(
+                "Disaster and Emergency Management Presidency",
+                Some(GovernmentBody)
+            )]
+        );
+        // two bodies joined by "and" stay two
+        assert_eq!(
+            names("Both the Interior Ministry and Defence Ministry agreed."),
+            vec![
+                n("Interior Ministry", Some(GovernmentBody)),
+                n("Defence Ministry", Some(GovernmentBody))
+            ]
+        );
+        // an ordinal before a body's name is part of it
+        assert_eq!(
+            names("They appealed to the Second Circuit Court of Appeals."),
+            vec![n("Second Circuit Court of Appeals", Some(GovernmentBody))]
+        );
+        // a title ends a body's name
+        let (m, t) = spans("Then House of Commons Speaker John Bercow spoke.");
+        let m: Vec<String> = m.into_iter().map(|x| x.0).collect();
+        assert_eq!(m, vec![s("House of Commons"), s("John Bercow")]);
+        assert_eq!(t[0].4, Some(s("John Bercow")));
+    }
+
+    #[test]
+    fn a_generic_body_form_inside_a_longer_name_is_its_head() {
+        // "Congress" alone is the gazetteer's US Congress; in "National Congress" it is
+        // the head of another name, and so before "of"
+        let (m, _) = spans("The crowds stood outside the National Congress. The Congress of the Philippines met. Congress voted.");
+        let m: Vec<(String, Option<EntityType>, Option<String>)> =
+            m.into_iter().map(|x| (x.0, x.2, x.3)).collect();
+        assert_eq!(
+            m,
+            vec![
+                (s("National Congress"), Some(GovernmentBody), None),
+                (s("Congress of the Philippines"), Some(GovernmentBody), None),
+                (s("Congress"), Some(GovernmentBody), Some(s("US Congress"))),
+            ]
+        );
+        // before a title it stays the gazetteer's body, with the title its own
+        let (m, t) = spans("Senate Majority Leader Mitch McConnell spoke.");
+        assert_eq!(m[0].3, Some(s("US Senate")));
+        assert_eq!(t[0].0, "Majority Leader");
+    }
+
+    #[test]
+    fn place_words_places_and_regions() {
+        // a lower-case place word after a known name of something else makes a place
+        assert_eq!(
+            names("The fires burned in the Amazon rainforest."),
+            vec![n("Amazon rainforest", Some(Place))]
+        );
+        // after an unknown name it says the name is one
+        assert_eq!(
+            names("The troops entered Qarnet province."),
+            vec![n("Qarnet", Some(Place))]
+        );
+        // a direction and a known place are one place
+        assert_eq!(
+            names("The drilling in the Eastern Mediterranean began."),
+            vec![n("Eastern Mediterranean", Some(Place))]
+        );
+        // "in X" says Place, weakly
+        let (m, _) = spans("The protests in Qarnet grew.");
+        assert_eq!(m[0].2, Some(Place));
+    }
+
+    #[test]
+    fn what_is_not_a_name_however_capitalised() {
+        assert_eq!(
+            names("The Muslim-majority and Turkish-Libyan deals followed the Washington-based report."),
+            vec![]
+        );
+        // a numeral alone; a thing someone has; a description after "a"
+        assert_eq!(
+            names("In the XXI century they held their Lenten Break."),
+            vec![]
+        );
+        assert_eq!(names("It was formerly a Greek Orthodox church."), vec![]);
+        // a language is not its country
+        assert_eq!(names("He said it in the Spanish language."), vec![]);
+        // an opener before a comma, never capitalised inside a sentence, is an adverb
+        assert_eq!(names("Rather, the leader is appointed."), vec![]);
+        // time zones
+        assert_eq!(names("It began at 15:00 UTC."), vec![]);
+    }
+
+    #[test]
+    fn the_low_precedence_dictionaries_count_as_whole_names() {
+        // Addameer is in data/actors/organizations.tsv only
+        assert_eq!(
+            names("Yesterday Addameer reported arrests."),
+            vec![n("Addameer", Some(Organization))]
+        );
+        assert_eq!(
+            names("Yesterday Addameer Husseini reported arrests."),
+            vec![n("Addameer Husseini", None)]
+        );
+    }
+
+    #[test]
+    fn headlines_in_title_case_are_read_for_what_the_body_confirms() {
+        let text = "Rejects Easing Assisted Fertility Rules, Says Second-Term Task Force\n\nPrime Minister Ana Reyes of Spain said on Monday that the rules stay.";
+        assert_eq!(
+            names(text),
+            vec![n("Ana Reyes", Some(Person)), n("Spain", Some(Country)),]
+        );
+        // a headline confirmed by the body keeps its names, however cut
+        let text = "Reyes Meets Macron In Paris Over Fishing Quotas\n\nSpanish leader Ana Reyes met Emmanuel Macron.";
+        let got: Vec<String> = names(text).into_iter().map(|x| x.0).collect();
+        assert_eq!(
+            got,
+            vec![
+                s("Reyes"),
+                s("Macron"),
+                s("Paris"),
+                s("Spanish"),
+                s("Ana Reyes"),
+                s("Emmanuel Macron")
+            ]
+        );
+    }
+
+    #[test]
+    fn acronyms_nicknames_and_translations_define_aliases() {
+        let k = Knowledge::shared();
+        let text = "The United Nations Educational, Scientific and Cultural Organization (UNESCO) objected. Jean-Claude \"Baby Doc\" Duvalier fled. The magazine Hohe Luft (High Air) wrote.";
+        let sentences = split_sentences(text, 0, &k.language);
+        let (ms, _, _) = crate::extract::find_mentions(k, &sentences);
+        let found: Vec<(String, String)> = {
+            let mut a: Vec<(String, String)> = aliases(&sentences, &ms)
+                .into_iter()
+                .map(|(x, y)| (ms[x].text.clone(), ms[y].text.clone()))
+                .collect();
+            a.sort();
+            a
+        };
+        assert_eq!(
+            found,
+            vec![
+                (s("Baby Doc"), s("Jean-Claude Duvalier")),
+                (s("High Air"), s("Hohe Luft")),
+                (
+                    s("UNESCO"),
+                    s("United Nations Educational, Scientific and Cultural Organization")
+                ),
+            ]
+        );
+        // a person's party in parentheses is no alias of the person
+        let text = "Senator Ana Reyes (Labour) spoke.";
+        let sentences = split_sentences(text, 0, &k.language);
+        let (ms, _, _) = crate::extract::find_mentions(k, &sentences);
+        assert!(aliases(&sentences, &ms).is_empty());
+    }
+
+    #[test]
+    fn a_month_name_can_be_a_surname() {
+        assert_eq!(
+            names("Prime Minister Theresa May resigned. May's deal failed in May 2019."),
+            vec![n("Theresa May", Some(Person)), n("May", Some(Person))]
         );
     }
 }

@@ -15,6 +15,7 @@ pub mod entities;
 mod knowledge;
 pub mod mentions;
 pub mod relations;
+pub mod typing;
 
 pub use knowledge::Knowledge;
 
@@ -99,6 +100,7 @@ fn find_mentions(
     // their position: the sort must not move any
     debug_assert!(mentions.is_sorted_by_key(|m| (m.sentence, m.start)));
     mentions.sort_by_key(|m| (m.sentence, m.start));
+    typing::from_context(knowledge, sentences, &mut mentions);
     let ranges = sentence_ranges(&mentions, sentences.len());
     link_titles(
         &knowledge.language,
@@ -154,11 +156,14 @@ fn link_titles(
                 e -= 1;
             }
             match in_sentence.iter().find(|&&m| mentions[m].end == e) {
-                Some(&m) if !t.modifiers.contains(&m) && Some(m) != t.holder => {
+                Some(&m) if Some(m) != t.holder => {
                     if mentions[m].kind != Some(EntityType::Person)
                         && !(mentions[m].kind.is_none() && mentions[m].words() > 1)
                     {
-                        t.modifiers.push(m);
+                        // a modifier the mention stage found already still moves the edge
+                        if !t.modifiers.contains(&m) {
+                            t.modifiers.push(m);
+                        }
                         edge = mentions[m].start;
                     } else {
                         break;
@@ -509,6 +514,7 @@ impl DocContext<'_, '_> {
                         mentions: 0,
                         demonym_only: false,
                         part_of: None,
+                        guessed: false,
                     });
                     EntityId(self.entities.len() - 1)
                 }
@@ -542,12 +548,37 @@ impl DocContext<'_, '_> {
             .iter()
             .flat_map(|r| [r.found.subject, r.found.object])
             .collect();
+        // a name nothing typed is kept only when it acts in a relation, with the type
+        // the relations' frames imply (typing::settle)
+        let mut acts: HashMap<EntityId, Vec<typing::Act>> = HashMap::new();
+        for r in &raw {
+            for (e, slot) in [
+                (r.found.subject, typing::Slot::Subject),
+                (r.found.object, typing::Slot::Object),
+            ] {
+                if self.entities[e.0].guessed {
+                    acts.entry(e).or_default().push(typing::Act {
+                        relation: r.found.relation,
+                        verb: r.found.verb.clone(),
+                        slot,
+                    });
+                }
+            }
+        }
         // EntityId → position in the extraction's entities
         let mut new_index: Vec<Option<usize>> = vec![None; self.entities.len()];
         let mut out_entities = Vec::new();
         for (e, ent) in self.entities.iter().enumerate() {
             if ent.demonym_only && !used.contains(&EntityId(e)) {
                 continue;
+            }
+            let mut kind = ent.kind;
+            if ent.guessed {
+                let acts = acts.get(&EntityId(e)).map_or(&[][..], Vec::as_slice);
+                match typing::settle(acts, &typing::DefaultFrames) {
+                    Some(k) => kind = k,
+                    None => continue,
+                }
             }
             new_index[e] = Some(out_entities.len());
             let mut aliases: Vec<String> = ent
@@ -560,7 +591,7 @@ impl DocContext<'_, '_> {
             aliases.dedup();
             out_entities.push(DocEntity {
                 name: ent.name.clone(),
-                kind: ent.kind,
+                kind,
                 aliases,
                 titles: ent.titles.clone(),
                 mentions: ent.mentions,

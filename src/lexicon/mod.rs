@@ -140,6 +140,8 @@ pub struct Lexicon {
     pub max_form_tokens: usize,
     /// Lower-case demonym → country entry.
     pub demonyms: HashMap<String, EntryId>,
+    /// Country entry → the demonym that names its bodies ("Philippine", "British").
+    pub adjectives: HashMap<EntryId, String>,
     /// Lower-case title (singular and plural forms) → title.
     pub titles: HashMap<String, Title>,
     pub max_title_tokens: usize,
@@ -204,6 +206,7 @@ pub const SHIPPED: &[(&str, &str)] = shipped!(
     "actors/people.tsv",
     "actors/organizations.tsv",
     "role_nouns.tsv",
+    "role_nouns_general.tsv",
     "non_actors.tsv",
     "non_actor_cues.tsv",
     "identifiers.tsv",
@@ -394,6 +397,13 @@ impl Lexicon {
 
     pub fn entry_index(&self, form: &str) -> Option<EntryId> {
         self.forms.get(&name_key(form)).copied()
+    }
+
+    /// The adjective for a country's bodies ("Philippine Senate", "British Parliament"):
+    /// of its demonyms, the one that starts like its name or one of its aliases (four
+    /// letters or more), else the first.
+    pub fn adjective_of(&self, country: EntryId) -> Option<&str> {
+        self.adjectives.get(&country).map(String::as_str)
     }
 
     /// The country a demonym names (`Pakistani` → Pakistan).

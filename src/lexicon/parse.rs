@@ -119,8 +119,30 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
                     background: false,
                 });
                 let ix = lex.entry_index(f(0)).unwrap_or(EntryId(before));
-                for d in split_list(f(2)) {
+                let demonyms = split_list(f(2));
+                for d in &demonyms {
                     lex.demonyms.insert(d.to_lowercase(), ix);
+                }
+                let names: Vec<String> = std::iter::once(f(0).to_string())
+                    .chain(split_list(f(1)))
+                    .map(|n| n.to_lowercase())
+                    .collect();
+                let shared = |d: &str| {
+                    let d = d.to_lowercase();
+                    names
+                        .iter()
+                        .map(|n| n.chars().zip(d.chars()).take_while(|(a, b)| a == b).count())
+                        .max()
+                        .unwrap_or(0)
+                };
+                // the best shared start; among equals the first listed
+                let best = demonyms.iter().map(|d| shared(d)).max().unwrap_or(0);
+                let adjective = demonyms
+                    .iter()
+                    .find(|d| best >= 4 && shared(d) == best)
+                    .or(demonyms.first());
+                if let Some(a) = adjective {
+                    lex.adjectives.entry(ix).or_insert_with(|| a.clone());
                 }
                 if let Some(capital) = none_if_empty(f(3)) {
                     lex.add_entry(GazEntry {
