@@ -145,7 +145,8 @@ pub fn find_document(
     sentences: &[Sentence<'_>],
 ) -> (Vec<Mention>, Vec<TitleMention>) {
     let common_words = DocWords::of(sentences);
-    let calendar: FxHashSet<String> = k.language.calendar_names().map(fold).collect();
+    // months only: "Theresa May" is a surname, "Arafat Wednesday" a date
+    let calendar: FxHashSet<String> = k.language.months.iter().map(|m| fold(m)).collect();
     let headline: Vec<bool> = sentences
         .iter()
         .map(|s| is_title_case_headline(&k.language, s))
@@ -970,6 +971,10 @@ impl Scan<'_, '_, '_> {
                 }
             } else if lang.former.contains(&lower[p]) {
                 parts.push(Part::Former);
+            } else if lang.title_prefixes.contains(&lower[p])
+                && self.longest_title(p + 1, end, &no_span).is_some()
+            {
+                // "Vice Foreign Minister": the prefix belongs to the title, not to a name
             } else if lang.name_connectors.contains(&lower[p]) {
                 parts.push(Part::Connector(p));
             } else {
@@ -1336,8 +1341,15 @@ impl Scan<'_, '_, '_> {
             return None;
         }
         let before = start.checked_sub(1).map(|i| self.lower[i].as_str());
-        // "their Lenten Break", "his Presidency": a thing someone has, not an actor
-        if kind.is_none() && before.is_some_and(|w| self.lang.possessive_determiners.contains(w)) {
+        // "their Lenten Break", "his Presidency": a thing someone has, not an actor ("its
+        // European Community partners" names the partners' body)
+        let modifies_a_role = self.lower.get(end).is_some_and(|w| {
+            lex.role_noun(w).is_some() || lex.titles.contains_key(w)
+        });
+        if kind.is_none()
+            && !modifies_a_role
+            && before.is_some_and(|w| self.lang.possessive_determiners.contains(w))
+        {
             return None;
         }
         // "a Greek Orthodox church": a description, not the name of one place
