@@ -17,3 +17,5 @@ mod bad_input;
 mod layers;
 // issue #13: graphs built apart and merged are the graph built whole
 mod merge;
+// issue #11: `actorgraph parse` writes CoNLL-U
+mod parse;

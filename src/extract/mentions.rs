@@ -1343,9 +1343,10 @@ impl Scan<'_, '_, '_> {
         let before = start.checked_sub(1).map(|i| self.lower[i].as_str());
         // "their Lenten Break", "his Presidency": a thing someone has, not an actor ("its
         // European Community partners" names the partners' body)
-        let modifies_a_role = self.lower.get(end).is_some_and(|w| {
-            lex.role_noun(w).is_some() || lex.titles.contains_key(w)
-        });
+        let modifies_a_role = self
+            .lower
+            .get(end)
+            .is_some_and(|w| lex.role_noun(w).is_some() || lex.titles.contains_key(w));
         if kind.is_none()
             && !modifies_a_role
             && before.is_some_and(|w| self.lang.possessive_determiners.contains(w))

@@ -12,6 +12,7 @@
 
 mod link;
 pub mod select;
+pub mod stats;
 mod unresolved;
 
 pub use link::WINDOW_DAYS;
