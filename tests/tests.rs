@@ -19,3 +19,5 @@ mod layers;
 mod merge;
 // issue #11: `actorgraph parse` writes CoNLL-U
 mod parse;
+// issue #13: the gold articles built as one corpus, one node per actor
+mod gold_corpus;

@@ -228,16 +228,8 @@ pub fn resolve(
                 entities[ix].guessed = false;
                 ix
             });
-            // an organisation is named by the fullest form the text uses ("US State
-            // Department" over "State Department"); a country by its common name
-            if entry.kind != EntityType::Country
-                && !m.demonym
-                && m.gaz.is_some()
-                && m.words() > entities[e].name.split_whitespace().count()
-            {
-                let old = std::mem::replace(&mut entities[e].name, m.text.clone());
-                entities[e].forms.push(old);
-            }
+            // a known actor is named by its entry, whatever form the text uses, so that
+            // every article names it alike (the forms become aliases)
             if !m.demonym {
                 entities[e].demonym_only = false;
             }
@@ -245,6 +237,18 @@ pub fn resolve(
             continue;
         }
         if m.words() < 2 || acronym_of.contains_key(&mi) {
+            continue;
+        }
+        // "UK Parliament", "Parliament of the United Kingdom": one name for a state's body
+        if let Some(name) = state_body_name(k, m) {
+            let key = fold(&name);
+            let e = *by_key.entry(key).or_insert_with(|| {
+                let e = add(&mut entities, m, EntityType::GovernmentBody);
+                entities[e].name = name;
+                entities[e].guessed = false;
+                e
+            });
+            assigned[mi] = Some(e);
             continue;
         }
         let key = fold(&m.text);
@@ -319,8 +323,8 @@ pub fn resolve(
                  ent: &Entity| {
         if ent.kind == EntityType::Person {
             if ent.name.split_whitespace().count() > 1 {
-                for w in fold(&ent.name).split(' ') {
-                    by_word.entry(w.to_string()).or_default().push(e);
+                for w in name_words(&ent.name) {
+                    by_word.entry(w).or_default().push(e);
                 }
             }
         } else {
@@ -349,8 +353,10 @@ pub fn resolve(
         }
         let word = m.text.as_str();
         let acronym = is_acronym(word);
+        // "al-Assad" looks for the Assad of "Bashar al-Assad"
+        let word_key = name_words(word).join(" ");
         let mut candidates: Vec<EntityId> = by_word
-            .get(&key)
+            .get(&word_key)
             .into_iter()
             .chain(by_initials.get(word))
             .flatten()
@@ -371,12 +377,12 @@ pub fn resolve(
                 ent.kind == EntityType::Person
                     && m.kind.is_none_or(|k| k == EntityType::Person)
                     && ent.name.split_whitespace().count() > 1
-                    && fold(&ent.name).split(' ').any(|w| w == key)
+                    && name_words(&ent.name).contains(&word_key)
             })
             .collect();
         // surname first, then first name; the most mentioned, then the first introduced
         let best = candidates.iter().copied().max_by_key(|&e| {
-            let last = fold(&entities[e].name).rsplit(' ').next() == Some(key.as_str());
+            let last = name_words(&entities[e].name).last() == Some(&word_key);
             (last, counts[e.0], std::cmp::Reverse(e))
         });
         let e = match best {
@@ -469,6 +475,22 @@ pub fn resolve(
         e.guessed = !looks_like_a_person(k, e);
     }
     (entities, assigned)
+}
+
+/// The folded words of a name, a lower-case particle before a hyphen left out ("Bashar
+/// al-Assad": bashar, assad): what a single word may stand for.
+fn name_words(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| match w.split_once('-') {
+            Some((p, rest))
+                if p.chars().all(char::is_lowercase)
+                    && rest.chars().next().is_some_and(char::is_uppercase) =>
+            {
+                fold(rest)
+            }
+            _ => fold(w),
+        })
+        .collect()
 }
 
 /// A name no mention typed that is still a person's by its words: a known person, a
@@ -569,7 +591,35 @@ fn state_body(
         }
         (_, Some(c)) => {
             let adjective = lex.adjective_of(c)?;
-            let name = format!("{adjective} {}", capitalised(&m.text));
+            let word = capitalised(&m.text);
+            let country = &lex.entries[c].name;
+            // the country's body in the gazetteer ("UK Parliament" for Britain)
+            let known = [
+                format!("{adjective} {word}"),
+                format!("{country} {word}"),
+                format!("{word} of {country}"),
+                format!("{word} of the {country}"),
+            ]
+            .iter()
+            .find_map(|f| lex.entry_index(f))
+            .filter(|&g| lex.entries[g].kind == EntityType::GovernmentBody);
+            if let Some(g) = known {
+                return Some(*by_gaz.entry(g).or_insert_with(|| {
+                    entities.push(Entity {
+                        name: lex.entries[g].name.clone(),
+                        kind: EntityType::GovernmentBody,
+                        gaz: Some(g),
+                        forms: Vec::new(),
+                        titles: Vec::new(),
+                        mentions: 0,
+                        demonym_only: false,
+                        part_of: None,
+                        guessed: false,
+                    });
+                    EntityId(entities.len() - 1)
+                }));
+            }
+            let name = format!("{adjective} {word}");
             let key = fold(&name);
             if let Some(&e) = by_key.get(&key) {
                 return Some(e);
@@ -591,6 +641,38 @@ fn state_body(
         }
         _ => None,
     }
+}
+
+/// The one name of a state's common body named with its country ("UK Parliament",
+/// "British Parliament", "Parliament of the United Kingdom": "British Parliament"), so
+/// that every article names it alike.
+fn state_body_name(k: &Knowledge, m: &Mention) -> Option<String> {
+    let (lex, lang) = (&k.lexicon, &k.language);
+    let country = m.part_of?;
+    let is_country = |words: &[&str]| {
+        let form = words.join(" ");
+        let form = form.strip_prefix("the ").unwrap_or(&form);
+        lex.entry_index(form) == Some(country) || lex.demonym(form) == Some(country)
+    };
+    let words: Vec<&str> = m.text.split_whitespace().collect();
+    let (first, last) = (words.first()?, words.last()?);
+    let body = if lang.state_bodies.contains(&last.to_lowercase())
+        && is_country(&words[..words.len() - 1])
+    {
+        last
+    } else if lang.state_bodies.contains(&first.to_lowercase())
+        && words.get(1).is_some_and(|w| *w == "of")
+        && is_country(&words[2..])
+    {
+        first
+    } else {
+        return None;
+    };
+    Some(format!(
+        "{} {}",
+        lex.adjective_of(country)?,
+        capitalised(body)
+    ))
 }
 
 fn capitalised(word: &str) -> String {
@@ -886,9 +968,19 @@ mod tests {
             actors("Britain waited. Britain voted. The vote in Parliament failed."),
             vec![
                 a("United Kingdom", Country),
-                a("British Parliament", GovernmentBody)
+                // the gazetteer's name of it
+                a("UK Parliament", GovernmentBody)
             ]
         );
+        // and the same body named with its country, however written
+        let (_, es) = resolved(
+            "The Moldovan Parliament met. The Parliament of Moldova voted. The Moldova Parliament rose.",
+        );
+        let bodies: Vec<&(String, EntityType, Vec<String>, Vec<String>, u32)> =
+            es.iter().filter(|e| e.1 == GovernmentBody).collect();
+        assert_eq!(bodies.len(), 1, "{es:?}");
+        assert_eq!(bodies[0].0, "Moldovan Parliament");
+        assert_eq!(bodies[0].4, 3);
     }
 
     #[test]

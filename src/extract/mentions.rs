@@ -895,7 +895,20 @@ impl Scan<'_, '_, '_> {
             && !(start + 1..end).any(|p| self.longest_title(p, end, &no_span).is_some())
         {
             let kind = lex.cue(&lower[start], CuePosition::First);
-            self.push_name(start, end, kind, None, false, false, mentions);
+            // "Ministry of Foreign Affairs of Pakistan": part of the country it ends with
+            let part_of = (start..end)
+                .rev()
+                .find(|&i| lower[i] == "of")
+                .map(|i| {
+                    let mut j = i + 1;
+                    while j < end && lang.articles.contains(&lower[j]) {
+                        j += 1;
+                    }
+                    j
+                })
+                .and_then(|j| lex.entry_index(&span_text(toks, j, end)))
+                .filter(|&g| lex.entries[g].kind == EntityType::Country);
+            self.push_name(start, end, kind, part_of, false, false, mentions);
             return;
         }
         let mut parts = Vec::new();

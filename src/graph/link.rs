@@ -75,7 +75,7 @@ impl<'a> FormInfo<'a> {
         FormInfo {
             id: &a.id,
             kind: a.kind,
-            words: folded.split(' ').map(str::to_string).collect(),
+            words: words_of(&a.name),
             folded,
             aliases: a.aliases.iter().map(|x| fold(x)).collect(),
             titles: a.titles.iter().map(|t| office(t)).collect(),
@@ -98,6 +98,26 @@ impl<'a> FormInfo<'a> {
             _ => true,
         }
     }
+}
+
+/// The folded words of a name, with a lower-case particle joined to a word by a hyphen
+/// left out ("Bashar al-Assad": bashar, assad), so that "Assad" is a surname of it.
+fn words_of(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| {
+            let bare = match w.split_once('-') {
+                Some((p, rest))
+                    if p.chars().all(char::is_lowercase)
+                        && rest.chars().next().is_some_and(char::is_uppercase) =>
+                {
+                    rest
+                }
+                _ => w,
+            };
+            fold(bare)
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// A title as an office: lower case, without the word for "former".
@@ -359,6 +379,17 @@ mod tests {
                 s("Erdogan", "Recep Tayyip Erdoğan"),
                 s("PTI", "Pakistan Tehreek-e-Insaf"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_surname_after_a_particle_is_a_surname() {
+        assert_eq!(
+            links(vec![
+                form("Bashar al-Assad", P, &[], "2024-01-01"),
+                form("Assad", P, &[], "2024-01-02"),
+            ]),
+            vec![s("Assad", "Bashar al-Assad")]
         );
     }
 
