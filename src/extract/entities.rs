@@ -1043,10 +1043,17 @@ mod tests {
         let places: Vec<_> = es.iter().filter(|e| e.1 == EntityType::Place).collect();
         assert_eq!(places.len(), 1, "{es:?}");
         assert_eq!(places[0].0, "Eastern Mediterranean");
-        assert!(to_.contains(&to("East Mediterranean", "Eastern Mediterranean")), "{to_:?}");
+        assert!(
+            to_.contains(&to("East Mediterranean", "Eastern Mediterranean")),
+            "{to_:?}"
+        );
         // a direction with no adjective form keys as written
         let (_, es) = resolved("Troops moved to Central Asia. Then to Western Asia.");
-        assert_eq!(es.iter().filter(|e| e.1 == EntityType::Place).count(), 2, "{es:?}");
+        assert_eq!(
+            es.iter().filter(|e| e.1 == EntityType::Place).count(),
+            2,
+            "{es:?}"
+        );
     }
 
     #[test]
