@@ -420,12 +420,19 @@ impl DocContext<'_, '_> {
         let mut next_named = 0;
         let mut sentence_subject: Option<(EntityId, String)> = None;
         let mut sentence_actor: Option<(EntityId, EntityType, String)> = None;
+        // the end of the last named slot: a name inside it (the nickname of Jeremy "Spike"
+        // Cohen) is a form of it, no slot of its own, so that slots never overlap
+        let mut named_until = 0;
         for (i, tok) in s.tokens.iter().enumerate() {
             while next_named < named.len() && named[next_named].1.start < i {
                 next_named += 1;
             }
+            if i < named_until {
+                continue;
+            }
             if let Some(&(mi, m)) = named.get(next_named).filter(|(_, m)| m.start == i) {
                 if let Some(e) = self.assigned[mi] {
+                    named_until = m.end;
                     slots.push(Slot {
                         start: m.start,
                         end: m.end,
@@ -664,6 +671,16 @@ mod tests {
                 (name(t.subject), name(t.object), t.status)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_nickname_inside_a_name_is_no_second_slot() {
+        let k = Knowledge::shared();
+        let text = "The party nominated podcast host Jeremy \"Spike\" Cohen in Boston on Monday.";
+        let x = extract_document(&Document::from_text("t", text, Some("2024-05-08")), k);
+        let names: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Jeremy Cohen"), "{names:?}");
+        assert!(!names.contains(&"Spike"), "{names:?}");
     }
 
     #[test]
