@@ -1722,6 +1722,19 @@ mod tests {
     use EntityType::*;
 
     #[test]
+    fn a_title_prefix_belongs_to_the_title_not_to_a_name() {
+        let texts = |text: &str| -> Vec<String> { names(text).into_iter().map(|m| m.0).collect() };
+        assert_eq!(
+            texts("Senate Minority Whip Ivo Quent spoke."),
+            vec![s("Senate"), s("Ivo Quent")]
+        );
+        assert_eq!(
+            texts("Russian Vice Foreign Minister Ivo Quent spoke."),
+            vec![s("Russian"), s("Ivo Quent")]
+        );
+    }
+
+    #[test]
     fn a_name_after_in_is_a_place_unless_it_owns_what_follows() {
         assert_eq!(
             names("The talks were held in Ulm Varka."),
