@@ -630,6 +630,11 @@ impl DocContext<'_, '_> {
             let Some(g) = self.entities[e].part_of else {
                 continue;
             };
+            // a state's name before a body makes it the state's only when the body is one
+            // of government ("German Foreign Ministry", not "German Society for Philosophy")
+            if self.entities[e].kind != EntityType::GovernmentBody {
+                continue;
+            }
             let country = self
                 .entities
                 .iter()

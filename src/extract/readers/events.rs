@@ -238,6 +238,11 @@ fn verb_targets(s: &Sentence<'_>, v: usize, frame: &Frame, object: Option<usize>
                 // "accused the United States of ...": an object parsed as indirect
                 found.extend(t.children_by(v, &[Deprel::Iobj]));
             }
+            if found.is_empty() && !passive {
+                // "condemned and sanctioned Israel": the object after the last conjunct
+                // belongs to every verb before it
+                found.extend(shared_object(s, v));
+            }
             if found.is_empty() && passive && matches!(t.rel(v), Deprel::Acl | Deprel::AclRelcl)
             {
                 // "the coalition (which was) joined by X": the noun the participle modifies
@@ -245,7 +250,19 @@ fn verb_targets(s: &Sentence<'_>, v: usize, frame: &Frame, object: Option<usize>
             }
             found
         }
-        Target::Iobj if !passive => t.children_by(v, &[Deprel::Iobj]).collect(),
+        Target::Iobj if !passive => {
+            let mut found: Vec<usize> = t.children_by(v, &[Deprel::Iobj]).collect();
+            if found.is_empty() {
+                // "Qatar sent Gaza fuel" parsed as a compound: a name before the thing
+                // given is its recipient ("Ukraine aid")
+                found.extend(object.into_iter().flat_map(|o| {
+                    t.children_by(o, &[Deprel::Compound])
+                        .filter(|&c| actors::named(s, c).is_some())
+                        .collect::<Vec<_>>()
+                }));
+            }
+            found
+        }
         Target::Iobj => Vec::new(),
         Target::Clause => t
             .children_by(v, &[Deprel::Ccomp])
@@ -271,6 +288,20 @@ fn verb_targets(s: &Sentence<'_>, v: usize, frame: &Frame, object: Option<usize>
         }
         Target::Nmod(_) => Vec::new(),
     }
+}
+
+/// The object of the verb coordinated right after `v`, when `v` has none of its own
+/// and the object follows that conjunct ("condemned and sanctioned Israel").
+fn shared_object(s: &Sentence<'_>, v: usize) -> Vec<usize> {
+    let t = s.tree;
+    if t.children_by(v, &[Deprel::Obj, Deprel::Ccomp, Deprel::Xcomp]).next().is_some() {
+        return Vec::new();
+    }
+    t.children_by(v, &[Deprel::Conj])
+        .filter(|&c| t.upos(c) == Upos::Verb && !is_passive(s, c))
+        .take(1)
+        .flat_map(|c| t.children_by(c, &[Deprel::Obj]).filter(move |&o| o > c).collect::<Vec<_>>())
+        .collect()
 }
 
 /// A verb's events, one per (source, target) of each frame that fits.
@@ -522,7 +553,8 @@ fn noun_events(s: &Sentence<'_>, n: usize, out: &mut Vec<Found>) {
     for frame in frames {
         let preps = frame.target.prepositions();
         let mut phrases: Vec<usize> = t
-            .children_by(n, &[Deprel::Nmod])
+            .noun_phrases(n)
+            .into_iter()
             .filter(|&c| t.introduced_by(c, preps))
             .collect();
         if phrases.is_empty() && preps.len() == 1 {
@@ -603,8 +635,13 @@ fn name_after_and(s: &Sentence<'_>, w: usize) -> Option<Filler> {
         end += 1;
     }
     if end + 1 < t.len() && t.lower(end) == "and" {
-        let a = actors::named(s, end + 1)?;
-        if s.mention_start[end + 1] == Some(end + 1) {
+        // "between Israel and the United Arab Emirates"
+        let next = if t.lower(end + 1) == "the" { end + 2 } else { end + 1 };
+        if next >= t.len() {
+            return None;
+        }
+        let a = actors::named(s, next)?;
+        if s.mention_start[next] == Some(next) {
             return Some(Filler {
                 entity: a.entity,
                 kind: a.kind,
@@ -642,7 +679,8 @@ fn noun_owners(s: &Sentence<'_>, n: usize) -> Vec<Filler> {
 
 fn by_phrase(s: &Sentence<'_>, n: usize) -> Vec<Filler> {
     let t = s.tree;
-    t.children_by(n, &[Deprel::Nmod])
+    t.noun_phrases(n)
+        .into_iter()
         .filter(|&c| t.case_words(c).as_slice() == ["by"])
         .flat_map(|c| actors::of(s, c))
         .collect()
@@ -685,6 +723,27 @@ mod tests {
             &[(0..1, 0, Country), (4..5, 1, EntityType::Organization)],
         );
         assert_eq!(events(&fx), vec![(0, "RETREAT", 1, "asserted")]);
+    }
+
+    #[test]
+    fn coordinated_verbs_share_the_object_after_the_last() {
+        // Iran condemned and sanctioned Israel
+        let fx = fixture(
+            &[
+                ("Iran", "Iran", "PROPN", 2, "nsubj"),
+                ("condemned", "condemn", "VERB", 0, "root"),
+                ("and", "and", "CCONJ", 4, "cc"),
+                ("sanctioned", "sanction", "VERB", 2, "conj"),
+                ("Israel", "Israel", "PROPN", 4, "obj"),
+            ],
+            &[(0..1, 0, Country), (4..5, 1, Country)],
+        );
+        let mut got = events(&fx);
+        got.sort();
+        assert_eq!(
+            got,
+            vec![(0, "ACCUSE", 1, "asserted"), (0, "SANCTION", 1, "asserted")]
+        );
     }
 
     #[test]

@@ -152,7 +152,7 @@ fn clause_mode(s: &Sentence<'_>, v: usize, depth: usize) -> Mode {
             if t
                 .children_by(v, &[Deprel::Mark])
                 .any(|m| matches!(t.lower(m), "of" | "for"))
-                && demands_or_alleges(s, g) =>
+                && (demands_or_alleges(s, g) || object_of_allegation(s, g)) =>
         {
             // "accused X of attacking Y", "blamed X for killing Y"
             Mode::Hypothetical
@@ -170,6 +170,13 @@ fn clause_mode(s: &Sentence<'_>, v: usize, depth: usize) -> Mode {
         Deprel::Ccomp if lang.intent_verbs.contains(gl) => Mode::Intended,
         _ => Mode::Asserted,
     }
+}
+
+/// "accused Russia of attacking": the clause may hang on the accused, the object of the
+/// verb that alleges.
+fn object_of_allegation(s: &Sentence<'_>, n: usize) -> bool {
+    let t = s.tree;
+    t.rel(n) == Deprel::Obj && t.head(n).is_some_and(|v| demands_or_alleges(s, v))
 }
 
 /// The verb states a demand, a threat or an accusation ("urged", "threatened",
@@ -283,6 +290,17 @@ mod tests {
             ("Israel", "Israel", "PROPN", 3, "obj"),
         ];
         assert_eq!(mode_of(&coordinated, 4), Mode::Intended);
+        // Ukraine accused Russia of attacking Odesa, the clause hung on the accused
+        let accused = [
+            ("Ukraine", "Ukraine", "PROPN", 2, "nsubj"),
+            ("accused", "accuse", "VERB", 0, "root"),
+            ("Russia", "Russia", "PROPN", 2, "obj"),
+            ("of", "of", "SCONJ", 5, "mark"),
+            ("attacking", "attack", "VERB", 3, "acl"),
+            ("Odesa", "Odesa", "PROPN", 5, "obj"),
+        ];
+        assert_eq!(mode_of(&accused, 4), Mode::Hypothetical);
+        assert_eq!(mode_of(&accused, 1), Mode::Asserted);
     }
 
     #[test]

@@ -125,7 +125,9 @@ fn location_noun(s: &Sentence<'_>, n: usize, out: &mut Vec<Found>) {
     for c in t.children(n).iter().copied() {
         let attached = match t.rel(c) {
             Deprel::Appos | Deprel::Flat | Deprel::Compound => c > n,
-            Deprel::Nmod => t.case_words(c).as_slice() == ["of"],
+            // "the city of Kyiv" names the city; once the noun describes a place already
+            // ("Lahore, the capital of Punjab") its of-phrase is what holds it
+            Deprel::Nmod => places.is_empty() && t.case_words(c).as_slice() == ["of"],
             _ => false,
         };
         if attached && actors::named(s, c).is_some_and(|a| is_located(a.kind)) {
