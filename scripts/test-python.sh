@@ -15,7 +15,7 @@ if [ ! -x "$venv/bin/python" ]; then
   "$venv/bin/pip" install -q --upgrade pip
 fi
 # the test and Spark dependencies (pinned to the majors the tests were written against)
-"$venv/bin/pip" install -q "pytest>=8,<10" "pandas>=2,<4" "networkx>=3,<4" \
+"$venv/bin/pip" install -q "pytest>=8,<10" "pandas>=2,<3" "networkx>=3,<4" \
   "pyarrow>=14" "pyspark>=3.5,<5"
 [ -x "$bin" ] || cargo build --release --quiet
 
