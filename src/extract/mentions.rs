@@ -356,14 +356,19 @@ fn expand_acronyms(
             .iter()
             .rposition(|t| t.is_word() && lex.cue(t.text, CuePosition::Last).is_some())
             .map(|i| start + i);
-        let kind = head.and_then(|h| lex.cue(toks[h].text, CuePosition::Last));
+        let text = span_text(toks, start, p);
+        // the whole name may be a known form ("… Cultural Organization" of UNESCO)
+        let gaz = lex.entry_index(&text);
+        let kind = gaz
+            .map(|g| lex.entries[g].kind)
+            .or_else(|| head.and_then(|h| lex.cue(toks[h].text, CuePosition::Last)));
         let name = Mention {
             sentence: s.index,
             start,
             end: p,
-            text: span_text(toks, start, p),
+            text,
             kind,
-            gaz: None,
+            gaz,
             demonym: false,
             part_of: None,
             titled: false,
