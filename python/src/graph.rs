@@ -10,7 +10,7 @@ use crate::errors::{raise, Kind};
 use crate::names;
 use actorgraph::export::json;
 use actorgraph::graph::select::{self, Selection, SelectionError};
-use actorgraph::graph::ActorGraph;
+use actorgraph::graph::{self, ActorGraph};
 use actorgraph::model::Mode;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -71,26 +71,6 @@ fn modes(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<Mode>
 fn from_json(py: Python<'_>, origin: &str, text: &[u8]) -> PyResult<ActorGraph> {
     py.detach(|| json::read(text))
         .map_err(|e| raise(py, Kind::Graph, format!("{origin}: {e}")))
-}
-
-/// The union of several graphs: one node per actor, one edge per fact, all evidence.
-pub fn union(graphs: &[&ActorGraph]) -> ActorGraph {
-    // Until the library's associative merge lands (issue 13), the union reads each graph
-    // into one as a saved graph is read back: actors by id, facts merged by their ends,
-    // relation and mode.
-    let mut out = ActorGraph::new();
-    for g in graphs {
-        for d in g.documents() {
-            out.add_document(d.clone());
-        }
-        for a in g.actors() {
-            out.insert_actor(a.clone());
-        }
-        for (s, t, r) in g.relations() {
-            out.insert_relation(&s.id, &t.id, r.clone());
-        }
-    }
-    out
 }
 
 #[pymethods]
@@ -154,10 +134,11 @@ impl Graph {
         )
     }
 
-    /// This graph and `other` as one: actors, facts and evidence of both.
+    /// This graph and `other` as one, resolved again as if their articles had been
+    /// built together (the library's associative, commutative merge).
     fn merge(&self, py: Python<'_>, other: &Graph) -> Graph {
         let (a, b) = (&self.inner, &other.inner);
-        Graph::new(py.detach(|| union(&[a, b])))
+        Graph::new(py.detach(|| graph::merge([a.as_ref(), b.as_ref()])))
     }
 
     /// The sub-graph a selection keeps (the selection options of the command line).
@@ -310,5 +291,5 @@ pub fn read(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Graph> {
 #[pyfunction]
 pub fn merge(py: Python<'_>, graphs: Vec<PyRef<'_, Graph>>) -> Graph {
     let inner: Vec<Arc<ActorGraph>> = graphs.iter().map(|g| Arc::clone(&g.inner)).collect();
-    Graph::new(py.detach(|| union(&inner.iter().map(|g| g.as_ref()).collect::<Vec<_>>())))
+    Graph::new(py.detach(|| graph::merge(inner.iter().map(|g| g.as_ref()))))
 }
