@@ -49,7 +49,7 @@ MERGE (n:Actor {id: row.id})
 SET n:PoliticalParty, n.name = row.name, n.type = row.type, n.aliases = row.aliases, n.titles = row.titles, n.ids = row.ids, n.mentions = row.mentions, n.documents = row.documents, n.first_seen = CASE WHEN row.first_seen IS NULL THEN null ELSE date(row.first_seen) END, n.last_seen = CASE WHEN row.last_seen IS NULL THEN null ELSE date(row.last_seen) END;
 
 UNWIND [
-  {id: 'dawn-news-media', name: 'Dawn News', type: 'Media', aliases: ['Dawn'], titles: [], ids: [], mentions: 1, documents: 1, first_seen: '2024-05-08', last_seen: '2024-05-08'}
+  {id: 'dawn-media', name: 'Dawn', type: 'Media', aliases: ['Dawn News'], titles: [], ids: [], mentions: 1, documents: 1, first_seen: '2024-05-08', last_seen: '2024-05-08'}
 ] AS row
 MERGE (n:Actor {id: row.id})
 SET n:Media, n.name = row.name, n.type = row.type, n.aliases = row.aliases, n.titles = row.titles, n.ids = row.ids, n.mentions = row.mentions, n.documents = row.documents, n.first_seen = CASE WHEN row.first_seen IS NULL THEN null ELSE date(row.first_seen) END, n.last_seen = CASE WHEN row.last_seen IS NULL THEN null ELSE date(row.last_seen) END;

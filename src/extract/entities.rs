@@ -251,7 +251,7 @@ pub fn resolve(
             assigned[mi] = Some(e);
             continue;
         }
-        let key = fold(&m.text);
+        let key = place_key(k, m);
         if let Some(&e) = by_key.get(&key) {
             if m.kind.is_some() {
                 entities[e].guessed = false;
@@ -475,6 +475,28 @@ pub fn resolve(
         e.guessed = !looks_like_a_person(k, e);
     }
     (entities, assigned)
+}
+
+/// The key of a name; a place led by a direction takes the direction's adjective when the
+/// language lists both ("east" and "eastern"), so that "East Mediterranean" and "Eastern
+/// Mediterranean" in one article are one place.
+fn place_key(k: &Knowledge, m: &Mention) -> String {
+    let key = fold(&m.text);
+    if m.kind != Some(EntityType::Place) {
+        return key;
+    }
+    let directions = &k.language.place_directions;
+    match key.split_once(' ') {
+        Some((d, rest)) if directions.contains(d) => {
+            let adjective = format!("{d}ern");
+            if directions.contains(&adjective) {
+                format!("{adjective} {rest}")
+            } else {
+                key
+            }
+        }
+        _ => key,
+    }
 }
 
 /// The folded words of a name, a lower-case particle before a hyphen left out ("Bashar
@@ -723,7 +745,7 @@ fn short_forms(k: &Knowledge, mentions: &[Mention]) -> HashMap<MentionId, Mentio
         if m.demonym || m.titled {
             continue;
         }
-        let key = fold(&m.text);
+        let key = place_key(k, m);
         // a known name is short only for a place named after it with a lower-case word
         let long = if m.gaz.is_some() {
             let known = m.gaz.map(|g| lex.entries[g].kind);
@@ -1010,6 +1032,27 @@ mod tests {
             es[0].2.contains(&"Christian Democrats".to_string()),
             "{:?}",
             es[0].2
+        );
+    }
+
+    #[test]
+    fn a_place_led_by_a_direction_is_one_place_with_its_adjective() {
+        let (to_, es) = resolved(
+            "Ships sailed in the Eastern Mediterranean. Gas lies under the East Mediterranean.",
+        );
+        let places: Vec<_> = es.iter().filter(|e| e.1 == EntityType::Place).collect();
+        assert_eq!(places.len(), 1, "{es:?}");
+        assert_eq!(places[0].0, "Eastern Mediterranean");
+        assert!(
+            to_.contains(&to("East Mediterranean", "Eastern Mediterranean")),
+            "{to_:?}"
+        );
+        // a direction with no adjective form keys as written
+        let (_, es) = resolved("Troops moved to Central Asia. Then to Western Asia.");
+        assert_eq!(
+            es.iter().filter(|e| e.1 == EntityType::Place).count(),
+            2,
+            "{es:?}"
         );
     }
 
