@@ -79,7 +79,16 @@ def read_corpus(spark, inputs):
         )
         df = spark.read.schema(schema).option("mode", "PERMISSIVE").json(list(inputs))
     elif not any(is_jsonl(p) for p in inputs):
-        df = spark.read.parquet(*inputs)
+        try:
+            df = spark.read.parquet(*inputs)
+        except Exception as e:  # pyspark's AnalysisException, whose text names the cause
+            if "TIMESTAMP(NANOS" not in str(e):
+                raise
+            raise SystemExit(
+                f"spark_build: {', '.join(inputs)}: timestamps in nanoseconds, which Spark cannot "
+                "read; write the Parquet with dates as text or with "
+                "to_parquet(..., coerce_timestamps='us')"
+            ) from None
         if "text" not in df.columns:
             raise SystemExit(f"spark_build: {', '.join(inputs)}: no 'text' column (columns: {', '.join(df.columns)})")
         for f in fields:
@@ -88,8 +97,14 @@ def read_corpus(spark, inputs):
         df = df.withColumn("_corrupt_record", F.lit(None).cast("string"))
     else:
         raise SystemExit("spark_build: give JSONL files or Parquet files, not both at once")
-    # dates of typed columns (date, timestamp) as text: the library reads YYYY-MM-DD...
-    cols = [F.col(f).cast("string").alias(f) for f in fields]
+    # a typed date (date, timestamp) is the day it falls on, YYYY-MM-DD, as the package
+    # reads a pandas Timestamp; any other column as text
+    types = dict(df.dtypes)
+    cols = [
+        (F.date_format(F.col(f), "yyyy-MM-dd") if types.get(f, "").startswith(("date", "timestamp"))
+         else F.col(f).cast("string")).alias(f)
+        for f in fields
+    ]
     return df.select(*cols, "_corrupt_record").withColumn("_order", F.monotonically_increasing_id())
 
 
@@ -171,7 +186,12 @@ def main(argv=None) -> int:
 
     import actorgraph
 
-    spark = SparkSession.builder.appName("actorgraph build").getOrCreate()
+    # timestamps are read as the day they fall on in UTC, wherever the driver runs
+    spark = (
+        SparkSession.builder.appName("actorgraph build")
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate()
+    )
     if args.quiet:
         spark.sparkContext.setLogLevel("ERROR")
     corpus = read_corpus(spark, args.inputs)

@@ -50,13 +50,15 @@ def test_281_articles_in_8_partitions_are_the_commands_build(tmp_path, cli):
 def test_parquet_and_duplicate_or_missing_ids(tmp_path, cli):
     import pandas as pd
 
-    df = pd.read_json(WIKINEWS, lines=True, dtype=False).head(60)
+    df = pd.read_json(WIKINEWS, lines=True, dtype=False, convert_dates=False).head(60)
     # a duplicate of an earlier article (skipped, as the command skips it) and a record
     # without an id (skipped here: a cluster knows no line numbers to name it by)
     extra = pd.DataFrame([dict(df.iloc[3]), dict(df.iloc[5], id=None)])
     corpus = pd.concat([df, extra], ignore_index=True)
     parquet = tmp_path / "corpus.parquet"
-    corpus.to_parquet(parquet)
+    # typed dates, as a data frame usually has them (the job reads the day they fall on)
+    corpus["date"] = pd.to_datetime(corpus["date"])
+    corpus.to_parquet(parquet, coerce_timestamps="us")
     p = spark_build(parquet, "-f", "json", "-o", tmp_path / "spark.json", "--partitions", "3")
     assert p.returncode == 3, p.stderr[-3000:]
     assert "actorgraph: error: 1 record duplicate id; skipped" in p.stderr
@@ -66,3 +68,15 @@ def test_parquet_and_duplicate_or_missing_ids(tmp_path, cli):
     df.to_json(jsonl, orient="records", lines=True, force_ascii=False)
     want, _, _ = cli("build", jsonl, "-f", "json", "-o", "-", "-q")
     assert (tmp_path / "spark.json").read_bytes() == want
+
+
+def test_parquet_with_nanosecond_timestamps_is_refused_clearly(tmp_path):
+    import pandas as pd
+
+    df = pd.read_json(WIKINEWS, lines=True, dtype=False).head(3)  # dates as datetime64[ns]
+    parquet = tmp_path / "ns.parquet"
+    df.to_parquet(parquet)
+    p = spark_build(parquet, "-f", "json", "-o", tmp_path / "spark.json")
+    assert p.returncode == 1, p.stderr[-3000:]
+    assert "timestamps in nanoseconds" in p.stderr and "coerce_timestamps='us'" in p.stderr
+    assert not (tmp_path / "spark.json").exists()
