@@ -28,7 +28,9 @@ class Graph:
         """The articles: ``id``, ``date``, ``title``, ``url``."""
     def __len__(self) -> int: ...
     def merge(self, other: Graph) -> Graph:
-        """This graph and ``other`` as one: their actors, facts and evidence."""
+        """This graph and ``other`` as one, resolved again as if their articles had
+        been built together: associative and commutative, so parts of a corpus built
+        apart and merged in any grouping give the whole build's graph."""
     def select(
         self,
         focus: Optional[str] = None,

@@ -102,6 +102,7 @@ def test_graphs_are_saved_read_back_and_pickled(tmp_path, corpus50_json):
     assert actorgraph.Graph().node_count == 0
 
 
+@pytest.mark.filterwarnings("ignore::actorgraph.ActorgraphWarning")  # long sentences cut
 def test_the_gil_is_released_while_a_build_runs():
     """Another Python thread goes on while build works: the longest pause it sees is a
     small part of the build's time (with the GIL held it would wait for the whole)."""
