@@ -2,8 +2,9 @@
 //! magic and version, the label lists it was trained with (checked against ours), then
 //! tables read in place (see [`super::table`]): the tag dictionary, the tagger's two passes,
 //! the parser, and the lemma tables with their edit scripts. Loading checks every table
-//! once and copies nothing, so the shipped model, embedded with `include_bytes!`, is ready
-//! in about a millisecond.
+//! once and copies only the slots of the weight tables, into buckets aligned to cache lines
+//! (see [`super::weights`]); everything else is read in place from the shipped model,
+//! embedded with `include_bytes!`.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -92,6 +93,11 @@ impl<'a> ByteReader<'a> {
             self.take(1)?;
         }
         Ok((start, start + n))
+    }
+    /// A block written by [`ByteWriter::bytes`].
+    pub(crate) fn bytes(&mut self) -> Result<&'a [u8], ModelError> {
+        let (a, b) = self.bytes_range()?;
+        Ok(&self.bytes[a..b])
     }
     fn str(&mut self) -> Result<&'a str, ModelError> {
         let (a, b) = self.bytes_range()?;
@@ -312,7 +318,7 @@ impl Model {
     fn run_tagger(&self, s: &mut Scratch) {
         let b: &[u8] = &self.bytes;
         let first = self.first_pass.over(b);
-        let second = self.second_pass.map(|v| v.over(b));
+        let second = self.second_pass.as_ref().map(|v| v.over(b));
         tagger::tag(
             &first,
             second.as_ref(),
