@@ -87,7 +87,7 @@ pub(crate) fn probe(slots: &[u8], b: usize, fp: u32) -> Probe {
 /// instructions the compiler makes of the loop below.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline(always)]
-fn match_mask(bucket: &[u8; 8 * BUCKET], fp: u32) -> u32 {
+pub(crate) fn match_mask(bucket: &[u8; 8 * BUCKET], fp: u32) -> u32 {
     use std::arch::x86_64::{
         __m128i, _mm_castsi128_ps, _mm_cmpeq_epi32, _mm_loadu_si128, _mm_movemask_ps, _mm_set_epi32,
     };
@@ -106,7 +106,7 @@ fn match_mask(bucket: &[u8; 8 * BUCKET], fp: u32) -> u32 {
 
 #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
 #[inline(always)]
-fn match_mask(bucket: &[u8; 8 * BUCKET], fp: u32) -> u32 {
+pub(crate) fn match_mask(bucket: &[u8; 8 * BUCKET], fp: u32) -> u32 {
     let mut m = 0u32;
     for (k, w) in bucket.chunks_exact(4).enumerate() {
         let w = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);

@@ -14,14 +14,13 @@
 //! the parser, most of the model's bytes, i8 where dev accuracy holds.
 //!
 //! Scoring is bound by memory latency: every feature is a random bucket and a random row
-//! in megabytes of tables. In the file a table starts wherever the one before it ends, so a
-//! bucket of 64 bytes mostly straddles two cache lines, and the search of a bucket missed
-//! twice. So when a model is loaded, the slots of each weight table are copied once into
-//! [`Bucket`]s, aligned to a cache line, each with its 8 fingerprints first and its 8
-//! values after them (two vector compares search it). The copy keeps every slot in its
-//! bucket and in its place, so every lookup finds exactly what it found in the file (a
-//! fingerprint shared by two keys included), and the file format is unchanged. The rows
-//! are read in place.
+//! in megabytes of tables, and a bucket is 64 bytes. Where a table's slots start on a
+//! cache line, each bucket is one line; where they do not, most buckets straddle two, and
+//! the search of one misses twice. So when a model is loaded, the slots of a weight table
+//! that is not on a cache line in memory are copied once to a buffer where it is (the
+//! same bytes: every lookup finds what it found), and the shipped model is embedded at an
+//! address that puts the parser's slots, the biggest table, on a cache line with no copy
+//! (see [`super::shipped`]). The rows are read in place.
 
 use rustc_hash::FxHashMap;
 
@@ -130,9 +129,6 @@ impl TrainWeights {
 #[derive(Clone, Debug)]
 pub(crate) struct FrozenWeights {
     slots: Vec<u8>,
-    /// The slots as [`Model::from_bytes`](super::model::Model::from_bytes) lays them out
-    /// to be searched, for training's dev runs.
-    buckets: Vec<Bucket>,
     rows: Vec<u8>,
     scale: f32,
     /// Bytes per weight: 1 or 2.
@@ -196,10 +192,8 @@ impl FrozenWeights {
                 }
             }
         }
-        let slots = table::build_slots(&entries);
         FrozenWeights {
-            buckets: Bucket::from_slots(&slots),
-            slots,
+            slots: table::build_slots(&entries),
             rows: data,
             scale,
             width,
@@ -230,7 +224,7 @@ impl Scorer for FrozenWeights {
     }
     fn score(&self, feats: &[u64], scores: &mut [f32]) {
         Frozen {
-            buckets: &self.buckets,
+            buckets: self.slots.as_chunks().0,
             rows: &self.rows,
             width: self.width,
             classes: self.classes,
@@ -247,43 +241,55 @@ const MAX_CLASSES: usize = 254;
 /// Slots per bucket.
 const SLOTS: usize = table::BUCKET;
 
-/// One bucket of a weight table as it is searched: the fingerprints of its slots, then
-/// their values, in one cache line.
-#[derive(Clone, Copy, Debug)]
-#[repr(C, align(64))]
-pub(crate) struct Bucket {
-    fps: [u32; SLOTS],
-    values: [u32; SLOTS],
+/// Bytes in a bucket: 8 slots of a fingerprint and a value.
+const BUCKET_BYTES: usize = 8 * SLOTS;
+
+/// Where a loaded weight table's slots are searched.
+#[derive(Clone, Debug)]
+enum Slots {
+    /// In the model bytes (this range), which put them on a cache line.
+    InPlace(usize, usize),
+    /// Copied to `buf[start..start + len]`, which is on one.
+    Copied {
+        buf: Vec<u8>,
+        start: usize,
+        len: usize,
+    },
 }
 
-impl Bucket {
-    /// The buckets of slots laid out by [`table::build_slots`], each slot kept in its
-    /// bucket and in its place (a trailing part of a bucket is dropped: the model reader
-    /// refuses such tables).
-    pub(crate) fn from_slots(slots: &[u8]) -> Vec<Bucket> {
-        let word = |s: &[u8]| u32::from_le_bytes([s[0], s[1], s[2], s[3]]);
-        slots
-            .chunks_exact(8 * SLOTS)
-            .map(|b| {
-                let mut out = Bucket {
-                    fps: [0; SLOTS],
-                    values: [EMPTY; SLOTS],
-                };
-                for (j, s) in b.chunks_exact(8).enumerate() {
-                    out.fps[j] = word(&s[..4]);
-                    out.values[j] = word(&s[4..]);
-                }
-                out
-            })
-            .collect()
+impl Slots {
+    /// The slots at `range` of `bytes`, copied unless they start on a cache line. The
+    /// address checked is the one they are read at later: the model keeps `bytes` and
+    /// never moves or changes them.
+    fn new(bytes: &[u8], range: (usize, usize)) -> Slots {
+        let slots = &bytes[range.0..range.1];
+        if slots.as_ptr().align_offset(BUCKET_BYTES) == 0 {
+            return Slots::InPlace(range.0, range.1);
+        }
+        // a Vec's buffer does not move when the Vec does, so the alignment holds
+        let mut buf = vec![0u8; slots.len() + BUCKET_BYTES];
+        let start = buf.as_ptr().align_offset(BUCKET_BYTES).min(BUCKET_BYTES);
+        buf[start..start + slots.len()].copy_from_slice(slots);
+        Slots::Copied {
+            buf,
+            start,
+            len: slots.len(),
+        }
+    }
+
+    fn get<'a>(&'a self, bytes: &'a [u8]) -> &'a [u8] {
+        match self {
+            Slots::InPlace(a, b) => &bytes[*a..*b],
+            Slots::Copied { buf, start, len } => &buf[*start..*start + *len],
+        }
     }
 }
 
-/// A weight table of a loaded model: its buckets, copied out of the model bytes (see the
-/// module comment), and its rows, a range of them. Checked once when the model is loaded.
+/// A weight table of a loaded model: its slots (see the module comment) and its rows, a
+/// range of the model bytes. Checked once when the model is loaded.
 #[derive(Clone, Debug)]
 pub(crate) struct WeightsView {
-    buckets: Vec<Bucket>,
+    slots: Slots,
     rows: (usize, usize),
     width: u8,
     classes: usize,
@@ -291,10 +297,10 @@ pub(crate) struct WeightsView {
 }
 
 impl WeightsView {
-    /// Reads a table written by [`FrozenWeights::write`]. Only its shape is checked here
-    /// (the lookups themselves are safe on any bytes); the one pass over it is the copy of
-    /// its slots into buckets.
-    pub(crate) fn read(r: &mut ByteReader<'_>) -> Result<WeightsView, ModelError> {
+    /// Reads a table written by [`FrozenWeights::write`] from `r`, which reads `bytes`.
+    /// Only its shape is checked here (the lookups themselves are safe on any bytes), so
+    /// loading costs no pass over it unless its slots have to be copied.
+    pub(crate) fn read(r: &mut ByteReader<'_>, bytes: &[u8]) -> Result<WeightsView, ModelError> {
         let width = r.u32()?;
         if !(1..=2).contains(&width) {
             return Err(ModelError::Corrupt("a weight width".into()));
@@ -307,13 +313,13 @@ impl WeightsView {
         if !(scale.is_finite() && scale > 0.0) {
             return Err(ModelError::Corrupt("a weight scale".into()));
         }
-        let slots = r.bytes()?;
+        let slots = r.bytes_range()?;
         let rows = r.bytes_range()?;
-        if !table::shape_ok(slots.len()) {
+        if !table::shape_ok(slots.1 - slots.0) {
             return Err(ModelError::Corrupt("a weight table".into()));
         }
         Ok(WeightsView {
-            buckets: Bucket::from_slots(slots),
+            slots: Slots::new(bytes, slots),
             rows,
             width: width as u8,
             classes,
@@ -321,10 +327,16 @@ impl WeightsView {
         })
     }
 
+    /// Whether the slots are read where they are in the model bytes.
+    #[cfg(test)]
+    pub(crate) fn in_place(&self) -> bool {
+        matches!(self.slots, Slots::InPlace(..))
+    }
+
     /// The table over the model bytes it was read from.
     pub(crate) fn over<'a>(&'a self, bytes: &'a [u8]) -> Frozen<'a> {
         Frozen {
-            buckets: &self.buckets,
+            buckets: self.slots.get(bytes).as_chunks().0,
             rows: &bytes[self.rows.0..self.rows.1],
             width: self.width,
             classes: self.classes,
@@ -336,7 +348,7 @@ impl WeightsView {
 /// A checked weight table: its buckets and its rows.
 #[derive(Clone, Copy)]
 pub(crate) struct Frozen<'a> {
-    buckets: &'a [Bucket],
+    buckets: &'a [[u8; BUCKET_BYTES]],
     rows: &'a [u8],
     width: u8,
     classes: usize,
@@ -418,10 +430,11 @@ impl Frozen<'_> {
         let mut dense = [0u32; BLOCK];
         let mut sparse = [0u32; BLOCK];
         for block in feats.chunks(BLOCK) {
-            // the first value of every home bucket: EMPTY if the bucket is (a bucket fills
-            // from its first slot)
+            // the value of the first slot of every home bucket: EMPTY if the bucket is (a
+            // bucket fills from its first slot)
             for (v, &f) in first.iter_mut().zip(block) {
-                *v = buckets[home(f, n_buckets)].values[0];
+                let b = &buckets[home(f, n_buckets)];
+                *v = u32::from_le_bytes([b[4], b[5], b[6], b[7]]);
             }
             let mut n_found = 0;
             for (&f, &v) in block.iter().zip(&first) {
@@ -488,32 +501,39 @@ fn home(key: u64, n: usize) -> usize {
     table::home(key, n)
 }
 
-/// The value of `key` from bucket `b` on, as [`table::find`] finds it in the slots the
-/// buckets were made of: the first slot with its fingerprint in the first bucket that has
-/// it, stopping at the first bucket with a free slot (and after one round of the table).
+/// The value of `key` from bucket `b` on, as [`table::find`] finds it: the first slot
+/// with its fingerprint in the first bucket that has it, stopping at the first bucket
+/// with a free slot (and after one round of the table).
 #[inline(always)]
-fn find<const AVX2: bool>(buckets: &[Bucket], mut b: usize, key: u64) -> Option<u32> {
+fn find<const AVX2: bool>(buckets: &[[u8; BUCKET_BYTES]], mut b: usize, key: u64) -> Option<u32> {
     let fp = (key >> 32) as u32;
     for _ in 0..buckets.len() {
         let bucket = buckets.get(b)?;
-        let (hit, free) = if AVX2 {
+        let m = if AVX2 {
             #[cfg(target_arch = "x86_64")]
             {
                 // SAFETY: instantiated with AVX2 only by `Frozen::score_avx2`, which
-                // runs only on a processor with AVX2
-                unsafe { masks_avx2(bucket, fp) }
+                // runs only on a processor with AVX2, and by a test that checks for it
+                unsafe { match_mask_avx2(bucket, fp) }
             }
             #[cfg(not(target_arch = "x86_64"))]
-            masks(bucket, fp)
+            table::match_mask(bucket, fp)
         } else {
-            masks(bucket, fp)
+            table::match_mask(bucket, fp)
         };
-        // a free slot never matches: its fingerprint is ignored
-        let hit = hit & !free;
+        // bit 2j: slot j's fingerprint is `fp`; bit 2j + 1: slot j is free (a free slot
+        // never matches: its fingerprint is ignored)
+        let hit = m & 0x5555 & !(m >> 1);
         if hit != 0 {
-            return Some(bucket.values[hit.trailing_zeros() as usize]);
+            let at = (hit.trailing_zeros() as usize / 2) * 8 + 4;
+            return Some(u32::from_le_bytes([
+                bucket[at],
+                bucket[at + 1],
+                bucket[at + 2],
+                bucket[at + 3],
+            ]));
         }
-        if free != 0 {
+        if m & 0xAAAA != 0 {
             return None;
         }
         b = if b + 1 == buckets.len() { 0 } else { b + 1 };
@@ -521,61 +541,23 @@ fn find<const AVX2: bool>(buckets: &[Bucket], mut b: usize, key: u64) -> Option<
     None
 }
 
-/// Which slots of a bucket have fingerprint `fp`, which are free (one bit per slot): two
-/// 16-byte compares each (SSE2 is part of x86-64 itself).
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-#[inline(always)]
-fn masks(bucket: &Bucket, fp: u32) -> (u32, u32) {
-    use std::arch::x86_64::{
-        __m128i, _mm_castsi128_ps, _mm_cmpeq_epi32, _mm_loadu_si128, _mm_movemask_ps,
-        _mm_set1_epi32,
-    };
-    let p = bucket as *const Bucket as *const __m128i;
-    // SAFETY: SSE2 is enabled (the cfg above); the four 16-byte loads read bytes 0..64 of
-    // `bucket`, which is 64 bytes of u32s (`repr(C)`).
-    unsafe {
-        let m = |k: usize, x| {
-            let v = _mm_loadu_si128(p.add(k));
-            _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(v, x))) as u32
-        };
-        let (want, empty) = (_mm_set1_epi32(fp as i32), _mm_set1_epi32(EMPTY as i32));
-        (m(0, want) | m(1, want) << 4, m(2, empty) | m(3, empty) << 4)
-    }
-}
-
-#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-#[inline(always)]
-fn masks(bucket: &Bucket, fp: u32) -> (u32, u32) {
-    let (mut hit, mut free) = (0, 0);
-    for j in 0..SLOTS {
-        hit |= ((bucket.fps[j] == fp) as u32) << j;
-        free |= ((bucket.values[j] == EMPTY) as u32) << j;
-    }
-    (hit, free)
-}
-
-/// [`masks`] with one 32-byte compare each.
+/// [`table::match_mask`] with two 32-byte compares.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 #[inline]
-fn masks_avx2(bucket: &Bucket, fp: u32) -> (u32, u32) {
+fn match_mask_avx2(bucket: &[u8; BUCKET_BYTES], fp: u32) -> u32 {
     use std::arch::x86_64::{
         __m256i, _mm256_castsi256_ps, _mm256_cmpeq_epi32, _mm256_loadu_si256, _mm256_movemask_ps,
-        _mm256_set1_epi32,
+        _mm256_set_epi32,
     };
-    let p = bucket as *const Bucket as *const __m256i;
-    // SAFETY: the two 32-byte loads read bytes 0..64 of `bucket`, which is 64 bytes of
-    // u32s (`repr(C)`).
-    let (fps, values) = unsafe { (_mm256_loadu_si256(p), _mm256_loadu_si256(p.add(1))) };
-    let hit = _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(
-        fps,
-        _mm256_set1_epi32(fp as i32),
-    )));
-    let free = _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(
-        values,
-        _mm256_set1_epi32(EMPTY as i32),
-    )));
-    (hit as u32, free as u32)
+    let p = bucket.as_ptr() as *const __m256i;
+    let (f, e) = (fp as i32, EMPTY as i32);
+    let want = _mm256_set_epi32(e, f, e, f, e, f, e, f);
+    // SAFETY: the two unaligned 32-byte loads read bytes 0..64 of `bucket`, which is 64
+    // bytes long.
+    let (lo, hi) = unsafe { (_mm256_loadu_si256(p), _mm256_loadu_si256(p.add(1))) };
+    let m = |v| _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(v, want))) as u32;
+    m(lo) | m(hi) << 8
 }
 
 /// An accumulator lane: i16 for i8 tables (wrapping), i32 for i16 ones.
@@ -705,13 +687,13 @@ mod tests {
                 assert_eq!(got, scored_from_slots(&frozen, chunk), "{width} {classes}");
             }
             // and every lookup, with and without AVX2, finds what the slots find
-            let buckets = Bucket::from_slots(&frozen.slots);
+            let buckets: &[[u8; BUCKET_BYTES]] = frozen.slots.as_chunks().0;
             for &f in &feats {
                 let want = table::find(&frozen.slots, f);
-                assert_eq!(find::<false>(&buckets, home(f, buckets.len()), f), want);
+                assert_eq!(find::<false>(buckets, home(f, buckets.len()), f), want);
                 #[cfg(target_arch = "x86_64")]
                 if std::arch::is_x86_feature_detected!("avx2") {
-                    assert_eq!(find::<true>(&buckets, home(f, buckets.len()), f), want);
+                    assert_eq!(find::<true>(buckets, home(f, buckets.len()), f), want);
                 }
             }
         }
@@ -725,9 +707,8 @@ mod tests {
         for s in bytes.chunks_exact_mut(8) {
             s[4..].copy_from_slice(&(u32::MAX - 1).to_le_bytes());
         }
-        let buckets = Bucket::from_slots(&bytes);
         let t = Frozen {
-            buckets: &buckets,
+            buckets: bytes.as_chunks().0,
             rows: &frozen.rows,
             width: 2,
             classes: 17,
