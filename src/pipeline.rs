@@ -1,5 +1,7 @@
 //! The corpus pipeline: documents in, one [`ActorGraph`] out, extracted on all cores and
-//! merged in input order, so that the graph does not depend on the number of threads.
+//! united into one [`Unresolved`] union in input order, then resolved once (forms linked
+//! across documents, nodes and edges in the order of their ids), so that the graph
+//! depends neither on the number of threads nor on the order of the documents.
 //!
 //! ```text
 //! this thread   read a chunk ─┐           ┌─ merge chunk 0, 1, 2 … in order
@@ -15,7 +17,7 @@
 
 use crate::error::InputError;
 use crate::extract::{Extractor, Knowledge, Rules};
-use crate::graph::ActorGraph;
+use crate::graph::{ActorGraph, Unresolved};
 use crate::model::{DocExtraction, Document};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -159,7 +161,8 @@ where
         .build()
         .map_err(BuildError::ThreadPool)?;
     let mut merger = Merger {
-        graph,
+        union: Unresolved::from_graph(&graph),
+        knowledge,
         counts: Counts::default(),
         waiting: BTreeMap::new(),
         sent: 0,
@@ -231,7 +234,7 @@ where
         Ok(())
     })?;
     Ok(BuildOutcome {
-        graph: merger.graph,
+        graph: merger.union.resolve(),
         counts: merger.counts,
     })
 }
@@ -240,10 +243,12 @@ where
 /// panic that stopped the chunk.
 type Extracted = std::thread::Result<Vec<(String, DocExtraction)>>;
 
-/// The merging end of the pipeline: the graph, the counts, and the reorder buffer of
-/// chunks that came back before their turn.
-struct Merger {
-    graph: ActorGraph,
+/// The merging end of the pipeline: the union so far, the counts, and the reorder buffer
+/// of chunks that came back before their turn.
+struct Merger<'k> {
+    union: Unresolved,
+    /// For the identifiers of each form.
+    knowledge: &'k Knowledge,
     counts: Counts,
     waiting: BTreeMap<usize, Vec<(String, DocExtraction)>>,
     /// Chunks handed to the workers, and chunks merged.
@@ -251,7 +256,7 @@ struct Merger {
     merged: usize,
 }
 
-impl Merger {
+impl Merger<'_> {
     fn in_flight(&self) -> usize {
         self.sent - self.merged
     }
@@ -273,10 +278,12 @@ impl Merger {
                     self.counts.truncated_documents += 1;
                     progress.sentences_cut(&origin, x.truncated_sentences);
                 }
-                self.graph.merge_document(x);
+                let lex = &self.knowledge.lexicon;
+                self.union
+                    .add_extraction(x, &|name, kind| lex.identifiers_of(name, kind));
             }
             self.merged += 1;
-            progress.advanced(&self.counts, self.graph.edge_count());
+            progress.advanced(&self.counts, self.union.fact_count());
         }
     }
 }
@@ -433,7 +440,11 @@ mod tests {
         let out = build(corpus(40), k, &options, &mut ()).unwrap();
         let names: Vec<&str> = out.graph.actors().map(|a| a.name.as_str()).collect();
         assert_eq!(names.len(), 40);
-        assert_eq!((names[0], names[39]), ("Actor d0", "Actor d39"));
+        // in the order of their ids, not of the documents
+        assert_eq!(
+            (names[0], names[1], names[39]),
+            ("Actor d0", "Actor d1", "Actor d9")
+        );
 
         let mut inputs = corpus(100);
         inputs.insert(70, doc("boom", "Text."));

@@ -13,6 +13,6 @@ mod weights;
 pub use document::Document;
 pub use extraction::{DocEntity, DocExtraction, Triple};
 pub(crate) use index::index_type;
-pub use names::{name_key, slug};
+pub use names::{actor_id, fold, name_key, slug};
 pub use ontology::{EntityType, Mode, OfficeStatus, RelationFamily, RelationKind, UnknownName};
 pub use weights::{Actor, DocumentInfo, Evidence, Relation};
