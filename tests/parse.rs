@@ -45,6 +45,37 @@ fn articles_become_conllu_with_token_offsets() {
 }
 
 #[test]
+fn an_article_with_a_date_header_is_parsed_from_its_body_with_offsets_in_its_file() {
+    // the header's bytes once shifted every offset, past the body's start and into a
+    // curly quote: a panic, or the body's first words lost
+    let d = Dir::new();
+    let text = " date 2019-03-31 \n\n\u{201c}Khan\u{201d} met the minister in Ankara.";
+    let input = d.write("b.txt", text);
+    let out = run(bin().arg("parse").arg(&input));
+    assert_exit!(out, 0);
+    let conllu = String::from_utf8(out.stdout).unwrap();
+    let r = rows(&conllu);
+    let forms: Vec<&str> = r.iter().map(|c| c[1]).collect();
+    assert_eq!(
+        forms,
+        ["\u{201c}", "Khan", "\u{201d}", "met", "the", "minister", "in", "Ankara", "."]
+    );
+    let chars: Vec<char> = text.chars().collect();
+    for c in &r {
+        let range = c[9].split('|').next().unwrap();
+        let (a, b) = range
+            .strip_prefix("TokenRange=")
+            .unwrap()
+            .split_once(':')
+            .unwrap();
+        let span: String = chars[a.parse::<usize>().unwrap()..b.parse::<usize>().unwrap()]
+            .iter()
+            .collect();
+        assert_eq!(span, c[1]);
+    }
+}
+
+#[test]
 fn conllu_input_keeps_its_words_and_ids_and_ignores_its_annotation() {
     let d = Dir::new();
     let input = d.write(
