@@ -11,6 +11,16 @@ fn rows(conllu: &str) -> Vec<Vec<&str>> {
         .collect()
 }
 
+/// The characters of `text` that a MISC column's `TokenRange=a:b` (character offsets)
+/// points at.
+fn span_of(text: &str, misc: &str) -> String {
+    let range = misc.split('|').next().unwrap();
+    let range = range.strip_prefix("TokenRange=").unwrap();
+    let (a, b) = range.split_once(':').unwrap();
+    let (a, b): (usize, usize) = (a.parse().unwrap(), b.parse().unwrap());
+    text.chars().skip(a).take(b - a).collect()
+}
+
 #[test]
 fn articles_become_conllu_with_token_offsets() {
     let d = Dir::new();
@@ -30,14 +40,7 @@ fn articles_become_conllu_with_token_offsets() {
     assert!(r.iter().all(|c| c.len() == 10));
     // "police" (6) is the agent of "arrested" (3); the spans point back into the text
     assert_eq!((r[5][1], r[5][6], r[5][7]), ("police", "3", "obl:agent"));
-    let range = r[5][9].split('|').next().unwrap();
-    let range = range.strip_prefix("TokenRange=").unwrap();
-    let (a, b) = range.split_once(':').unwrap();
-    let chars: Vec<char> = text.chars().collect();
-    let span: String = chars[a.parse::<usize>().unwrap()..b.parse::<usize>().unwrap()]
-        .iter()
-        .collect();
-    assert_eq!(span, "police");
+    assert_eq!(span_of(text, r[5][9]), "police");
     assert_eq!(r[6][9], "TokenRange=31:32");
     assert_eq!(r[5][9], "TokenRange=25:31|SpaceAfter=No");
     // one root per sentence
@@ -60,18 +63,8 @@ fn an_article_with_a_date_header_is_parsed_from_its_body_with_offsets_in_its_fil
         forms,
         ["\u{201c}", "Khan", "\u{201d}", "met", "the", "minister", "in", "Ankara", "."]
     );
-    let chars: Vec<char> = text.chars().collect();
     for c in &r {
-        let range = c[9].split('|').next().unwrap();
-        let (a, b) = range
-            .strip_prefix("TokenRange=")
-            .unwrap()
-            .split_once(':')
-            .unwrap();
-        let span: String = chars[a.parse::<usize>().unwrap()..b.parse::<usize>().unwrap()]
-            .iter()
-            .collect();
-        assert_eq!(span, c[1]);
+        assert_eq!(span_of(text, c[9]), c[1]);
     }
 }
 
