@@ -1283,7 +1283,7 @@ impl Scan<'_, '_, '_> {
                         Some(EntityType::Person)
                     } else if cue.is_none() && place_word && name_end == end {
                         Some(EntityType::Place)
-                    } else if cue.is_none() && self.introduced_as_place(name_start) {
+                    } else if cue.is_none() && self.introduced_as_place(name_start, name_end) {
                         weak = true;
                         Some(EntityType::Place)
                     } else {
@@ -1323,10 +1323,19 @@ impl Scan<'_, '_, '_> {
             .is_some_and(EntityType::is_organisation_like)
     }
 
-    /// Words before a name that make it a place: "in X", "near X", "the town of X".
-    fn introduced_as_place(&self, start: usize) -> bool {
+    /// Words before a name that make it a place: "in X", "near X", "the town of X". Not
+    /// when the name owns what follows ("in Tomasz Sekielski's film"): the preposition
+    /// is the film's.
+    fn introduced_as_place(&self, start: usize, end: usize) -> bool {
         let before = |k: usize| start.checked_sub(k).map(|i| self.lower[i].as_str());
         let lang = self.lang;
+        if self
+            .lower
+            .get(end)
+            .is_some_and(|w| matches!(w.as_str(), "'s" | "\u{2019}s"))
+        {
+            return false;
+        }
         before(1).is_some_and(|w| lang.place_prepositions.contains(w))
             || (before(1) == Some("of") && before(2).is_some_and(|w| lang.place_nouns.contains(w)))
     }
@@ -1711,6 +1720,30 @@ mod tests {
     }
 
     use EntityType::*;
+
+    #[test]
+    fn a_title_prefix_belongs_to_the_title_not_to_a_name() {
+        let texts = |text: &str| -> Vec<String> { names(text).into_iter().map(|m| m.0).collect() };
+        assert_eq!(
+            texts("Senate Minority Whip Ivo Quent spoke."),
+            vec![s("Senate"), s("Ivo Quent")]
+        );
+        assert_eq!(
+            texts("Russian Vice Foreign Minister Ivo Quent spoke."),
+            vec![s("Russian"), s("Ivo Quent")]
+        );
+    }
+
+    #[test]
+    fn a_name_after_in_is_a_place_unless_it_owns_what_follows() {
+        assert_eq!(
+            names("The talks were held in Ulm Varka."),
+            vec![n("Ulm Varka", Some(Place))]
+        );
+        let owner = names("He was moved by what he saw in Ulm Varka's film.");
+        assert_eq!(owner.len(), 1, "{owner:?}");
+        assert_ne!(owner[0].1, Some(Place), "{owner:?}");
+    }
 
     #[test]
     fn events_laws_treaties_and_works_are_no_actors() {
