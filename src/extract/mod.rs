@@ -448,12 +448,39 @@ impl DocContext<'_, '_> {
                 for i in 0..tree.len() {
                     let h = tree.head(i).map_or(0, |h| h + 1);
                     let a = actors[i].map_or(String::new(), |a| {
-                        format!("  <{}:{}{}>", self.entities[a.entity].name, a.kind, if a.demonym {" dem"} else if a.modifier {" mod"} else {""})
+                        format!(
+                            "  <{}:{}{}>",
+                            self.entities[a.entity].name,
+                            a.kind,
+                            if a.demonym {
+                                " dem"
+                            } else if a.modifier {
+                                " mod"
+                            } else {
+                                ""
+                            }
+                        )
                     });
-                    dbg.push_str(&format!("{}\t{}\t{}\t{}\t{}\t{}{a}\n", i + 1, words[i], tree.lemma(i), tree.upos(i), h, tree.rel(i)));
+                    dbg.push_str(&format!(
+                        "{}\t{}\t{}\t{}\t{}\t{}{a}\n",
+                        i + 1,
+                        words[i],
+                        tree.lemma(i),
+                        tree.upos(i),
+                        h,
+                        tree.rel(i)
+                    ));
                 }
                 for f in readers::read(&sentence) {
-                    dbg.push_str(&format!("  => {} {} {} [{}] {:?} {:.2}\n", self.entities[f.subject].name, f.relation, self.entities[f.object].name, f.mode, f.verb, f.confidence));
+                    dbg.push_str(&format!(
+                        "  => {} {} {} [{}] {:?} {:.2}\n",
+                        self.entities[f.subject].name,
+                        f.relation,
+                        self.entities[f.object].name,
+                        f.mode,
+                        f.verb,
+                        f.confidence
+                    ));
                 }
                 eprintln!("{dbg}");
             }
@@ -675,7 +702,13 @@ impl DocContext<'_, '_> {
         let (doc, sentences, lang) = (self.doc, self.sentences, &self.knowledge.language);
         let used: HashSet<EntityId> = raw
             .iter()
-            .flat_map(|r| [Some(r.found.subject), Some(r.found.object), r.found.reported_by])
+            .flat_map(|r| {
+                [
+                    Some(r.found.subject),
+                    Some(r.found.object),
+                    r.found.reported_by,
+                ]
+            })
             .flatten()
             .collect();
         // a name nothing typed is kept only when it acts in a relation, with the type

@@ -74,13 +74,40 @@ fn relative_clause_off_its_noun(words: &mut [Word], lower: &[String]) {
         while let Some(i) = n.filter(|&i| words[i].deprel == Deprel::Flat) {
             n = words[i].head.filter(|&h| h < i);
         }
-        if let Some(n) = n.filter(|&n| matches!(words[n].upos, Upos::Noun | Upos::Propn)) {
-            if n != v {
-                words[v].head = Some(n);
-                words[v].deprel = Deprel::AclRelcl;
-            }
+        let Some(n) = n.filter(|&n| n != v && matches!(words[n].upos, Upos::Noun | Upos::Propn))
+        else {
+            continue;
+        };
+        if words[n].head == Some(v) {
+            // "Khan, who was removed ..., is in jail" with Khan read as the relative
+            // clause's subject: Khan takes the clause's place under its governor
+            let Some(g) = words[v].head.filter(|&g| words[g].upos == Upos::Verb) else {
+                continue;
+            };
+            words[n].head = Some(g);
+            words[n].deprel = Deprel::Nsubj;
+        }
+        words[v].head = Some(n);
+        words[v].deprel = Deprel::AclRelcl;
+        if has_cycle(words, v) {
+            // never leave a cycle: such a tree is beyond a local repair
+            words[v].head = None;
+            words[v].deprel = Deprel::Root;
         }
     }
+}
+
+/// Following heads from `i` comes back to `i`.
+fn has_cycle(words: &[Word], i: usize) -> bool {
+    let mut at = words[i].head;
+    for _ in 0..words.len() {
+        match at {
+            Some(h) if h == i => return true,
+            Some(h) if h < words.len() => at = words[h].head,
+            _ => return false,
+        }
+    }
+    true
 }
 
 impl Tree {
@@ -153,7 +180,11 @@ impl Tree {
             let placeholder = span_end[r] > first + 1 || words[r] != tokens[first];
             out[first] = Word {
                 head: w.head.map(|h| first_token[h]),
-                lemma: if placeholder { lower[first].clone() } else { w.lemma },
+                lemma: if placeholder {
+                    lower[first].clone()
+                } else {
+                    w.lemma
+                },
                 upos: w.upos,
                 deprel: w.deprel,
             };
@@ -213,12 +244,19 @@ impl Tree {
         if lemma == noun || lower == noun {
             return true;
         }
-        let stem = |w: &str| w.strip_suffix("ies").map(|x| format!("{x}y")).or_else(|| {
-            w.strip_suffix("es")
-                .filter(|x| x.ends_with('s') || x.ends_with("sh") || x.ends_with("ch") || x.ends_with('x'))
-                .or_else(|| w.strip_suffix('s').filter(|x| !x.ends_with('s')))
-                .map(str::to_string)
-        });
+        let stem = |w: &str| {
+            w.strip_suffix("ies").map(|x| format!("{x}y")).or_else(|| {
+                w.strip_suffix("es")
+                    .filter(|x| {
+                        x.ends_with('s')
+                            || x.ends_with("sh")
+                            || x.ends_with("ch")
+                            || x.ends_with('x')
+                    })
+                    .or_else(|| w.strip_suffix('s').filter(|x| !x.ends_with('s')))
+                    .map(str::to_string)
+            })
+        };
         stem(lower).is_some_and(|x| x == noun)
     }
 
@@ -239,7 +277,9 @@ impl Tree {
     }
 
     pub fn has_child(&self, i: usize, rel: Deprel) -> bool {
-        self.children[i].iter().any(|&c| self.words[c].deprel == rel)
+        self.children[i]
+            .iter()
+            .any(|&c| self.words[c].deprel == rel)
     }
 
     /// The lemmas of the prepositions that introduce `i`'s phrase ("out of" → `out`,
@@ -424,6 +464,19 @@ pub(crate) mod tests {
         let t = tree(&rows);
         assert_eq!(t.head(7), Some(3));
         assert_eq!(t.rel(7), Deprel::AclRelcl);
+        // Khan , who was removed , is in jail : Khan read as the clause's subject
+        let t = tree(&[
+            ("Khan", "Khan", "PROPN", 5, "nsubj:pass"),
+            (",", ",", "PUNCT", 5, "punct"),
+            ("who", "who", "PRON", 5, "nsubj:pass"),
+            ("was", "be", "AUX", 5, "aux:pass"),
+            ("removed", "remove", "VERB", 8, "advcl"),
+            (",", ",", "PUNCT", 5, "punct"),
+            ("is", "be", "AUX", 8, "aux"),
+            ("hanging", "hang", "VERB", 0, "root"),
+        ]);
+        assert_eq!((t.head(0), t.rel(0)), (Some(7), Deprel::Nsubj));
+        assert_eq!((t.head(4), t.rel(4)), (Some(0), Deprel::AclRelcl));
         // without the relative pronoun the parataxis stays
         let mut plain = rows;
         plain[5] = ("it", "it", "PRON", 8, "nsubj:pass");
@@ -469,7 +522,10 @@ pub(crate) mod tests {
         assert!(!t.introduced_by(5, &["of".into()]));
         assert_eq!(t.conjuncts(5), vec![5, 7, 9]);
         assert_eq!(t.first_conjunct(9), 5);
-        assert_eq!(t.children_by(2, &[Deprel::Nsubj]).collect::<Vec<_>>(), vec![1]);
+        assert_eq!(
+            t.children_by(2, &[Deprel::Nsubj]).collect::<Vec<_>>(),
+            vec![1]
+        );
         assert!(!t.is_passive(2));
         assert_eq!(t.ancestors(7).collect::<Vec<_>>(), vec![5, 2]);
         assert_eq!(t.subtree(5), vec![3, 4, 5, 6, 7, 8, 9]);

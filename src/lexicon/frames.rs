@@ -130,7 +130,9 @@ mod tests {
         assert_eq!(Target::parse("obl:", FramePos::Verb), Err(BadTarget));
         assert_eq!(Target::parse("subject", FramePos::Verb), Err(BadTarget));
         assert_eq!(
-            Target::parse("obl:out_of", FramePos::Verb).unwrap().to_string(),
+            Target::parse("obl:out_of", FramePos::Verb)
+                .unwrap()
+                .to_string(),
             "obl:out_of"
         );
     }

@@ -4,8 +4,7 @@
 
 use super::{
     CuePosition, EntryId, Frame, FramePos, GazEntry, Lexicon, Nominal, NonActorPosition, Target,
-    Title, TitleScope,
-    VerbSense,
+    Title, TitleScope, VerbSense,
 };
 use crate::datafile::DataFile;
 use crate::error::{DataError, DataErrorKind};

@@ -112,7 +112,10 @@ fn denoted(s: &Sentence<'_>, i: usize, depth: usize, out: &mut Vec<Filler>) {
     }
     // "allies such as Germany", "countries including Iran": the examples are the actors
     for c in t.children_by(i, &[Deprel::Nmod]) {
-        if matches!(t.case_words(c).as_slice(), ["such", "as"] | ["including"] | ["like"]) {
+        if matches!(
+            t.case_words(c).as_slice(),
+            ["such", "as"] | ["including"] | ["like"]
+        ) {
             for cc in t.conjuncts(c) {
                 denoted(s, cc, depth + 1, &mut appositive);
             }
@@ -284,8 +287,8 @@ pub fn owners_of_anything(s: &Sentence<'_>, i: usize) -> Vec<Filler> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::readers::testing::fixture;
     use super::*;
+    use crate::extract::readers::testing::fixture;
     use EntityType::{Country, Person};
 
     fn ids(f: &[Filler]) -> Vec<usize> {
@@ -370,10 +373,7 @@ mod tests {
                 ("Mohammed", "Mohammed", "PROPN", 2, "appos"),
                 ("Suweysi", "Suweysi", "PROPN", 7, "flat"),
             ],
-            &[
-                (4..5, 0, EntityType::GovernmentBody),
-                (6..8, 1, Person),
-            ],
+            &[(4..5, 0, EntityType::GovernmentBody), (6..8, 1, Person)],
         );
         // the apposition wins over the owner: the head is the person
         assert_eq!(ids(&of(&fx.sentence(), 1)), vec![1]);

@@ -148,18 +148,26 @@ fn stray_subject(s: &Sentence<'_>, v: usize) -> Option<usize> {
     if t.children_by(v, SUBJECTS).next().is_some() {
         return None;
     }
-    t.children_by(v, &[Deprel::Advcl, Deprel::AclRelcl, Deprel::Acl, Deprel::Parataxis])
-        .find_map(|c| {
-            let subjects: Vec<usize> = t.children_by(c, SUBJECTS).collect();
-            let relative = subjects
-                .iter()
-                .position(|&x| matches!(t.lower(x), "who" | "which" | "that"))?;
-            let name = subjects[..relative]
-                .iter()
-                .copied()
-                .find(|&x| actors::named(s, x).is_some())?;
-            (name < v).then_some(name)
-        })
+    t.children_by(
+        v,
+        &[
+            Deprel::Advcl,
+            Deprel::AclRelcl,
+            Deprel::Acl,
+            Deprel::Parataxis,
+        ],
+    )
+    .find_map(|c| {
+        let subjects: Vec<usize> = t.children_by(c, SUBJECTS).collect();
+        let relative = subjects
+            .iter()
+            .position(|&x| matches!(t.lower(x), "who" | "which" | "that"))?;
+        let name = subjects[..relative]
+            .iter()
+            .copied()
+            .find(|&x| actors::named(s, x).is_some())?;
+        (name < v).then_some(name)
+    })
 }
 
 /// A passive verb: a passive auxiliary or subject, or an agent ("the coalition led by
@@ -180,12 +188,7 @@ fn object_noun(s: &Sentence<'_>, v: usize, frame: &Frame) -> Option<Option<usize
         &[Deprel::Obj]
     };
     t.children_by(v, rels)
-        .find(|&o| {
-            frame
-                .object
-                .iter()
-                .any(|w| t.is_noun_form(o, w))
-        })
+        .find(|&o| frame.object.iter().any(|w| t.is_noun_form(o, w)))
         .map(Some)
 }
 
@@ -243,8 +246,7 @@ fn verb_targets(s: &Sentence<'_>, v: usize, frame: &Frame, object: Option<usize>
                 // belongs to every verb before it
                 found.extend(shared_object(s, v));
             }
-            if found.is_empty() && passive && matches!(t.rel(v), Deprel::Acl | Deprel::AclRelcl)
-            {
+            if found.is_empty() && passive && matches!(t.rel(v), Deprel::Acl | Deprel::AclRelcl) {
                 // "the coalition (which was) joined by X": the noun the participle modifies
                 found.extend(t.head(v));
             }
@@ -266,7 +268,10 @@ fn verb_targets(s: &Sentence<'_>, v: usize, frame: &Frame, object: Option<usize>
         Target::Iobj => Vec::new(),
         Target::Clause => t
             .children_by(v, &[Deprel::Ccomp])
-            .flat_map(|c| t.children_by(c, &[Deprel::Nsubj, Deprel::NsubjPass]).collect::<Vec<_>>())
+            .flat_map(|c| {
+                t.children_by(c, &[Deprel::Nsubj, Deprel::NsubjPass])
+                    .collect::<Vec<_>>()
+            })
             .collect(),
         Target::Obl(_) => {
             let mut found: Vec<usize> = t
@@ -294,13 +299,20 @@ fn verb_targets(s: &Sentence<'_>, v: usize, frame: &Frame, object: Option<usize>
 /// and the object follows that conjunct ("condemned and sanctioned Israel").
 fn shared_object(s: &Sentence<'_>, v: usize) -> Vec<usize> {
     let t = s.tree;
-    if t.children_by(v, &[Deprel::Obj, Deprel::Ccomp, Deprel::Xcomp]).next().is_some() {
+    if t.children_by(v, &[Deprel::Obj, Deprel::Ccomp, Deprel::Xcomp])
+        .next()
+        .is_some()
+    {
         return Vec::new();
     }
     t.children_by(v, &[Deprel::Conj])
         .filter(|&c| t.upos(c) == Upos::Verb && !is_passive(s, c))
         .take(1)
-        .flat_map(|c| t.children_by(c, &[Deprel::Obj]).filter(move |&o| o > c).collect::<Vec<_>>())
+        .flat_map(|c| {
+            t.children_by(c, &[Deprel::Obj])
+                .filter(move |&o| o > c)
+                .collect::<Vec<_>>()
+        })
         .collect()
 }
 
@@ -338,10 +350,7 @@ fn verb_events(s: &Sentence<'_>, v: usize, out: &mut Vec<Found>) {
         let mut confidence = src.confidence;
         if targets.is_empty() && frame.target == Target::Obj && aims_at(frame.relation) {
             // "threatened further action against Russia": the act's own target
-            targets = phrases
-                .iter()
-                .flat_map(|&w| aimed_at(s, w))
-                .collect();
+            targets = phrases.iter().flat_map(|&w| aimed_at(s, w)).collect();
             confidence *= INDIRECT;
         }
         if targets.is_empty() {
@@ -507,11 +516,7 @@ fn push_all(
         return;
     }
     let (relation, mode, verb) = match governed(s, p) {
-        Some((r, g)) => (
-            r,
-            modes::of(s, g),
-            format!("{} to {verb}", s.tree.lower(g)),
-        ),
+        Some((r, g)) => (r, modes::of(s, g), format!("{} to {verb}", s.tree.lower(g))),
         None => {
             let mode = modes::of(s, p);
             let r = if mode == Mode::Intended {
@@ -536,7 +541,8 @@ fn push_all(
                 confidence * a.certainty * b.certainty,
             );
             f.mode = mode;
-            f.reported_by = reporter.filter(|r| *r != a.entity || relation != RelationKind::Request);
+            f.reported_by =
+                reporter.filter(|r| *r != a.entity || relation != RelationKind::Request);
             out.push(f);
         }
     }
@@ -574,12 +580,9 @@ fn noun_events(s: &Sentence<'_>, n: usize, out: &mut Vec<Found>) {
             );
         }
         let verb = match governor {
-            Some(g) if s.lang.light_verbs.contains(t.lemma(g)) => format!(
-                "{} {} {}",
-                t.lower(g),
-                t.lower(n),
-                preps.join(" ")
-            ),
+            Some(g) if s.lang.light_verbs.contains(t.lemma(g)) => {
+                format!("{} {} {}", t.lower(g), t.lower(n), preps.join(" "))
+            }
             _ => format!("{} {}", t.lower(n), preps.join(" ")),
         };
         if frame.target.is_between() {
@@ -636,7 +639,11 @@ fn name_after_and(s: &Sentence<'_>, w: usize) -> Option<Filler> {
     }
     if end + 1 < t.len() && t.lower(end) == "and" {
         // "between Israel and the United Arab Emirates"
-        let next = if t.lower(end + 1) == "the" { end + 2 } else { end + 1 };
+        let next = if t.lower(end + 1) == "the" {
+            end + 2
+        } else {
+            end + 1
+        };
         if next >= t.len() {
             return None;
         }
@@ -688,11 +695,13 @@ fn by_phrase(s: &Sentence<'_>, n: usize) -> Vec<Filler> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::readers::testing::{facts, fixture};
     use super::*;
+    use crate::extract::readers::testing::{facts, fixture};
     use crate::model::EntityType::{Country, Person};
 
-    fn events(fx: &crate::extract::readers::testing::Fixture) -> Vec<(usize, &'static str, usize, &'static str)> {
+    fn events(
+        fx: &crate::extract::readers::testing::Fixture,
+    ) -> Vec<(usize, &'static str, usize, &'static str)> {
         let mut out = Vec::new();
         read(&fx.sentence(), &mut out);
         facts(&out)
@@ -848,11 +857,19 @@ mod tests {
                 ("Oman", "Oman", "PROPN", 9, "conj"),
             ],
             // "its" resolved to Iran, as the document's pronoun resolution does
-            &[(0..1, 0, Country), (2..3, 0, Country), (8..9, 1, Country), (10..11, 2, Country)],
+            &[
+                (0..1, 0, Country),
+                (2..3, 0, Country),
+                (8..9, 1, Country),
+                (10..11, 2, Country),
+            ],
         );
         assert_eq!(
             events(&fx),
-            vec![(0, "COOPERATE", 1, "asserted"), (0, "COOPERATE", 2, "asserted")]
+            vec![
+                (0, "COOPERATE", 1, "asserted"),
+                (0, "COOPERATE", 2, "asserted")
+            ]
         );
         // a meeting between Varga and Nowak
         let fx = fixture(

@@ -48,10 +48,11 @@ fn noun_mode(s: &Sentence<'_>, n: usize) -> Mode {
         }
     }
     match (t.rel(n), t.head(n)) {
-        (
-            Deprel::Obj | Deprel::Nsubj | Deprel::NsubjPass | Deprel::Obl | Deprel::Root,
-            Some(h),
-        ) if matches!(t.upos(h), Upos::Verb | Upos::Aux | Upos::Adj) => clause_mode(s, h, 0),
+        (Deprel::Obj | Deprel::Nsubj | Deprel::NsubjPass | Deprel::Obl | Deprel::Root, Some(h))
+            if matches!(t.upos(h), Upos::Verb | Upos::Aux | Upos::Adj) =>
+        {
+            clause_mode(s, h, 0)
+        }
         // "there was no meeting": the copula's noun is the clause
         _ => clause_mode_of_copula(s, n),
     }
@@ -115,7 +116,9 @@ fn has_to_mark(s: &Sentence<'_>, v: usize) -> bool {
 /// The clause is what a reporting verb says ("X said it would ...").
 fn reported_clause(s: &Sentence<'_>, v: usize) -> bool {
     let t = s.tree;
-    t.rel(v) == Deprel::Ccomp && t.head(v).is_some_and(|h| s.lang.report_verbs.contains(t.lemma(h)))
+    t.rel(v) == Deprel::Ccomp
+        && t.head(v)
+            .is_some_and(|h| s.lang.report_verbs.contains(t.lemma(h)))
 }
 
 /// The mode of the clause headed by verb `v`: its own words, then what governs it.
@@ -149,8 +152,7 @@ fn clause_mode(s: &Sentence<'_>, v: usize, depth: usize) -> Mode {
             }
         }
         Deprel::Advcl | Deprel::Acl
-            if t
-                .children_by(v, &[Deprel::Mark])
+            if t.children_by(v, &[Deprel::Mark])
                 .any(|m| matches!(t.lower(m), "of" | "for"))
                 && (demands_or_alleges(s, g) || object_of_allegation(s, g)) =>
         {
@@ -199,8 +201,8 @@ fn demands_or_alleges(s: &Sentence<'_>, v: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::readers::testing::fixture;
     use super::*;
+    use crate::extract::readers::testing::fixture;
 
     fn mode_of(rows: &[(&str, &str, &str, usize, &str)], p: usize) -> Mode {
         of(&fixture(rows, &[]).sentence(), p)

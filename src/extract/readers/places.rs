@@ -172,9 +172,18 @@ fn location_noun(s: &Sentence<'_>, n: usize, out: &mut Vec<Found>) {
         }
     }
     for a in places.iter().filter(|a| is_located(a.kind)) {
-        for b in within.iter().filter(|b| is_location(b.kind) && b.entity != a.entity) {
+        for b in within
+            .iter()
+            .filter(|b| is_location(b.kind) && b.entity != a.entity)
+        {
             let verb = t.lower(n).to_string();
-            push(out, a.entity, *b, &verb, APPOSITION * a.certainty * b.certainty);
+            push(
+                out,
+                a.entity,
+                *b,
+                &verb,
+                APPOSITION * a.certainty * b.certainty,
+            );
         }
     }
 }
@@ -194,7 +203,9 @@ fn is_detention_place(s: &Sentence<'_>, w: usize) -> bool {
 fn detained(s: &Sentence<'_>, w: usize, _a: ActorAt, out: &mut Vec<Found>) {
     let t = s.tree;
     // only the head word of the facility's phrase
-    if t.head(w).is_some_and(|h| s.mention_start[h] == s.mention_start[w]) {
+    if t.head(w)
+        .is_some_and(|h| s.mention_start[h] == s.mention_start[w])
+    {
         return;
     }
     if !matches!(t.case_words(w).as_slice(), ["in"] | ["at"] | ["inside"]) {
@@ -238,11 +249,13 @@ fn detained(s: &Sentence<'_>, w: usize, _a: ActorAt, out: &mut Vec<Found>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::readers::testing::{facts, fixture};
     use super::*;
+    use crate::extract::readers::testing::{facts, fixture};
     use EntityType::{Country, Facility, Person, Place};
 
-    fn places(fx: &crate::extract::readers::testing::Fixture) -> Vec<(usize, &'static str, usize, &'static str)> {
+    fn places(
+        fx: &crate::extract::readers::testing::Fixture,
+    ) -> Vec<(usize, &'static str, usize, &'static str)> {
         let mut out = Vec::new();
         read(&fx.sentence(), &mut out);
         facts(&out)

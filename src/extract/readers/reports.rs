@@ -94,8 +94,8 @@ pub fn demands(s: &Sentence<'_>, out: &mut Vec<Found>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::readers::testing::fixture;
     use super::*;
+    use crate::extract::readers::testing::fixture;
     use crate::model::EntityType::{Country, GovernmentBody, Media};
 
     #[test]
@@ -111,7 +111,11 @@ mod tests {
                 ("Pentagon", "Pentagon", "PROPN", 7, "nsubj"),
                 ("said", "say", "VERB", 2, "parataxis"),
             ],
-            &[(0..1, 0, Country), (2..3, 1, Country), (5..6, 2, GovernmentBody)],
+            &[
+                (0..1, 0, Country),
+                (2..3, 1, Country),
+                (5..6, 2, GovernmentBody),
+            ],
         );
         assert_eq!(reporter(&fx.sentence(), 1), Some(EntityId(2)));
         // Germany said that Serbia attacked Kosovo
