@@ -250,7 +250,7 @@ pub fn write<W: Write>(graph: &ActorGraph, w: W) -> io::Result<W> {
         }
         values.push(("evidence", java_int(r.weight() as u64).to_string()));
         if let Some(ev) = r.evidence.first() {
-            values.push(("evidence_text", ev.text.clone()));
+            values.push(("evidence_text", ev.text.to_string()));
         }
         if let Some(role) = &r.role {
             values.push(("role", role.clone()));

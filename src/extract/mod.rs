@@ -21,8 +21,8 @@ pub use knowledge::Knowledge;
 use crate::language::Language;
 use crate::lexicon::{EntryId, TitleScope};
 use crate::model::{
-    DocEntity, DocExtraction, Document, DocumentInfo, EntityType, Evidence, Mode, OfficeStatus,
-    RelationKind, Triple,
+    keep_most_confident, DocEntity, DocExtraction, Document, DocumentInfo, EntityType, Evidence,
+    Mode, OfficeStatus, RelationKind, SharedText, Triple, MAX_TRIPLES_PER_SENTENCE,
 };
 use crate::text::{split_sentences, Sentence};
 use entities::{Assigned, Entity, EntityId};
@@ -86,6 +86,22 @@ pub fn extract_document(doc: &Document, knowledge: &Knowledge) -> DocExtraction 
     raw.extend(cx.sentence_relations());
     raw.extend(cx.part_of_relations());
     cx.build(raw)
+}
+
+/// Bounds the memory one sentence's findings take (a sentence listing dozens of actors
+/// on both sides of a verb finds one per pair). The pipeline keeps the
+/// [`MAX_TRIPLES_PER_SENTENCE`] most confident triples of a sentence; the most confident
+/// twice as many distinct findings (by the confidence a triple gets) are enough for it to
+/// keep the same ones and to see that the sentence went over.
+fn bound_findings(found: &mut Vec<Found>) {
+    let limit = 2 * MAX_TRIPLES_PER_SENTENCE;
+    if found.len() <= limit {
+        return;
+    }
+    // as in `build`: the first finding of a (subject, relation, object) is the one kept
+    let mut seen = HashSet::new();
+    found.retain(|f| seen.insert((f.subject, f.relation, f.object)));
+    keep_most_confident(found, limit, |f| (f.confidence * 100.0).round());
 }
 
 /// The mention stage: the document's mentions (in sentence and token order), the range
@@ -412,6 +428,7 @@ impl DocContext<'_, '_> {
             let mut found = Vec::new();
             relations::events(lex, &view, &mut found);
             relations::locations(lex, &view, &mut found);
+            bound_findings(&mut found);
             raw.extend(found.into_iter().map(|f| Raw {
                 sentence: s.index,
                 found: f,
@@ -600,6 +617,8 @@ impl DocContext<'_, '_> {
         }
         let mut triples = Vec::new();
         let mut seen = HashSet::new();
+        // one copy of each sentence's text, shared by all the evidence it gives
+        let mut texts: Vec<Option<SharedText>> = vec![None; sentences.len()];
         for r in raw {
             let (Some(s), Some(o)) = (new_index[r.found.subject.0], new_index[r.found.object.0])
             else {
@@ -628,7 +647,9 @@ impl DocContext<'_, '_> {
                     sentence: sent.index,
                     start: sent.char_start,
                     end: sent.char_end,
-                    text: sent.text(&doc.text).to_string(),
+                    text: texts[sent.index]
+                        .get_or_insert_with(|| SharedText::new(sent.text(&doc.text)))
+                        .clone(),
                     // set from the triple when the graph takes it in
                     date: None,
                     reported_by: None,

@@ -11,6 +11,7 @@ use crate::extract::Knowledge;
 use crate::format::{self, Format, Notes, WriteError};
 use crate::graph::ActorGraph;
 use crate::ingest::{parse_date, IngestOptions, Inputs};
+use crate::model::MAX_TRIPLES_PER_SENTENCE;
 use crate::pipeline::{self, BuildError, BuildOptions, BuildOutcome, Counts, Progress};
 use crate::render::RenderOptions;
 use anyhow::{anyhow, bail, Context, Result};
@@ -47,6 +48,8 @@ struct Report {
     start: Instant,
     /// Documents with sentences cut at the length bound that were named one by one.
     cut_named: usize,
+    /// Documents with relations left out by the bound per sentence, named one by one.
+    relations_cut_named: usize,
 }
 
 impl Report {
@@ -69,6 +72,7 @@ impl Report {
             last: Instant::now(),
             start: Instant::now(),
             cut_named: 0,
+            relations_cut_named: 0,
         }
     }
 
@@ -96,6 +100,16 @@ impl Progress for Report {
                 "{origin}: {sentences} sentence{} longer than {} tokens, cut there",
                 if sentences == 1 { "" } else { "s" },
                 crate::text::MAX_SENTENCE_TOKENS
+            ));
+        }
+    }
+
+    fn relations_bounded(&mut self, origin: &str, sentences: usize) {
+        self.relations_cut_named += 1;
+        if self.relations_cut_named <= MAX_TRUNCATION_WARNINGS {
+            messages::warn(format!(
+                "{origin}: {sentences} sentence{} gave more than {MAX_TRIPLES_PER_SENTENCE} relations; kept the {MAX_TRIPLES_PER_SENTENCE} most confident of each",
+                if sentences == 1 { "" } else { "s" },
             ));
         }
     }
@@ -166,6 +180,12 @@ pub fn run(a: BuildArgs) -> Result<u8> {
             crate::text::MAX_SENTENCE_TOKENS
         ));
     }
+    if counts.bounded_documents > MAX_TRUNCATION_WARNINGS {
+        messages::warn(format!(
+            "in all, {} sentences in {} articles gave more than {MAX_TRIPLES_PER_SENTENCE} relations; the {MAX_TRIPLES_PER_SENTENCE} most confident of each were kept",
+            counts.bounded_sentences, counts.bounded_documents,
+        ));
+    }
     let skipped = messages::describe_skipped(&counts.skipped);
     if counts.documents == 0 {
         bail!("no article could be read{skipped}; nothing written");
@@ -182,8 +202,15 @@ pub fn run(a: BuildArgs) -> Result<u8> {
 
     if !a.quiet {
         let articles = counts.documents;
+        let cut = match counts.bounded_sentences {
+            0 => String::new(),
+            n => format!(
+                " ({n} sentence{} cut to {MAX_TRIPLES_PER_SENTENCE} relations)",
+                if n == 1 { "" } else { "s" }
+            ),
+        };
         messages::info(format!(
-            "{articles} article{}{skipped}, {} sentences, {} actors, {} relations in {:.2} s{}",
+            "{articles} article{}{skipped}, {} sentences, {} actors, {} relations{cut} in {:.2} s{}",
             if articles == 1 { "" } else { "s" },
             counts.sentences,
             graph.node_count(),
