@@ -70,7 +70,9 @@ pub fn render_note(note: &RenderNote) -> String {
 /// An input error, with the flag that sets a limit it broke.
 pub fn input_error(e: &InputError) -> String {
     match e.kind {
-        InputErrorKind::TooLarge { .. } => format!("{e} (--max-article-bytes)"),
+        InputErrorKind::TooLarge { .. } | InputErrorKind::OverLimit { .. } => {
+            format!("{e} (--max-article-bytes)")
+        }
         _ => e.to_string(),
     }
 }

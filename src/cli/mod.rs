@@ -2,6 +2,7 @@
 //! and exit codes, and writing output files safely. Only this module uses anyhow.
 
 pub mod args;
+pub mod checks;
 pub mod cmd;
 pub mod messages;
 pub mod output;

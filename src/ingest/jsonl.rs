@@ -8,6 +8,11 @@ use serde_json::Value;
 use std::io::BufRead;
 use std::path::PathBuf;
 
+/// The longest article id a record may give. Every piece of evidence names its
+/// document, in every format: a long id would be repeated as often as the article's
+/// sentences give relations.
+pub const MAX_ID_BYTES: usize = 512;
+
 pub(super) struct JsonlReader {
     path: PathBuf,
     reader: Box<dyn BufRead>,
@@ -47,6 +52,25 @@ fn json_error(e: &serde_json::Error, complete_line: bool) -> InputErrorKind {
         InputErrorKind::Truncated(msg)
     } else {
         InputErrorKind::Json(msg)
+    }
+}
+
+/// Reads up to and including the next newline, keeping nothing; returns the bytes skipped.
+fn skip_line(reader: &mut dyn BufRead) -> u64 {
+    let mut skipped = 0u64;
+    loop {
+        let (n, found) = match reader.fill_buf() {
+            Ok([]) | Err(_) => return skipped,
+            Ok(buf) => match buf.iter().position(|&b| b == b'\n') {
+                Some(p) => (p + 1, true),
+                None => (buf.len(), false),
+            },
+        };
+        reader.consume(n);
+        skipped += n as u64;
+        if found {
+            return skipped;
+        }
     }
 }
 
@@ -93,11 +117,10 @@ impl Iterator for JsonlReader {
             }
             self.line += 1;
             if buf.len() as u64 >= limit && buf.last() != Some(&b'\n') {
-                // skip the rest of this over-long line
-                let mut sink = Vec::new();
-                let _ = self.reader.read_until(b'\n', &mut sink);
+                // skip the rest of this over-long line, without holding it
+                let rest = skip_line(&mut self.reader);
                 return self.err(InputErrorKind::TooLarge {
-                    size: buf.len() as u64 + sink.len() as u64,
+                    size: buf.len() as u64 + rest,
                     limit: self.opts.max_article_bytes,
                 });
             }
@@ -157,6 +180,12 @@ impl Iterator for JsonlReader {
                 }
             }
             let [id, date, title, url] = fields;
+            if let Some(length) = id.as_ref().map(String::len).filter(|&n| n > MAX_ID_BYTES) {
+                return self.err(InputErrorKind::LongId {
+                    length,
+                    limit: MAX_ID_BYTES,
+                });
+            }
             let date = match date {
                 Some(d) if d.trim().is_empty() || d.trim().eq_ignore_ascii_case("unknown") => None,
                 Some(d) => match parse_date(&d).or_else(|| d.get(..10).and_then(parse_date)) {

@@ -1,16 +1,18 @@
 //! Plain-text articles. The first line may be a date header, ` date 2024-05-08 ` or
 //! ` date unknown `, as in the project's sample article; the id is the file stem.
 
-use super::{decode, parse_date, IngestOptions};
+use super::{decode, parse_date, read_bounded, IngestOptions};
 use crate::error::{InputError, InputErrorKind};
 use crate::model::Document;
-use std::io::Read;
 use std::path::Path;
 
 pub(super) fn read_file(path: &Path, opts: &IngestOptions) -> Result<Document, InputError> {
     let file = std::fs::File::open(path).map_err(|e| InputError::new(path, None, e.into()))?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    if size > opts.max_article_bytes {
+    let meta = file.metadata().ok();
+    // a pipe or a device has no size to check beforehand: it is read up to the limit
+    let regular = meta.as_ref().is_some_and(|m| m.is_file());
+    let size = meta.map(|m| m.len()).unwrap_or(0);
+    if regular && size > opts.max_article_bytes {
         return Err(InputError::new(
             path,
             None,
@@ -20,10 +22,17 @@ pub(super) fn read_file(path: &Path, opts: &IngestOptions) -> Result<Document, I
             },
         ));
     }
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(opts.max_article_bytes + 1)
-        .read_to_end(&mut bytes)
+    let bytes = read_bounded(file, opts.max_article_bytes, size as usize)
         .map_err(|e| InputError::new(path, None, e.into()))?;
+    if !regular && bytes.len() as u64 > opts.max_article_bytes {
+        return Err(InputError::new(
+            path,
+            None,
+            InputErrorKind::OverLimit {
+                limit: opts.max_article_bytes,
+            },
+        ));
+    }
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
