@@ -593,3 +593,463 @@ fn endless_and_device_articles_are_cut_at_the_size_limit() {
     );
     has_good_fact(&read_json(&json));
 }
+
+// ---------------------------------------------------------------- 5. a run's files, or the old ones
+
+const OTHER: &str = "Imran Khan criticized the United States.\n";
+
+/// The entries of a directory, sorted.
+fn entries(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// A directory with an earlier run's files of `--name set`, from the good article.
+fn earlier_set(d: &Dir, formats: &str) -> (PathBuf, Vec<(String, Vec<u8>)>) {
+    let out = d.path("out");
+    let r = build(
+        &[&good(d)],
+        &[
+            "-f",
+            formats,
+            "--name",
+            "set",
+            "-o",
+            out.to_str().unwrap(),
+            "-q",
+        ],
+    );
+    assert_exit!(r.out, 0);
+    let files = entries(&out)
+        .into_iter()
+        .map(|n| {
+            let bytes = std::fs::read(out.join(&n)).unwrap();
+            (n, bytes)
+        })
+        .collect();
+    (out, files)
+}
+
+fn unchanged(out: &Path, files: &[(String, Vec<u8>)]) {
+    let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
+    assert_eq!(entries(out), names, "the directory holds other entries now");
+    for (n, bytes) in files {
+        assert!(std::fs::read(out.join(n)).unwrap() == *bytes, "{n} changed");
+    }
+}
+
+/// A `dot` that fails: a picture fails after the other formats were written.
+fn failing_graphviz(d: &Dir) -> std::ffi::OsString {
+    let bin_dir = d.path("fakebin");
+    std::fs::create_dir_all(&bin_dir).unwrap();
+    let dot = bin_dir.join("dot");
+    std::fs::write(&dot, "#!/bin/sh\necho 'dot: out of memory' >&2\nexit 1\n").unwrap();
+    std::fs::set_permissions(&dot, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let mut dirs = vec![bin_dir];
+    dirs.extend(std::env::split_paths(&path));
+    std::env::join_paths(dirs).unwrap()
+}
+
+#[test]
+fn a_failure_in_the_middle_of_a_set_leaves_the_earlier_set() {
+    let d = Dir::new();
+    let (out, files) = earlier_set(&d, "json,tsv,dot");
+    let path = failing_graphviz(&d);
+    let other = d.write("other.txt", OTHER);
+    // json, tsv and dot are written, then the picture fails
+    for formats in ["json,tsv,dot,svg", "svg,json", "json,dot,tsv,png"] {
+        let r = measured(
+            bin()
+                .env("PATH", &path)
+                .arg("build")
+                .arg(&other)
+                .args(["-f", formats, "--engine", "graphviz", "--name", "set", "-o"])
+                .arg(&out),
+        );
+        assert_exit!(r.out, 1);
+        r.says(&["error:", "Graphviz failed", "dot: out of memory"]);
+        unchanged(&out, &files);
+    }
+    // a set of one file (-o FILE) too
+    let single = out.join("set.json");
+    let r = measured(
+        bin()
+            .env("PATH", &path)
+            .arg("build")
+            .arg(&other)
+            .args(["-f", "svg", "--engine", "graphviz", "-o"])
+            .arg(out.join("set.svg")),
+    );
+    assert_exit!(r.out, 1);
+    unchanged(&out, &files);
+    // and the good article's set is written whole when nothing fails
+    let r = build(
+        &[&other, &good(&d)],
+        &[
+            "-f",
+            "json,tsv,dot",
+            "--name",
+            "set",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_exit!(r.out, 0);
+    assert_eq!(entries(&out), vec!["set.dot", "set.json", "set.tsv"]);
+    let g = read_json(&single);
+    has_good_fact(&g);
+    assert!(has(&g, "Imran Khan", "ACCUSE", "United States"));
+}
+
+#[test]
+fn a_second_run_into_a_locked_directory_waits_and_says_so() {
+    let d = Dir::new();
+    let (out, files) = earlier_set(&d, "json,tsv");
+    // this test holds the directory's lock, as a run writing into it would
+    let lock = std::fs::File::open(&out).unwrap();
+    lock.lock().unwrap();
+    let mut child = bin()
+        .arg("build")
+        .arg(d.write("other.txt", OTHER))
+        .args(["-f", "json,tsv", "--name", "set", "-o"])
+        .arg(&out)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut stderr, &mut line).unwrap();
+    assert!(
+        line.contains(&format!(
+            "waiting for another actorgraph run to finish writing into {}",
+            out.display()
+        )),
+        "{line}"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(child.try_wait().unwrap().is_none(), "it did not wait");
+    unchanged(&out, &files);
+    drop(lock);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(entries(&out), vec!["set.json", "set.tsv"]);
+    assert!(has(
+        &read_json(&out.join("set.json")),
+        "Imran Khan",
+        "ACCUSE",
+        "United States"
+    ));
+}
+
+#[test]
+fn concurrent_runs_into_one_directory_leave_one_whole_set() {
+    let d = Dir::new();
+    let out = d.path("out");
+    let a = d.write("a.txt", GOOD.repeat(200));
+    let b = d.write("b.txt", OTHER.repeat(200));
+    for _ in 0..3 {
+        let spawn = |input: &Path| {
+            bin()
+                .arg("build")
+                .arg(input)
+                .args(["-f", "json,tsv,dot,graphml", "--name", "set", "-q", "-o"])
+                .arg(&out)
+                .spawn()
+                .unwrap()
+        };
+        let (mut x, mut y) = (spawn(&a), spawn(&b));
+        assert!(x.wait().unwrap().success() && y.wait().unwrap().success());
+        // every file of the set is from the same run: all about Macron, or all about Khan
+        let names = entries(&out);
+        assert_eq!(names, vec!["set.dot", "set.graphml", "set.json", "set.tsv"]);
+        let from_a: Vec<bool> = names
+            .iter()
+            .map(|n| {
+                String::from_utf8_lossy(&std::fs::read(out.join(n)).unwrap()).contains("Macron")
+            })
+            .collect();
+        assert!(
+            from_a.iter().all(|&x| x) || from_a.iter().all(|&x| !x),
+            "{names:?}: {from_a:?}"
+        );
+    }
+}
+
+#[test]
+fn stale_temporaries_of_interrupted_runs_are_removed() {
+    let d = Dir::new();
+    let (out, files) = earlier_set(&d, "json");
+    // what an interrupted run left: a half-written set, and an old version's temporary file
+    let cut = out.join(".actorgraph-tmp-31337-Ab12Cd");
+    std::fs::create_dir(&cut).unwrap();
+    std::fs::write(cut.join("set.json"), "{\"half\": ").unwrap();
+    std::fs::write(out.join(".actorgraph-q1W2e3"), "partial").unwrap();
+    // a set whose files were all written, killed while moving them into place
+    let done = out.join(".actorgraph-tmp-31338-Ef34Gh");
+    std::fs::create_dir(&done).unwrap();
+    std::fs::write(done.join("COMMIT"), "other.tsv\n").unwrap();
+    std::fs::write(done.join("other.tsv"), "subject\trelation\tobject\n").unwrap();
+    let r = build(
+        &[&d.write("x.txt", OTHER)],
+        &["-f", "tsv", "-o", out.join("x.tsv").to_str().unwrap()],
+    );
+    assert_exit!(r.out, 0);
+    r.says(&[
+        "completed the output of an interrupted run in",
+        "(other.tsv)",
+    ]);
+    let mut expected: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
+    expected.extend(["other.tsv".to_string(), "x.tsv".to_string()]);
+    expected.sort();
+    assert_eq!(entries(&out), expected);
+    assert_eq!(std::fs::read(out.join("set.json")).unwrap(), files[0].1);
+}
+
+#[test]
+fn an_output_path_taken_by_a_directory_is_refused_before_work() {
+    let d = Dir::new();
+    let out = d.path("out");
+    std::fs::create_dir_all(out.join("set.tsv")).unwrap();
+    let r = build(
+        &[&good(&d), &d.path("missing.txt")],
+        &[
+            "-f",
+            "json,tsv",
+            "--name",
+            "set",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_exit!(r.out, 1);
+    r.says(&["error:", "set.tsv: it is a directory"]);
+    r.does_not_say("missing.txt");
+    assert_eq!(entries(&out), vec!["set.tsv"]);
+}
+
+/// A long run interrupted by SIGINT or SIGTERM at several moments: no temporary is left,
+/// and the directory holds the earlier set or the whole new one, never a mix. Needs a
+/// release build to be long enough and quick: `scripts/hostile-input.sh` runs it.
+#[test]
+#[ignore]
+fn an_interrupted_run_leaves_no_temporary_and_the_earlier_set() {
+    let d = Dir::new();
+    let (out, files) = earlier_set(&d, "json,dot,graphml,tsv,html");
+    // 20,000 articles about other people
+    let corpus = d.path("big.jsonl");
+    {
+        use std::io::Write;
+        let mut w = std::io::BufWriter::new(std::fs::File::create(&corpus).unwrap());
+        for i in 0..20_000 {
+            writeln!(
+                w,
+                "{{\"id\": \"a{i}\", \"text\": \"Minister Ana Costa{a} met with Prime Minister Luis Ortega{b} in Lisbon. Spain criticized Portugal{c}.\"}}",
+                a = i % 5_003,
+                b = i % 3_001,
+                c = i % 7
+            )
+            .unwrap();
+        }
+    }
+    let mut interrupted = 0;
+    for (signal, after_ms) in [
+        (libc::SIGINT, 200),
+        (libc::SIGINT, 1_000),
+        (libc::SIGTERM, 1_500),
+        (libc::SIGINT, 2_500),
+        (libc::SIGTERM, 4_000),
+    ] {
+        let mut child = bin()
+            .arg("build")
+            .arg(&corpus)
+            .args([
+                "-f",
+                "json,dot,graphml,tsv,html",
+                "--name",
+                "set",
+                "-q",
+                "-o",
+            ])
+            .arg(&out)
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(after_ms));
+        unsafe { libc::kill(child.id() as libc::pid_t, signal) };
+        let status = child.wait().unwrap();
+        let names = entries(&out);
+        assert!(
+            names.iter().all(|n| !n.starts_with(".actorgraph")),
+            "a temporary is left after signal {signal} at {after_ms} ms: {names:?}"
+        );
+        if status.success() {
+            // it had finished: the whole new set
+            eprintln!("signal {signal} at {after_ms} ms: the run had finished");
+            assert!(!has(
+                &read_json(&out.join("set.json")),
+                "Emmanuel Macron",
+                "CONSULT",
+                "Olaf Scholz"
+            ));
+            return;
+        }
+        interrupted += 1;
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(status.signal(), Some(signal), "{status:?}");
+        unchanged(&out, &files);
+    }
+    assert!(interrupted > 0);
+}
+
+// ---------------------------------------------------------------- 6. paths
+
+#[test]
+fn a_name_cannot_leave_the_output_directory() {
+    for name in [
+        "../escaped",
+        "/etc/passwd",
+        "/",
+        "sub/dir",
+        "..",
+        ".",
+        "a\\b",
+        "",
+        "x\u{1b}[2J",
+    ] {
+        refused_before_work(&["--name", name], &["--name"]);
+    }
+    // nothing was written beside the output directory either
+    let d = Dir::new();
+    let out = d.path("out");
+    let r = build(
+        &[&good(&d)],
+        &[
+            "-f",
+            "json",
+            "--name",
+            "../escaped",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_exit!(r.out, 2);
+    assert!(!d.path("escaped.json").exists() && !out.exists());
+    // names that only look odd are names
+    let r = build(
+        &[&good(&d)],
+        &[
+            "-f",
+            "json,tsv",
+            "--name",
+            "..2024 May, «draft»",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_exit!(r.out, 0);
+    assert_eq!(
+        entries(&out),
+        vec!["..2024 May, «draft».json", "..2024 May, «draft».tsv"]
+    );
+    has_good_fact(&read_json(&out.join("..2024 May, «draft».json")));
+}
+
+#[test]
+fn devices_take_single_file_output() {
+    let d = Dir::new();
+    for (format, device) in [
+        ("json", "/dev/null"),
+        ("tsv", "/dev/null"),
+        ("png", "/dev/null"),
+        ("json", "/dev/stderr"),
+    ] {
+        let r = build(&[&good(&d)], &["-f", format, "-o", device, "-q"]);
+        assert_exit!(r.out, 0);
+        // still a device, not replaced by a file
+        assert!(!Path::new("/dev/null").metadata().unwrap().is_file());
+        assert!(
+            entries(d.tmp.path()) == vec!["good.txt"],
+            "{:?}",
+            entries(d.tmp.path())
+        );
+    }
+    // what went to /dev/stderr is the graph
+    let r = build(&[&good(&d)], &["-f", "tsv", "-o", "/dev/stderr", "-q"]);
+    assert_exit!(r.out, 0);
+    r.says(&["Emmanuel Macron\tCONSULT\tOlaf Scholz"]);
+    // several files cannot go into one device
+    let r = build(&[&good(&d)], &["-f", "json,tsv", "-o", "/dev/null"]);
+    assert_exit!(r.out, 1);
+    r.says(&["cannot write the output /dev/null: /dev/null is a file, not a directory"]);
+    // a picture drawn from a saved graph, too
+    let json = d.path("g.json");
+    assert_exit!(
+        build(&[&good(&d)], &["-f", "json", "-o", json.to_str().unwrap()]).out,
+        0
+    );
+    let r = measured(
+        bin()
+            .arg("render")
+            .arg(&json)
+            .args(["-o", "/dev/null", "-f", "svg"]),
+    );
+    assert_exit!(r.out, 0);
+    assert!(!Path::new("/dev/null").metadata().unwrap().is_file());
+}
+
+#[test]
+fn an_output_name_too_long_for_the_file_system_is_refused_before_work() {
+    let d = Dir::new();
+    let long = "n".repeat(300);
+    // as --name, as -o FILE, and as an input file's stem
+    let out = d.path("out");
+    let file = d.path(&format!("{}.json", "f".repeat(260)));
+    for args in [
+        vec![
+            "-f",
+            "json,tsv",
+            "--name",
+            long.as_str(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        vec!["-f", "json", "-o", file.to_str().unwrap()],
+    ] {
+        let r = build(&[&good(&d), &d.path("missing.txt")], &args);
+        assert_exit!(r.out, 1);
+        r.says(&["error: cannot write the output", "name too long"]);
+        r.does_not_say("missing.txt");
+    }
+    assert!(entries(&out).is_empty());
+    // a name that just fits is written
+    let fits = "n".repeat(250);
+    let r = build(
+        &[&good(&d)],
+        &[
+            "-f",
+            "json",
+            "--name",
+            fits.as_str(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_exit!(r.out, 0);
+    has_good_fact(&read_json(&out.join(format!("{fits}.json"))));
+    // render checks its output before reading the graph
+    let r = measured(
+        bin()
+            .arg("render")
+            .arg(d.path("missing.json"))
+            .arg("-o")
+            .arg(d.path(&format!("{long}.svg"))),
+    );
+    assert_exit!(r.out, 1);
+    r.says(&["name too long"]);
+    r.does_not_say("missing.json");
+}

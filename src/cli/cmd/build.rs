@@ -5,7 +5,7 @@
 use crate::cli::args::BuildArgs;
 use crate::cli::exit;
 use crate::cli::messages;
-use crate::cli::output::{self, Target};
+use crate::cli::output::{self, OutputSet, Target};
 use crate::error::InputError;
 use crate::extract::Knowledge;
 use crate::format::{self, Format, Notes, WriteError};
@@ -15,7 +15,7 @@ use crate::model::MAX_TRIPLES_PER_SENTENCE;
 use crate::pipeline::{self, BuildError, BuildOptions, BuildOutcome, Counts, Progress};
 use crate::render::RenderOptions;
 use anyhow::{anyhow, bail, Context, Result};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
 /// Articles with sentences cut at the length bound that are named one by one.
@@ -143,7 +143,7 @@ pub fn run(a: BuildArgs) -> Result<u8> {
     let stem = default_stem(&a);
     let names: Vec<String> = formats.iter().flat_map(|f| f.files(&stem)).collect();
     output::refuse_overwriting_inputs(&target.paths(&names), &a.inputs)?;
-    target.check_writable()?;
+    target.check(&names)?;
 
     let mut knowledge = Knowledge::builtin().context("the shipped data files")?;
     for f in a.gazetteer.iter().chain(a.lexicon.iter()) {
@@ -218,7 +218,7 @@ pub fn run(a: BuildArgs) -> Result<u8> {
             started.elapsed().as_secs_f64(),
             match &target {
                 Target::Stdout => String::new(),
-                Target::File(f) => format!(" → {}", f.display()),
+                Target::File(f) | Target::Device(f) => format!(" → {}", f.display()),
                 Target::Dir(d) => format!(" → {}/", d.display().to_string().trim_end_matches('/')),
             }
         ));
@@ -248,32 +248,29 @@ fn write_outputs(
             }
         }
     };
+    let Target::Dir(dir) = target else {
+        // one file: stdout, a device, or a file (a set of one)
+        let mut notes = Notes::new();
+        output::write_file(target, |w| {
+            notes = format::write(formats[0], graph, 0, &render_opts, w).map_err(io_error)?;
+            Ok(())
+        })?;
+        say(notes);
+        return Ok(());
+    };
+    // every file into the set, then all into place together (src/cli/output.rs)
+    let mut set = OutputSet::begin(dir)?;
     for &format in formats {
-        let paths: Vec<std::path::PathBuf> = match target {
-            Target::Stdout => vec![],
-            Target::File(f) => vec![f.clone()],
-            Target::Dir(d) => format.files(stem).iter().map(|n| d.join(n)).collect(),
-        };
-        if paths.is_empty() {
-            let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            let notes = format::write(format, graph, 0, &render_opts, &mut lock)
-                .map_err(io_error)
-                .context("writing to stdout")?;
-            lock.flush().context("writing to stdout")?;
-            say(notes);
-            continue;
-        }
-        for (part, path) in paths.iter().enumerate() {
+        for (part, name) in format.files(stem).iter().enumerate() {
             let mut notes = Notes::new();
-            output::write_atomic(path, |w| {
+            set.create(name, |w| {
                 notes = format::write(format, graph, part, &render_opts, w).map_err(io_error)?;
                 Ok(())
             })?;
             say(notes);
         }
     }
-    Ok(())
+    set.commit()
 }
 
 /// A format's failure as the I/O error of the file it was writing.

@@ -19,6 +19,14 @@ pub fn run(a: RenderArgs) -> Result<u8> {
         );
     };
     let selection = super::selection(&a.selection)?;
+    let target = output::Target::new(&a.output, 1, true)?;
+    if matches!(target, output::Target::Dir(_)) {
+        bail!(
+            "the output {} is a directory; give a file",
+            a.output.display()
+        );
+    }
+    target.check(&[])?;
     output::refuse_overwriting_inputs(
         std::slice::from_ref(&a.output),
         std::slice::from_ref(&a.graph),
@@ -36,6 +44,6 @@ pub fn run(a: RenderArgs) -> Result<u8> {
     for n in &img.notes {
         messages::info(messages::render_note(n));
     }
-    output::write_atomic(&a.output, |w| w.write_all(&img.bytes))?;
+    output::write_file(&target, |w| w.write_all(&img.bytes))?;
     Ok(exit::OK)
 }
