@@ -856,13 +856,16 @@ fn an_interrupted_run_leaves_no_temporary_and_the_earlier_set() {
             .unwrap();
         }
     }
-    let mut interrupted = 0;
-    for (signal, after_ms) in [
-        (libc::SIGINT, 200),
-        (libc::SIGINT, 1_000),
-        (libc::SIGTERM, 1_500),
-        (libc::SIGINT, 2_500),
-        (libc::SIGTERM, 4_000),
+    // during extraction, as soon as the set's temporary directory appears (the writing
+    // has begun), and a little later
+    let mut interrupted_writing = 0;
+    for (signal, moment) in [
+        (libc::SIGINT, Moment::After(300)),
+        (libc::SIGTERM, Moment::Writing(0)),
+        (libc::SIGINT, Moment::Writing(0)),
+        (libc::SIGINT, Moment::Writing(30)),
+        (libc::SIGTERM, Moment::Writing(100)),
+        (libc::SIGHUP, Moment::Writing(10)),
     ] {
         let mut child = bin()
             .arg("build")
@@ -879,17 +882,46 @@ fn an_interrupted_run_leaves_no_temporary_and_the_earlier_set() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(after_ms));
+        let started = std::time::Instant::now();
+        let writing = match moment {
+            Moment::After(ms) => {
+                std::thread::sleep(std::time::Duration::from_millis(ms));
+                false
+            }
+            Moment::Writing(ms) => {
+                while !entries(&out)
+                    .iter()
+                    .any(|n| n.starts_with(".actorgraph-tmp-"))
+                {
+                    assert!(
+                        child.try_wait().unwrap().is_none(),
+                        "it finished without writing"
+                    );
+                    assert!(started.elapsed().as_secs() < 120);
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                }
+                std::thread::sleep(std::time::Duration::from_millis(ms));
+                true
+            }
+        };
         unsafe { libc::kill(child.id() as libc::pid_t, signal) };
         let status = child.wait().unwrap();
         let names = entries(&out);
         assert!(
             names.iter().all(|n| !n.starts_with(".actorgraph")),
-            "a temporary is left after signal {signal} at {after_ms} ms: {names:?}"
+            "a temporary is left after signal {signal} at {moment:?}: {names:?}"
         );
+        use std::os::unix::process::ExitStatusExt;
         if status.success() {
-            // it had finished: the whole new set
-            eprintln!("signal {signal} at {after_ms} ms: the run had finished");
+            // it had moved the set into place: the whole new set
+            eprintln!(
+                "signal {signal} at {moment:?} ({:?}): the run had finished",
+                started.elapsed()
+            );
+            assert_eq!(
+                names,
+                files.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>()
+            );
             assert!(!has(
                 &read_json(&out.join("set.json")),
                 "Emmanuel Macron",
@@ -898,12 +930,26 @@ fn an_interrupted_run_leaves_no_temporary_and_the_earlier_set() {
             ));
             return;
         }
-        interrupted += 1;
-        use std::os::unix::process::ExitStatusExt;
+        eprintln!(
+            "signal {signal} at {moment:?} ({:?}): interrupted",
+            started.elapsed()
+        );
         assert_eq!(status.signal(), Some(signal), "{status:?}");
         unchanged(&out, &files);
+        interrupted_writing += usize::from(writing);
     }
-    assert!(interrupted > 0);
+    assert!(
+        interrupted_writing > 0,
+        "no signal came while the set was written"
+    );
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Moment {
+    /// Milliseconds after the start.
+    After(u64),
+    /// Milliseconds after the set's temporary directory appeared.
+    Writing(u64),
 }
 
 // ---------------------------------------------------------------- 6. paths

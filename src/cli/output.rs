@@ -475,6 +475,12 @@ pub mod signals {
                     let paths = pending();
                     for p in paths.iter() {
                         let _ = std::fs::remove_dir_all(p);
+                        if let Some(dir) = p.parent() {
+                            super::messages::info(format!(
+                                "interrupted: nothing written, the earlier files in {} are kept",
+                                dir.display()
+                            ));
+                        }
                     }
                     // the lock stays held: no other thread writes or commits any more
                     let _ = signal_hook::low_level::emulate_default_handler(signal);
