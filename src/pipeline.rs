@@ -81,6 +81,8 @@ pub struct Counts {
     pub bounded_documents: usize,
     /// Problems that did not stop a document from being read (see [`Document::warnings`]).
     pub read_warnings: usize,
+    /// Documents whose input gave no id (see [`Document::id_made_up`]).
+    pub made_up_ids: usize,
     /// Documents skipped, by [`InputError::reason`].
     pub skipped: BTreeMap<&'static str, usize>,
 }
@@ -104,6 +106,9 @@ pub trait Progress {
     /// A document was read, with a problem that did not stop it (invalid UTF-8 replaced,
     /// its id renamed).
     fn read_warning(&mut self, _origin: &str, _warning: &str) {}
+
+    /// A document's input gave no id; `id` was made up from its place.
+    fn id_made_up(&mut self, _origin: &str, _id: &str) {}
 
     /// A document could not be read and is left out (unless the build stops at it).
     fn skipped(&mut self, _error: InputError) {}
@@ -203,6 +208,10 @@ where
                         for w in &doc.warnings {
                             progress.read_warning(&doc.origin, w);
                             merger.counts.read_warnings += 1;
+                        }
+                        if doc.id_made_up {
+                            merger.counts.made_up_ids += 1;
+                            progress.id_made_up(&doc.origin, &doc.id);
                         }
                         docs.push(doc);
                     }

@@ -14,7 +14,7 @@ const GOOD: &str = "French President Emmanuel Macron met with Olaf Scholz in Ber
 pub struct Run {
     pub out: Output,
     pub stderr: String,
-    /// Peak resident memory of the process, in bytes (its `ru_maxrss`).
+    /// Peak resident memory of the process, in bytes.
     pub peak: u64,
 }
 
@@ -39,9 +39,9 @@ impl Run {
     }
 }
 
-/// Runs the command to its end and measures the child's peak memory with `wait4`.
-// the child is reaped by wait4, which Child does not know of
-#[allow(clippy::zombie_processes)]
+/// Runs the command to its end, following the child's peak memory (`VmHWM` of
+/// `/proc/PID/status`, read every millisecond; the kernel's `ru_maxrss` of a child
+/// would include the test process it was spawned from).
 pub fn measured(cmd: &mut Command) -> Run {
     use std::io::Read;
     let mut child = cmd
@@ -62,13 +62,21 @@ pub fn measured(cmd: &mut Command) -> Run {
         stderr.read_to_end(&mut v).unwrap();
         v
     });
-    let mut status = 0;
-    // SAFETY: an all-zero rusage is a valid value, and wait4 writes into both out-parameters
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = child.id() as libc::pid_t;
-    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(r, pid, "wait4: {}", std::io::Error::last_os_error());
-    let status = std::os::unix::process::ExitStatusExt::from_raw(status);
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    let status = loop {
+        if let Some(kb) = std::fs::read_to_string(&status_file).ok().and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        }) {
+            peak = peak.max(kb * 1024);
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    };
     let out = Output {
         status,
         stdout: out_reader.join().unwrap(),
@@ -77,8 +85,7 @@ pub fn measured(cmd: &mut Command) -> Run {
     Run {
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         out,
-        // Linux reports kilobytes
-        peak: usage.ru_maxrss as u64 * 1024,
+        peak,
     }
 }
 
@@ -1098,4 +1105,166 @@ fn an_output_name_too_long_for_the_file_system_is_refused_before_work() {
     assert_exit!(r.out, 1);
     r.says(&["name too long"]);
     r.does_not_say("missing.json");
+}
+
+// ---------------------------------------------------------------- 7. ids of JSONL lines
+
+fn record(id: Option<&str>, text: &str) -> String {
+    match id {
+        Some(id) => format!("{{\"id\": {id:?}, \"text\": {text:?}}}\n"),
+        None => format!("{{\"text\": {text:?}}}\n"),
+    }
+}
+
+/// Every (document id, subject) of a node-link graph's evidence.
+fn doc_ids(g: &serde_json::Value) -> Vec<String> {
+    let mut ids: Vec<String> = g["graph"]["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn a_made_up_id_never_takes_a_real_one() {
+    let d = Dir::new();
+    let json = d.path("g.json");
+    // line 1 has no id; a later line's real id is the one it would have got ("c:1"), and
+    // an earlier line's real id is the one line 3 would have got
+    let corpus = d.write(
+        "c.jsonl",
+        [
+            record(None, GOOD),
+            record(Some("c:3"), OTHER),
+            record(None, "Joe Biden met Xi Jinping."),
+            record(Some("c:1"), "Angela Merkel met Vladimir Putin."),
+            record(Some("c:1~2"), "Shehbaz Sharif met Recep Tayyip Erdogan."),
+        ]
+        .concat(),
+    );
+    let r = build(&[&corpus], &["-f", "json", "-o", json.to_str().unwrap()]);
+    assert_exit!(r.out, 0);
+    r.does_not_say("duplicate");
+    r.says(&[
+        "5 articles, 2 without an id given one (",
+        "c.jsonl:1 \"c:1~3\"",
+        "c.jsonl:3 \"c:3~2\")",
+    ]);
+    let g = read_json(&json);
+    assert_eq!(doc_ids(&g), vec!["c:1", "c:1~2", "c:1~3", "c:3", "c:3~2"]);
+    has_good_fact(&g);
+    for (s, o) in [
+        ("Imran Khan", "United States"),
+        ("Joe Biden", "Xi Jinping"),
+        ("Angela Merkel", "Vladimir Putin"),
+    ] {
+        assert!(
+            triples(&g).iter().any(|(a, _, b)| a == s && b == o),
+            "{s} – {o}"
+        );
+    }
+}
+
+#[test]
+fn across_files_and_stdin_no_article_is_dropped_for_a_made_up_id() {
+    let d = Dir::new();
+    let json = d.path("g.json");
+    // a.jsonl line 1 gets "a:1"; b.jsonl's real "a:1" comes later, in another file
+    let a = d.write("a.jsonl", record(None, GOOD));
+    let b = d.write(
+        "b.jsonl",
+        [
+            record(Some("a:1"), OTHER),
+            record(Some("5"), "Joe Biden met Xi Jinping."),
+        ]
+        .concat(),
+    );
+    let mut child = bin()
+        .arg("build")
+        .args([&a, &b])
+        .arg("-")
+        .args(["-f", "json", "-o"])
+        .arg(&json)
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // stdin: a record without an id, and one whose real id stdin's made-up one would be
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin
+            .write_all(
+                [
+                    record(None, "Angela Merkel met Vladimir Putin."),
+                    record(
+                        Some("<stdin>:1"),
+                        "Shehbaz Sharif met Recep Tayyip Erdogan.",
+                    ),
+                ]
+                .concat()
+                .as_bytes(),
+            )
+            .unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_exit!(out, 0);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("b.jsonl:1: article id \"a:1\" was made up earlier for a record without an id; this one's id is \"a:1~2\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("<stdin>:2: article id \"<stdin>:1\" was made up earlier"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 without an id given one (") && !stderr.contains("duplicate"),
+        "{stderr}"
+    );
+    let g = read_json(&json);
+    assert_eq!(
+        doc_ids(&g),
+        vec!["5", "<stdin>:1", "<stdin>:1~2", "a:1", "a:1~2"]
+    );
+    has_good_fact(&g);
+    assert!(has(&g, "Imran Khan", "ACCUSE", "United States"));
+    // true duplicates of real ids are still duplicates
+    let dup = d.write(
+        "dup.jsonl",
+        [record(Some("x"), GOOD), record(Some("x"), OTHER)].concat(),
+    );
+    let r = build(&[&dup], &["-f", "json", "-o", json.to_str().unwrap()]);
+    assert_exit!(r.out, 3);
+    r.says(&["dup.jsonl:2: duplicate article id \"x\""]);
+}
+
+#[test]
+fn the_summary_names_the_first_lines_given_an_id_and_counts_the_rest() {
+    let d = Dir::new();
+    let json = d.path("g.json");
+    let mut corpus = record(Some("real"), GOOD);
+    for i in 0..20 {
+        corpus.push_str(&record(
+            None,
+            &format!("Person{i} Name{i} met Other{i} Human{i}."),
+        ));
+    }
+    let r = build(
+        &[&d.write("many.jsonl", corpus)],
+        &["-f", "json", "-o", json.to_str().unwrap()],
+    );
+    assert_exit!(r.out, 0);
+    r.says(&[
+        "21 articles, 20 without an id given one (",
+        "many.jsonl:2 \"many:2\", ",
+        "many.jsonl:6 \"many:6\", and 15 more), ",
+    ]);
+    r.does_not_say("many:7");
+    let g = read_json(&json);
+    assert_eq!(doc_ids(&g).len(), 21);
+    has_good_fact(&g);
 }

@@ -1,10 +1,18 @@
 //! JSONL corpora: one article a line, `{"id", "text", "date"?, "title"?, "url"?}`.
 //! A bad line is an error naming its line number; the lines after it are still read.
+//!
+//! A record without an id gets one made from its place, `STEM:LINE` (`corpus:12`), and
+//! made-up ids never take an id the file gives: at the first record without an id, a file
+//! (not a pipe) is scanned once for the ids its records give in that form, and a made-up
+//! id that one of them takes gets a suffix (`corpus:12~2`). Across files and on stdin,
+//! [`super::Inputs`] lets a made-up id yield to the real ids read before it, and renames
+//! (never drops) a later article whose real id an earlier made-up one took.
 
 use super::{decode, parse_date, IngestOptions};
 use crate::error::{InputError, InputErrorKind};
 use crate::model::Document;
 use serde_json::Value;
+use std::collections::HashSet;
 use std::io::BufRead;
 use std::path::PathBuf;
 
@@ -21,6 +29,11 @@ pub(super) struct JsonlReader {
     done: bool,
     /// A non-blank line was read that was text (not binary).
     seen_record: bool,
+    /// The file to scan for real ids at the first record without one (None: a pipe).
+    scan: Option<PathBuf>,
+    /// The ids of the file's records that a made-up id could take (`STEM:…`), once
+    /// scanned.
+    real_ids: Option<HashSet<String>>,
 }
 
 impl JsonlReader {
@@ -32,7 +45,45 @@ impl JsonlReader {
             opts,
             done: false,
             seen_record: false,
+            scan: None,
+            real_ids: None,
         }
+    }
+
+    /// Made-up ids will avoid the ids the file at `path` gives (it is read once more, only
+    /// if a record without an id comes).
+    pub(super) fn scanning_ids_of(mut self, path: PathBuf) -> Self {
+        self.scan = Some(path);
+        self
+    }
+
+    fn stem(&self) -> String {
+        self.path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+
+    /// `STEM:LINE`, with a suffix when a record of the file gives that id.
+    fn made_up_id(&mut self) -> String {
+        let stem = self.stem();
+        if self.real_ids.is_none() {
+            let prefix = format!("{stem}:");
+            let ids = match self.scan.take() {
+                Some(path) => real_ids(&path, &prefix, self.opts.max_article_bytes),
+                None => HashSet::new(),
+            };
+            self.real_ids = Some(ids);
+        }
+        let taken = self.real_ids.as_ref().expect("scanned");
+        let base = format!("{stem}:{}", self.line);
+        let mut id = base.clone();
+        let mut n = 2;
+        while taken.contains(&id) {
+            id = format!("{base}~{n}");
+            n += 1;
+        }
+        id
     }
 
     fn err(&self, kind: InputErrorKind) -> Option<Result<Document, InputError>> {
@@ -52,6 +103,48 @@ fn json_error(e: &serde_json::Error, complete_line: bool) -> InputErrorKind {
         InputErrorKind::Truncated(msg)
     } else {
         InputErrorKind::Json(msg)
+    }
+}
+
+/// The ids the records of the JSONL file at `path` give that start with `prefix`. Lines
+/// that are not records, or over the size limit, are passed over (the reading reports
+/// them).
+fn real_ids(path: &std::path::Path, prefix: &str, max_article_bytes: u64) -> HashSet<String> {
+    #[derive(serde::Deserialize)]
+    struct IdOnly {
+        #[serde(default)]
+        id: Option<Value>,
+    }
+    let mut ids = HashSet::new();
+    let Ok(file) = std::fs::File::open(path) else {
+        return ids;
+    };
+    let mut reader: Box<dyn BufRead> = Box::new(std::io::BufReader::new(file));
+    let limit = max_article_bytes.saturating_mul(2).saturating_add(1024);
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match std::io::Read::take(&mut reader, limit).read_until(b'\n', &mut buf) {
+            Ok(0) | Err(_) => return ids,
+            Ok(_) => {}
+        }
+        if buf.len() as u64 >= limit && buf.last() != Some(&b'\n') {
+            skip_line(&mut reader);
+            continue;
+        }
+        let record = buf.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&buf);
+        let id = match serde_json::from_slice::<IdOnly>(record) {
+            Ok(IdOnly {
+                id: Some(Value::String(s)),
+            }) => s,
+            Ok(IdOnly {
+                id: Some(Value::Number(n)),
+            }) => n.to_string(),
+            _ => continue,
+        };
+        if id.starts_with(prefix) {
+            ids.insert(id);
+        }
     }
 }
 
@@ -194,13 +287,14 @@ impl Iterator for JsonlReader {
                 },
                 None => None,
             };
-            let stem = self
-                .path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let id_made_up = id.is_none();
+            let id = match id {
+                Some(id) => id,
+                None => self.made_up_id(),
+            };
             return Some(Ok(Document {
-                id: id.unwrap_or_else(|| format!("{stem}:{}", self.line)),
+                id,
+                id_made_up,
                 text,
                 body_start: 0,
                 date: date.or_else(|| self.opts.default_date.clone()),

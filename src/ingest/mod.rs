@@ -191,6 +191,8 @@ pub struct Inputs {
     /// The text file `current` reads (its id is its file stem, not chosen by its author).
     current_txt: Option<PathBuf>,
     seen_ids: HashSet<String>,
+    /// The ids among them that were made up for records without one.
+    made_up_ids: HashSet<String>,
     /// Text files read so far (canonical paths), so that one given twice is read once.
     seen_files: HashSet<PathBuf>,
     options: IngestOptions,
@@ -214,6 +216,7 @@ impl Inputs {
             current: None,
             current_txt: None,
             seen_ids: HashSet::new(),
+            made_up_ids: HashSet::new(),
             seen_files: HashSet::new(),
             options,
         }
@@ -291,11 +294,19 @@ impl Inputs {
                     }
                 } else if is_jsonl(&path) {
                     match std::fs::File::open(&path) {
-                        Ok(f) => Box::new(jsonl::JsonlReader::new(
-                            path,
-                            Box::new(std::io::BufReader::new(f)) as Box<dyn BufRead>,
-                            opts,
-                        )),
+                        Ok(f) => {
+                            let reader = jsonl::JsonlReader::new(
+                                path.clone(),
+                                Box::new(std::io::BufReader::new(f)) as Box<dyn BufRead>,
+                                opts,
+                            );
+                            // a pipe cannot be read twice
+                            Box::new(if meta.is_file() {
+                                reader.scanning_ids_of(path)
+                            } else {
+                                reader
+                            })
+                        }
                         Err(e) => {
                             Box::new(std::iter::once(Err(InputError::new(path, None, e.into()))))
                         }
@@ -306,6 +317,31 @@ impl Inputs {
                 }
             }
         }
+    }
+}
+
+impl Inputs {
+    /// `doc`'s id was seen before. A made-up id yields (it gets a suffix); a real id that
+    /// an earlier made-up one took is renamed, with a warning, rather than the article
+    /// dropped. Otherwise the id stays: the article is a duplicate.
+    fn settle_taken_id(&mut self, doc: &mut Document) {
+        let earlier_made_up = self.made_up_ids.contains(&doc.id);
+        if !doc.id_made_up && !earlier_made_up {
+            return;
+        }
+        let base = doc.id.clone();
+        let mut n = 2;
+        let mut id = format!("{base}~{n}");
+        while self.seen_ids.contains(&id) {
+            n += 1;
+            id = format!("{base}~{n}");
+        }
+        if !doc.id_made_up {
+            doc.warnings.push(format!(
+                "article id {base:?} was made up earlier for a record without an id; this one's id is {id:?}"
+            ));
+        }
+        doc.id = id;
     }
 }
 
@@ -352,6 +388,12 @@ impl Iterator for Inputs {
                                 ));
                                 doc.id = id;
                             }
+                        }
+                        if self.seen_ids.contains(&doc.id) {
+                            self.settle_taken_id(&mut doc);
+                        }
+                        if doc.id_made_up {
+                            self.made_up_ids.insert(doc.id.clone());
                         }
                         if !self.seen_ids.insert(doc.id.clone()) {
                             let (path, line) = split_origin(&doc.origin);

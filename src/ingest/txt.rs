@@ -88,6 +88,7 @@ pub(super) fn from_bytes(
         url: None,
         origin: path.display().to_string(),
         warnings,
+        id_made_up: false,
         text,
     })
 }

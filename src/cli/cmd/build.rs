@@ -50,6 +50,8 @@ struct Report {
     cut_named: usize,
     /// Documents with relations left out by the bound per sentence, named one by one.
     relations_cut_named: usize,
+    /// The first few records given an id, for the summary.
+    made_up: Vec<String>,
 }
 
 impl Report {
@@ -73,6 +75,7 @@ impl Report {
             start: Instant::now(),
             cut_named: 0,
             relations_cut_named: 0,
+            made_up: Vec::new(),
         }
     }
 
@@ -86,6 +89,12 @@ impl Report {
 impl Progress for Report {
     fn read_warning(&mut self, origin: &str, warning: &str) {
         messages::warn(format!("{origin}: {warning}"));
+    }
+
+    fn id_made_up(&mut self, origin: &str, id: &str) {
+        if self.made_up.len() < MAX_TRUNCATION_WARNINGS {
+            self.made_up.push(format!("{origin} {id:?}"));
+        }
     }
 
     fn skipped(&mut self, error: InputError) {
@@ -164,6 +173,7 @@ pub fn run(a: BuildArgs) -> Result<u8> {
     let mut report = Report::new(a.quiet);
     let built = pipeline::build(inputs, &knowledge, &options, &mut report);
     report.finish();
+    let made_up = std::mem::take(&mut report.made_up);
     let BuildOutcome { graph, counts } = match built {
         Ok(outcome) => outcome,
         Err(BuildError::BadDocument(e)) => bail!(
@@ -209,8 +219,20 @@ pub fn run(a: BuildArgs) -> Result<u8> {
                 if n == 1 { "" } else { "s" }
             ),
         };
+        let ids = match counts.made_up_ids {
+            0 => String::new(),
+            n => format!(
+                ", {n} without an id given one ({}{})",
+                made_up.join(", "),
+                if n > made_up.len() {
+                    format!(", and {} more", n - made_up.len())
+                } else {
+                    String::new()
+                }
+            ),
+        };
         messages::info(format!(
-            "{articles} article{}{skipped}, {} sentences, {} actors, {} relations{cut} in {:.2} s{}",
+            "{articles} article{}{skipped}{ids}, {} sentences, {} actors, {} relations{cut} in {:.2} s{}",
             if articles == 1 { "" } else { "s" },
             counts.sentences,
             graph.node_count(),
