@@ -48,7 +48,7 @@ pub fn read_user_file(path: &Path, limit: u64) -> Result<String, DataError> {
             return Err(err(0, DataErrorKind::TooLarge { limit }));
         }
     }
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
         let line_start = bytes[..at]
@@ -61,7 +61,23 @@ pub fn read_user_file(path: &Path, limit: u64) -> Result<String, DataError> {
                 byte: at - line_start + 1,
             },
         )
-    })
+    })?;
+    Ok(as_read(text))
+}
+
+/// A data file's text as the extractor reads articles: NFC, without format characters
+/// (a byte-order mark, zero-width joiners), so that its names match the text's.
+pub fn as_read(text: String) -> String {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if !text.chars().any(crate::model::is_format_char)
+        && is_nfc_quick(text.chars()) == IsNormalized::Yes
+    {
+        return text;
+    }
+    text.chars()
+        .filter(|&c| !crate::model::is_format_char(c))
+        .nfc()
+        .collect()
 }
 
 /// The 1-based line of byte offset `at`.
@@ -264,6 +280,14 @@ mod tests {
             .ends_with("latin.tsv:2: invalid UTF-8 at byte 4 of the line; data files are UTF-8"));
         assert!(message(dir.path(), 100).ends_with(":0: a directory, not a data file"));
         assert!(message(&dir.path().join("missing"), 100).contains(":0: cannot read: "));
+    }
+
+    #[test]
+    fn user_files_are_read_as_articles_are_nfc_without_format_characters() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("bom.tsv");
+        std::fs::write(&p, "\u{feff}word\nJose\u{301} Pu\u{200d}tin\n").unwrap();
+        assert_eq!(read_user_file(&p, 1000).unwrap(), "word\nJosé Putin\n");
     }
 
     #[cfg(unix)]

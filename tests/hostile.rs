@@ -1268,3 +1268,105 @@ fn the_summary_names_the_first_lines_given_an_id_and_counts_the_rest() {
     assert_eq!(doc_ids(&g).len(), 21);
     has_good_fact(&g);
 }
+
+// ---------------------------------------------------------------- 9. Unicode in names
+
+#[test]
+fn decomposed_accents_and_format_characters_do_not_cut_names() {
+    let d = Dir::new();
+    let cases = [
+        // (article, the names it must give)
+        ("Russian President Vladimir Pu\u{200d}tin met Jose\u{301} Mari\u{301}a Aznar in Madrid.\n", ["Vladimir Putin", "José María Aznar"]),
+        ("Ang\u{ad}ela Mer\u{2060}kel criticized Recep Tayyip Erdog\u{306}an.\n", ["Angela Merkel", "Recep Tayyip Erdoğan"]),
+        ("\u{feff}Franc\u{327}ois Hollande met Bor\u{200b}is Johnson in Paris.\n", ["François Hollande", "Boris Johnson"]),
+    ];
+    let mut inputs = vec![good(&d)];
+    for (i, (text, _)) in cases.iter().enumerate() {
+        inputs.push(d.write(&format!("u{i}.txt"), text));
+    }
+    let json = d.path("g.json");
+    let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    let r = build(&paths, &["-f", "json", "-o", json.to_str().unwrap()]);
+    assert_exit!(r.out, 0);
+    let g = read_json(&json);
+    has_good_fact(&g);
+    let names: Vec<&str> = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["name"].as_str().unwrap())
+        .collect();
+    for (text, expected) in cases {
+        for name in expected {
+            assert!(names.contains(&name), "{name:?} from {text:?}: {names:?}");
+        }
+        // the two are related, and the evidence is the sentence as written, its span
+        // counted in the original's characters
+        let [a, b] = expected;
+        let link = triples(&g)
+            .iter()
+            .position(|(s, _, o)| s == a && o == b)
+            .unwrap_or_else(|| panic!("{a} – {b}: {:#?}", triples(&g)));
+        let e = &g["links"][link]["evidence"][0];
+        let sentence = text.trim_start_matches('\u{feff}').trim_end();
+        assert_eq!(e["text"].as_str(), Some(sentence));
+        let start = e["start"].as_u64().unwrap() as usize;
+        let end = e["end"].as_u64().unwrap() as usize;
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(chars[start..end].iter().collect::<String>(), sentence);
+    }
+    // --focus typed decomposed finds the composed name
+    let r = build(
+        &paths,
+        &[
+            "-f",
+            "json",
+            "-o",
+            json.to_str().unwrap(),
+            "--focus",
+            "Jose\u{301} Mari\u{301}a Aznar",
+        ],
+    );
+    assert_exit!(r.out, 0);
+    assert!(has(
+        &read_json(&json),
+        "Vladimir Putin",
+        "CONSULT",
+        "José María Aznar"
+    ));
+}
+
+#[test]
+fn knowledge_files_written_decomposed_match_composed_text() {
+    let d = Dir::new();
+    let gazetteer = d.write(
+        "orgs.tsv",
+        "\u{feff}name\ttype\taliases\tcountry\nPartido Accio\u{301}n Nacional\tPoliticalParty\tPAN\tMexico\n",
+    );
+    let article = d.write(
+        "mx.txt",
+        "The Partido Acción Nacional criticized Olaf Scholz.\n",
+    );
+    let json = d.path("g.json");
+    let r = build(
+        &[&article, &good(&d)],
+        &[
+            "-f",
+            "json",
+            "-o",
+            json.to_str().unwrap(),
+            "--gazetteer",
+            gazetteer.to_str().unwrap(),
+        ],
+    );
+    assert_exit!(r.out, 0);
+    let g = read_json(&json);
+    has_good_fact(&g);
+    let pan = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["name"] == "Partido Acción Nacional")
+        .unwrap_or_else(|| panic!("{:#?}", g["nodes"]));
+    assert_eq!(pan["type"], "PoliticalParty");
+}

@@ -24,7 +24,7 @@ use crate::model::{
     keep_most_confident, DocEntity, DocExtraction, Document, DocumentInfo, EntityType, Evidence,
     Mode, OfficeStatus, RelationKind, SharedText, Triple, MAX_TRIPLES_PER_SENTENCE,
 };
-use crate::text::{split_sentences, Sentence};
+use crate::text::{Normalized, Sentence};
 use entities::{Assigned, Entity, EntityId};
 use mentions::{Mention, MentionId, TitleMention};
 use relations::{Found, SentenceView, Slot};
@@ -65,7 +65,9 @@ struct Raw {
 
 /// Runs the whole rule-based extraction on one document.
 pub fn extract_document(doc: &Document, knowledge: &Knowledge) -> DocExtraction {
-    let sentences = split_sentences(&doc.text, doc.body_start, &knowledge.language);
+    // read in NFC without format characters; sentence spans stay the original's
+    let text = Normalized::new(&doc.text);
+    let sentences = text.split_sentences(doc.body_start, &knowledge.language);
     let (mentions, ranges, titles) = find_mentions(knowledge, &sentences);
     let acronym_of = acronyms(&sentences, &mentions);
 

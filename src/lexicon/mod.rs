@@ -310,6 +310,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_shipped_files_are_written_as_they_are_read() {
+        // user files are read in NFC without format characters, as articles are: the
+        // shipped ones must be so already, or their names would not match
+        for (name, text) in SHIPPED.iter().chain(crate::language::SHIPPED) {
+            assert!(
+                crate::datafile::as_read(text.to_string()) == *text,
+                "data/{name} is not NFC without format characters"
+            );
+        }
+    }
+
+    #[test]
     fn every_shipped_file_parses() {
         let lex = Lexicon::builtin().unwrap_or_else(|e| panic!("{e}"));
         assert!(
