@@ -1269,6 +1269,131 @@ fn the_summary_names_the_first_lines_given_an_id_and_counts_the_rest() {
     has_good_fact(&g);
 }
 
+// ---------------------------------------------------------------- 8. dates
+
+/// The date of each article of a node-link JSON graph, by id.
+fn doc_dates(g: &serde_json::Value) -> Vec<(String, Option<String>)> {
+    g["graph"]["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["id"].as_str().unwrap().to_string(),
+                d["date"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn line_ends_of_every_kind_keep_the_date_and_the_sentences() {
+    let d = Dir::new();
+    let body = [
+        "Pakistan's former Prime Minister Imran Khan accused the United States.",
+        "",
+        "German Chancellor Olaf Scholz criticized Hungary.",
+    ];
+    let mut inputs = Vec::new();
+    for (name, eol) in [
+        ("cr", "\r"),
+        ("crlf", "\r\n"),
+        ("lf", "\n"),
+        ("ls", "\u{2028}"),
+    ] {
+        let text = format!(" date 2024-05-08 {eol}{}{eol}", body.join(eol));
+        inputs.push(d.write(&format!("{name}.txt"), text));
+    }
+    inputs.push(good(&d));
+    let json = d.path("g.json");
+    let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    let r = build(&paths, &["-f", "json", "-o", json.to_str().unwrap()]);
+    assert_exit!(r.out, 0);
+    r.does_not_say("warning");
+    let g = read_json(&json);
+    has_good_fact(&g);
+    let dates = doc_dates(&g);
+    for name in ["cr", "crlf", "lf", "ls"] {
+        assert!(
+            dates.contains(&(name.to_string(), Some("2024-05-08".to_string()))),
+            "{name}: {dates:?}"
+        );
+    }
+    assert!(has(&g, "Imran Khan", "ACCUSE", "United States"));
+    assert!(has(&g, "Olaf Scholz", "ACCUSE", "Hungary"));
+    // the blank line between them ends the first sentence in every file: each
+    // sentence of evidence is one line of the body
+    for l in g["links"].as_array().unwrap() {
+        for e in l["evidence"].as_array().unwrap() {
+            let text = e["text"].as_str().unwrap();
+            assert!(body.contains(&text) || text == GOOD.trim(), "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn a_header_that_is_nearly_a_date_header_is_read_or_warned_about() {
+    let d = Dir::new();
+    let article = "Pakistan's former Prime Minister Imran Khan accused the United States.\n";
+    let cases = [
+        // (file, first line, date read, a warning naming it)
+        (
+            "trailing",
+            " date 2024-05-08 extra ",
+            Some("2024-05-08"),
+            Some("the words after its date are ignored: \"extra\""),
+        ),
+        ("colon", "Date: 2024-05-08", Some("2024-05-08"), None),
+        ("upper", "DATE 2024-05-08", Some("2024-05-08"), None),
+        ("zwsp", "date\u{200b} 2024-05-08", Some("2024-05-08"), None),
+        (
+            "words",
+            "Date: May 8, 2024",
+            None,
+            Some("starts like a date header but holds no date"),
+        ),
+        (
+            "slashes",
+            "date 05/08/2024 Reuters",
+            None,
+            Some("\"date 05/08/2024 Reuters\""),
+        ),
+    ];
+    let mut inputs = vec![good(&d)];
+    for (name, first, _, _) in cases {
+        inputs.push(d.write(&format!("{name}.txt"), format!("{first}\n{article}")));
+    }
+    // an article that merely starts with the word is not warned about
+    inputs.push(d.write("plain.txt", format!("Date night in Paris.\n\n{article}")));
+    let json = d.path("g.json");
+    let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    let r = build(&paths, &["-f", "json", "-o", json.to_str().unwrap()]);
+    assert_exit!(r.out, 0);
+    let g = read_json(&json);
+    has_good_fact(&g);
+    let dates = doc_dates(&g);
+    for (name, _, date, warning) in cases {
+        assert!(
+            dates.contains(&(name.to_string(), date.map(str::to_string))),
+            "{name}: {dates:?}"
+        );
+        match warning {
+            Some(w) => r.says(&["warning:", &format!("{name}.txt: line 1 "), w]),
+            None => r.does_not_say(&format!("{name}.txt")),
+        }
+    }
+    r.does_not_say("plain.txt");
+    // an exact header with a wrong date is still refused, and the others go on
+    let bad = d.write("bad.txt", format!(" date 2024-13-40 \r{article}"));
+    let r = build(
+        &[&bad, &good(&d)],
+        &["-f", "json", "-o", json.to_str().unwrap()],
+    );
+    assert_exit!(r.out, 3);
+    r.says(&["bad.txt:1: invalid date \"2024-13-40\""]);
+    has_good_fact(&read_json(&json));
+}
+
 // ---------------------------------------------------------------- 9. Unicode in names
 
 #[test]
