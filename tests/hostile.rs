@@ -1495,3 +1495,90 @@ fn knowledge_files_written_decomposed_match_composed_text() {
         .unwrap_or_else(|| panic!("{:#?}", g["nodes"]));
     assert_eq!(pan["type"], "PoliticalParty");
 }
+
+// ---------------------------------------------------------------- 10. names in pictures
+
+/// Width and height of a PNG, from its header.
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert_eq!(&png[1..4], b"PNG");
+    let word = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+    (word(16), word(20))
+}
+
+/// Every `<text>` of an SVG.
+fn svg_text_lines(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0.to_string()))
+        .collect()
+}
+
+#[test]
+fn pathological_names_are_drawn_short_and_kept_whole() {
+    let d = Dir::new();
+    let long_word = format!("Z{}", "a".repeat(200_000));
+    let article = d.write(
+        "long.txt",
+        format!("President {long_word} met with Olaf Scholz in Berlin. {GOOD}"),
+    );
+    let out = d.path("out");
+    let r = build(
+        &[&article],
+        &["-f", "json,svg,png", "-o", out.to_str().unwrap()],
+    );
+    assert_exit!(r.out, 0);
+    let g = read_json(&out.join("long.json"));
+    has_good_fact(&g);
+    // the data keeps the name whole
+    assert!(
+        g["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["name"].as_str().is_some_and(|s| s.contains(&long_word))),
+        "the long name is not kept whole"
+    );
+    // the picture draws it in three lines, cut with an ellipsis (it was a blank 4096×1 PNG)
+    let svg = std::fs::read_to_string(out.join("long.svg")).unwrap();
+    assert!(svg.len() < 64_000, "{} bytes of SVG", svg.len());
+    let lines = svg_text_lines(&svg);
+    assert!(lines.iter().all(|l| l.chars().count() <= 80), "{lines:?}");
+    assert!(lines.iter().any(|l| l.starts_with("Zaaa")));
+    assert!(lines.iter().any(|l| l.ends_with("aaa…")), "{lines:?}");
+    assert!(lines.iter().any(|l| l == "Emmanuel Macron"));
+    let (w, h) = png_size(&std::fs::read(out.join("long.png")).unwrap());
+    assert!(
+        (400..4096).contains(&w) && (300..4096).contains(&h),
+        "{w}×{h}"
+    );
+
+    // a saved graph edited by hand: a million-character name of short words, a
+    // million-character verb, a thousand aliases, a name of combining marks only
+    let mut g = g;
+    let nodes = g["nodes"].as_array_mut().unwrap();
+    nodes[0]["name"] = "Qx y".repeat(250_000).into();
+    nodes[1]["name"] = "\u{301}".repeat(100_000).into();
+    nodes[2]["aliases"] = (0..1000).map(|i| format!("Alias {i}")).collect();
+    g["links"][0]["verb"] = "met ".repeat(250_000).into();
+    let edited = d.path("edited.json");
+    std::fs::write(&edited, serde_json::to_vec(&g).unwrap()).unwrap();
+    for image in ["edited.svg", "edited.png"] {
+        let r = measured(
+            bin()
+                .args(["render", edited.to_str().unwrap(), "-o"])
+                .arg(d.path(image)),
+        );
+        assert_exit!(r.out, 0);
+    }
+    let svg = std::fs::read_to_string(d.path("edited.svg")).unwrap();
+    assert!(svg.len() < 64_000, "{} bytes of SVG", svg.len());
+    // tooltips are bounded too: no line of the file is longer than a few hundred characters
+    let longest = svg.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(longest < 2_000, "an SVG line of {longest} characters");
+    assert!(svg.contains("and 988 more"), "the alias list is not cut");
+    let (w, h) = png_size(&std::fs::read(d.path("edited.png")).unwrap());
+    assert!(
+        (400..4096).contains(&w) && (300..4096).contains(&h),
+        "{w}×{h}"
+    );
+}
