@@ -376,7 +376,12 @@ def future_report(report, out):
     blome = names.index("Donald Blome")
     omar = names.index("Omar Ayub Khan")
     edge = next(e for e in data["edges"] if e["source"] == blome and e["target"] == omar)
-    edge["evidence"][0].append({"reported_by": "Matthew Miller", "date": "2024-05-07"})
+    # the exporter writes the extra fields as one object after the five positional ones
+    item = edge["evidence"][0]
+    if len(item) > 5:
+        item[5].update({"reported_by": "Matthew Miller", "date": "2024-05-07"})
+    else:
+        item.append({"reported_by": "Matthew Miller", "date": "2024-05-07"})
     next(e for e in data["edges"] if e is not edge)["mode"] = "negated"
     text = json.dumps(data, ensure_ascii=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

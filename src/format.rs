@@ -20,8 +20,9 @@ use std::path::{Path, PathBuf};
 pub enum Shape {
     /// One file, or stdout.
     Stream,
-    /// Two files, `STEM.PART.EXTENSION` for each part (neo4j's nodes and relationships).
-    FilePair([&'static str; 2]),
+    /// Several files, `STEM.PART.EXTENSION` for each (part, extension): neo4j's nodes,
+    /// relationships and the Kuzu definitions that read them.
+    Files(&'static [(&'static str, &'static str)]),
     /// An image, drawn by [`crate::render`].
     Image(ImageFormat),
 }
@@ -75,13 +76,17 @@ formats! {
         "GraphML (Gephi, Neo4j APOC, networkx, igraph)";
     Gexf => "gexf", [], "gexf", "application/gexf+xml", Shape::Stream,
         "GEXF 1.3 with time (Gephi)";
-    Neo4j => "neo4j", ["neo4j-csv", "csv"], "csv", "text/csv",
-        Shape::FilePair(["nodes", "relationships"]),
-        "CSV pair for neo4j-admin database import";
+    Neo4j => "neo4j", ["neo4j-csv", "csv", "kuzu"], "csv", "text/csv",
+        Shape::Files(&[("nodes", "csv"), ("relationships", "csv"), ("kuzu", "cypher")]),
+        "CSV pair for neo4j-admin database import, and Kuzu table definitions for it";
     Cypher => "cypher", ["cql"], "cypher", "application/x-cypher-query", Shape::Stream,
-        "idempotent Cypher script (cypher-shell -f)";
+        "idempotent Cypher script (Neo4j 5; FalkorDB, Memgraph with --cypher-dialect)";
+    NTriples => "nt", ["ntriples", "n-triples"], "nt", "application/n-triples", Shape::Stream,
+        "N-Triples: the JSON-LD's triples, one a line (RDF stores, rdflib)";
+    Turtle => "ttl", ["turtle"], "ttl", "text/turtle", Shape::Stream,
+        "Turtle: the JSON-LD's triples, with prefixes";
     Tsv => "tsv", [], "tsv", "text/tab-separated-values", Shape::Stream,
-        "one triple a line, for reading in a terminal";
+        "one piece of evidence a line, for a terminal or a spreadsheet";
     Html => "html", ["htm", "report"], "html", "text/html", Shape::Stream,
         "interactive report: one self-contained page for a browser";
     Svg => "svg", [], "svg", "image/svg+xml", Shape::Image(ImageFormat::Svg),
@@ -120,16 +125,16 @@ impl Format {
 
     /// True when the format writes one file (so it can go to one named file or stdout).
     pub fn is_single_file(self) -> bool {
-        !matches!(self.shape(), Shape::FilePair(_))
+        !matches!(self.shape(), Shape::Files(_))
     }
 
     /// The file names this format writes in an output directory for the stem `stem`.
     pub fn files(self, stem: &str) -> Vec<String> {
         let ext = self.file_extension();
         match self.shape() {
-            Shape::FilePair(parts) => parts
+            Shape::Files(parts) => parts
                 .iter()
-                .map(|part| format!("{stem}.{part}.{ext}"))
+                .map(|(part, ext)| format!("{stem}.{part}.{ext}"))
                 .collect(),
             Shape::Stream | Shape::Image(_) => vec![format!("{stem}.{ext}")],
         }
@@ -228,30 +233,42 @@ pub enum WriteError {
 /// What writing a format says besides its bytes: the image's notes.
 pub type Notes = Vec<RenderNote>;
 
-/// Writes file `part` of `format` (0; 0 and 1 for a file pair, see [`Format::files`]).
+/// How to write: the exporters' choices and the pictures'.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    pub export: export::Options,
+    pub render: RenderOptions,
+}
+
+/// Writes file `part` of `format` (0; 0, 1 and 2 for the neo4j files, see
+/// [`Format::files`]).
 pub fn write(
     format: Format,
     graph: &ActorGraph,
     part: usize,
-    render_options: &RenderOptions,
+    options: &Options,
     w: &mut dyn Write,
 ) -> Result<Notes, WriteError> {
+    let ex = &options.export;
     match format {
         Format::Json => export::json::write(graph, w).map(drop)?,
         Format::Dot => export::dot::write(graph, w).map(drop)?,
-        Format::JsonLd => export::jsonld::write(graph, w).map(drop)?,
+        Format::JsonLd => export::jsonld::write_with_base(graph, &ex.base_iri, w).map(drop)?,
+        Format::NTriples => export::rdf::write_ntriples(graph, &ex.base_iri, w).map(drop)?,
+        Format::Turtle => export::rdf::write_turtle(graph, &ex.base_iri, w).map(drop)?,
         Format::GraphMl => export::graphml::write(graph, w).map(drop)?,
         Format::Gexf => export::gexf::write(graph, w).map(drop)?,
         Format::Neo4j if part == 0 => export::neo4j::write_nodes(graph, w).map(drop)?,
-        Format::Neo4j => export::neo4j::write_relationships(graph, w).map(drop)?,
-        Format::Cypher => export::cypher::write(graph, w).map(drop)?,
+        Format::Neo4j if part == 1 => export::neo4j::write_relationships(graph, w).map(drop)?,
+        Format::Neo4j => export::neo4j::write_kuzu(graph, &ex.stem, w).map(drop)?,
+        Format::Cypher => export::cypher::write_dialect(graph, ex.cypher_dialect, w).map(drop)?,
         Format::Tsv => export::tsv::write(graph, w).map(drop)?,
         Format::Html => export::html::write(graph, w).map(drop)?,
         Format::Svg | Format::Png => {
             let Shape::Image(image) = format.shape() else {
                 unreachable!("svg and png are images")
             };
-            let img = render::render(graph, image, render_options)?;
+            let img = render::render(graph, image, &options.render)?;
             w.write_all(&img.bytes)?;
             return Ok(img.notes);
         }
@@ -313,7 +330,11 @@ mod tests {
         assert_eq!(Format::Json.files("seed"), vec!["seed.json"]);
         assert_eq!(
             Format::Neo4j.files("seed"),
-            vec!["seed.nodes.csv", "seed.relationships.csv"]
+            vec![
+                "seed.nodes.csv",
+                "seed.relationships.csv",
+                "seed.kuzu.cypher"
+            ]
         );
         let mut extensions = std::collections::HashSet::new();
         for f in Format::ALL {
@@ -335,9 +356,12 @@ mod tests {
         g.insert_actor(actor("a", "Ann Lee", EntityType::Person, &[]));
         g.insert_actor(actor("b", "Freedonia", EntityType::Country, &[]));
         g.insert_relation("a", "b", relation(RelationKind::HoldsOffice, "minister", 1));
-        let opts = RenderOptions {
-            engine: render::Engine::Builtin,
-            ..RenderOptions::default()
+        let opts = Options {
+            render: RenderOptions {
+                engine: render::Engine::Builtin,
+                ..RenderOptions::default()
+            },
+            ..Options::default()
         };
         for &f in Format::ALL {
             let mut parts = Vec::new();
@@ -369,7 +393,14 @@ mod tests {
             for f in Format::ALL.iter().filter(|f| !f.is_image()) {
                 for (part, file) in f.files(stem).iter().enumerate() {
                     let mut bytes = Vec::new();
-                    write(*f, &g, part, &RenderOptions::default(), &mut bytes).unwrap();
+                    let opts = Options {
+                        export: export::Options {
+                            stem: stem.to_string(),
+                            ..export::Options::default()
+                        },
+                        ..Options::default()
+                    };
+                    write(*f, &g, part, &opts, &mut bytes).unwrap();
                     std::fs::write(dir.join(file), bytes).unwrap();
                 }
             }
@@ -384,9 +415,12 @@ mod tests {
         use crate::export::testutil::parse_xml;
         use crate::palette::{family_style, rgb, type_style};
         let g = crate::render::tests::sample();
-        let opts = RenderOptions {
-            engine: crate::render::Engine::Builtin,
-            ..RenderOptions::default()
+        let opts = Options {
+            render: RenderOptions {
+                engine: crate::render::Engine::Builtin,
+                ..RenderOptions::default()
+            },
+            ..Options::default()
         };
         let text = |f: Format| {
             let mut out = Vec::new();

@@ -7,7 +7,7 @@
 //! text      Document                            → sentences and tokens with offsets
 //! extract   sentences + Knowledge               → mentions → entities → triples (DocExtraction)
 //! graph     DocExtraction…                      → ActorGraph (petgraph + IndexMap), merged across documents
-//! export    ActorGraph                          → json, dot, jsonld, graphml, gexf, neo4j, cypher, tsv
+//! export    ActorGraph                          → json, dot, jsonld, nt, ttl, graphml, gexf, neo4j, cypher, tsv, html
 //! render    ActorGraph                          → svg, png (Graphviz, or a pure-Rust fallback)
 //! pipeline  documents → extract on all cores → merge in input order → ActorGraph
 //! cli       the `actorgraph` command
@@ -53,6 +53,7 @@ pub mod model;
 pub mod palette;
 pub mod pipeline;
 pub mod render;
+pub mod syntax;
 pub mod text;
 
 pub use error::{DataError, InputError, InputErrorKind};

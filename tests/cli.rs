@@ -149,3 +149,212 @@ fn same_output_whatever_the_number_of_threads() {
         .iter()
         .any(|l| l["weight"].as_u64().unwrap() >= 300));
 }
+
+/// Every usage error exits 2, with the closest name where there is one.
+#[test]
+fn usage_errors_exit_2_with_did_you_mean() {
+    let d = Dir::new();
+    let a = d.write("a.txt", ARTICLE);
+    let out = d.path("out");
+    let cases: &[(&[&str], &str)] = &[
+        (&["-f", "grapml"], "did you mean graphml?"),
+        (&["--types", "Persn"], "did you mean Person?"),
+        (&["--relations", "CONSLUT"], "did you mean CONSULT?"),
+        (&["--modes", "negatd"], "did you mean negated?"),
+        (&["--date", "2024-13-01"], "--date"),
+        (&["--cypher-dialect", "oracle"], "invalid value"),
+        (&["--base-iri", "no-slash"], "--base-iri"),
+        (&["--max-nodes", "0"], "--max-nodes"),
+    ];
+    for (args, says) in cases {
+        let o = run(bin().arg("build").arg(&a).args(*args).arg("-o").arg(&out));
+        assert_exit!(o, 2);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    // a format that disagrees with the output file's extension
+    let o = run(bin()
+        .arg("build")
+        .arg(&a)
+        .args(["-f", "json", "-o"])
+        .arg(d.path("g.graphml")));
+    assert_exit!(o, 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("graphml's"));
+    assert!(!d.path("g.graphml").exists());
+}
+
+#[test]
+fn an_unknown_focus_suggests_the_closest_actor() {
+    let d = Dir::new();
+    let a = d.write("a.txt", ARTICLE);
+    let o = run(bin()
+        .arg("build")
+        .arg(&a)
+        .args(["-f", "json", "-o"])
+        .arg(d.path("g.json"))
+        .args(["--focus", "Emmanuel Macronn"]));
+    assert_exit!(o, 1);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("did you mean Emmanuel Macron?"), "{err}");
+}
+
+#[test]
+fn quiet_prints_nothing_but_errors() {
+    let d = Dir::new();
+    let a = d.write("a.txt", ARTICLE);
+    let o = run(bin()
+        .arg("build")
+        .arg(&a)
+        .args(["-q", "-f", "json,png", "-o"])
+        .arg(d.path("out"))
+        .args(["--relations", "CONSULT", "--engine", "builtin"]));
+    assert_exit!(o, 0);
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(o.stdout.is_empty());
+    // without -q the same run says what it cut and sums up
+    let o = run(bin()
+        .arg("build")
+        .arg(&a)
+        .args(["-f", "json", "-o"])
+        .arg(d.path("out2"))
+        .args(["--relations", "CONSULT"]));
+    assert!(!o.stderr.is_empty());
+    // errors still show
+    let o = run(bin()
+        .args(["-q", "render", "missing.json", "-o"])
+        .arg(d.path("x.svg")));
+    assert_exit!(o, 1);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("error"));
+}
+
+#[test]
+fn render_reads_stdin_and_writes_stdout() {
+    let d = Dir::new();
+    let a = d.write("a.txt", ARTICLE);
+    let g = d.path("g.json");
+    assert_exit!(
+        run(bin()
+            .arg("build")
+            .arg(&a)
+            .args(["-f", "json", "-q", "-o"])
+            .arg(&g)),
+        0
+    );
+    let mut child = bin()
+        .args(["render", "-", "-o", "-", "--engine", "builtin", "-q"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(&std::fs::read(&g).unwrap()).unwrap();
+    }
+    let o = child.wait_with_output().unwrap();
+    assert_exit!(o, 0);
+    let svg = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        svg.starts_with("<svg") || svg.starts_with("<?xml"),
+        "{svg:.80}"
+    );
+    assert!(svg.contains("Emmanuel Macron"));
+    let o = run(bin()
+        .arg("render")
+        .arg(&g)
+        .args(["-o", "-", "-f", "png", "--engine", "builtin"]));
+    assert_exit!(o, 0);
+    assert!(o.stdout.starts_with(b"\x89PNG"));
+    // a --format that disagrees with the file's extension is refused
+    let o = run(bin()
+        .arg("render")
+        .arg(&g)
+        .args(["-f", "png", "-o"])
+        .arg(d.path("x.svg")));
+    assert_exit!(o, 2);
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_definitions() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef actorgraph"),
+        ("fish", "complete -c actorgraph"),
+    ] {
+        let o = run(bin().args(["completions", shell]));
+        assert_exit!(o, 0);
+        let s = String::from_utf8_lossy(&o.stdout);
+        assert!(s.contains(marker), "{shell}");
+        for word in ["build", "render", "stats", "cypher-dialect", "modes"] {
+            assert!(s.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    let o = run(bin().arg("man"));
+    assert_exit!(o, 0);
+    let page = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH actorgraph"),
+        "{page:.200}"
+    );
+    assert!(page.contains("completions") && page.contains("stats"));
+    assert_exit!(run(bin().args(["completions", "tcsh"])), 2);
+}
+
+#[test]
+fn color_follows_the_flag_and_no_color() {
+    let bad = ["build", "nothing-here.txt", "-f", "json", "-o", "-"];
+    let o = run(bin().args(bad).args(["--color", "always"]));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("\x1b["),
+        "always colours"
+    );
+    let o = run(bin().args(bad).args(["--color", "never"]));
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("\x1b["));
+    // auto: stderr is a pipe here, so no colour; NO_COLOR is honoured as well
+    let o = run(bin().args(bad).env("NO_COLOR", "1"));
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("\x1b["));
+}
+
+#[test]
+fn stats_tables_and_json() {
+    let d = Dir::new();
+    let a = d.write("a.txt", ARTICLE);
+    let g = d.path("g.json");
+    assert_exit!(
+        run(bin()
+            .arg("build")
+            .arg(&a)
+            .args(["-f", "json", "-q", "-o"])
+            .arg(&g)),
+        0
+    );
+    let o = run(bin().arg("stats").arg(&g));
+    assert_exit!(o, 0);
+    let t = String::from_utf8_lossy(&o.stdout);
+    for part in [
+        "actors by type",
+        "PageRank",
+        "betweenness",
+        "communities",
+        "top pairs",
+    ] {
+        assert!(t.contains(part), "{t}");
+    }
+    let o = run(bin().arg("stats").arg(&g).arg("--json"));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let json = read_json(&g);
+    assert_eq!(v["actors"], json["nodes"].as_array().unwrap().len());
+    assert_eq!(v["relations"], json["links"].as_array().unwrap().len());
+    let total: f64 = v["pagerank"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["value"].as_f64().unwrap())
+        .sum();
+    assert!(total <= 1.0 + 1e-9);
+}

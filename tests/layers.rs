@@ -199,10 +199,11 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The top-level module a file of `src/` belongs to (None for lib.rs and main.rs).
+/// The top-level module a file of `src/` belongs to (None for lib.rs, main.rs and the
+/// other binaries in src/bin/, which use the library from outside, as `actorgraph::`).
 fn module_of(path: &str) -> Option<String> {
     let rest = path.strip_prefix("src/")?;
-    if rest == "lib.rs" || rest == "main.rs" {
+    if rest == "lib.rs" || rest == "main.rs" || rest.starts_with("bin/") {
         return None;
     }
     let first = rest.split('/').next()?;

@@ -17,3 +17,5 @@ mod bad_input;
 mod hostile;
 // the layer order of src/lib.rs, checked against every crate:: path of src/
 mod layers;
+// issue #11: `actorgraph parse` writes CoNLL-U
+mod parse;

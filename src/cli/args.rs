@@ -9,7 +9,8 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  success (or stdout closed early)
   1  fatal: nothing written (no usable input, output not writable, a bad lexicon file)
-  2  command-line usage error
+  2  command-line usage error (an unknown flag, format, type, relation, mode or dialect,
+     a bad date, a format that disagrees with the output's extension)
   3  outputs written, but some inputs were skipped (see the messages and the summary)
 
 A bad input (missing, unreadable, empty, binary or UTF-16, a malformed, truncated or
@@ -56,6 +57,22 @@ fn image_format_help() -> String {
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+
+    /// Print nothing but errors: no progress, no notes, no summary, no warnings.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// Colour in messages: auto (when stderr is a terminal and NO_COLOR is not set),
+    /// always or never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto, global = true)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -79,6 +96,91 @@ pub enum Command {
     ///   actorgraph render output/seed.json -o seed.png --focus "Imran Khan"
     #[command(after_help = EXIT_CODES, verbatim_doc_comment)]
     Render(RenderArgs),
+    /// Tag and parse articles (or the words of a CoNLL-U file) and write CoNLL-U.
+    ///
+    /// Each token gets its UPOS tag, lemma, head and Universal Dependencies relation, from
+    /// the model shipped in data/syntax/ (trained on UD English EWT, CC BY-SA 4.0).
+    /// Articles are split and tokenized as `build` does; MISC keeps each token's character
+    /// span in the article (TokenRange=start:end). With --conllu, the word forms of the
+    /// CoNLL-U files are analysed and their annotations ignored, so the output can be
+    /// scored against them with the CoNLL 2018 evaluation script.
+    ///
+    /// Examples:
+    ///   actorgraph parse data/seed.txt
+    ///   actorgraph parse corpus.jsonl -o corpus.conllu
+    ///   actorgraph parse --conllu test.conllu -o predicted.conllu
+    #[command(after_help = EXIT_CODES, verbatim_doc_comment)]
+    Parse(ParseArgs),
+    /// Numbers of a graph saved as JSON: actors by type, relations by kind and mode, the
+    /// most central actors (degree, PageRank, betweenness), communities, and the pairs
+    /// with the most relations of each kind.
+    ///
+    /// PageRank: damping 0.85, on the directed graph with each relation an edge weighted
+    /// by its number of supporting sentences (parallel relations add up), the rank of
+    /// actors without outgoing relations spread evenly, iterated until the sum of changes
+    /// is below 1e-13: networkx.pagerank(G) on the node-link JSON (weight="weight"), run
+    /// to convergence (tol=1e-13).
+    /// Betweenness: exact (Brandes), on the directed graph with parallel relations as one
+    /// edge, normalised by (n-1)(n-2) as networkx.betweenness_centrality does.
+    /// Communities: weakly connected components, largest first.
+    ///
+    /// Example:
+    ///   actorgraph stats output/seed.json --top 5
+    #[command(after_help = EXIT_CODES, verbatim_doc_comment)]
+    Stats(StatsArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish or powershell).
+    ///
+    /// Example:
+    ///   actorgraph completions bash > ~/.local/share/bash-completion/completions/actorgraph
+    #[command(verbatim_doc_comment)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), made from this command line's definitions.
+    ///
+    /// Example:
+    ///   actorgraph man > actorgraph.1 && man ./actorgraph.1
+    #[command(verbatim_doc_comment)]
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// A graph written by `actorgraph build --format json`, or - for stdin.
+    #[arg(value_name = "GRAPH.json")]
+    pub graph: PathBuf,
+
+    /// How many actors, communities and pairs to list in each table.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+
+    /// Write the numbers as JSON on stdout instead of tables.
+    #[arg(long)]
+    pub json: bool,
+
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// Articles (text files, directories, .jsonl corpora, - for stdin), or with --conllu
+    /// CoNLL-U files.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The inputs are CoNLL-U files: analyse their word forms.
+    #[arg(long)]
+    pub conllu: bool,
+
+    /// Output file, or - for stdout.
+    #[arg(short, long, value_name = "PATH", default_value = "-")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -92,7 +194,8 @@ pub struct BuildArgs {
           help = format_help(), long_help = format_long_help())]
     pub format: String,
 
-    /// Output: a file when one format is asked (- for stdout), else a directory.
+    /// Output: a file when one format is asked (- for stdout), else a directory. A file's
+    /// extension must name the format asked.
     #[arg(short, long, value_name = "PATH", default_value = "output")]
     pub output: PathBuf,
 
@@ -126,24 +229,45 @@ pub struct BuildArgs {
     #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024)]
     pub max_article_bytes: u64,
 
-    /// No progress and no summary on stderr (errors are still printed).
-    #[arg(short, long)]
-    pub quiet: bool,
-
     #[command(flatten)]
     pub selection: SelectionArgs,
+
+    #[command(flatten)]
+    pub exports: ExportArgs,
 
     #[command(flatten)]
     pub image: ImageArgs,
 }
 
+/// The choices of some graph formats.
+#[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Graph formats")]
+pub struct ExportArgs {
+    /// The database the cypher script is written for: neo4j (5), falkordb or memgraph.
+    #[arg(long, value_enum, value_name = "DIALECT", default_value_t = DialectArg::Neo4j)]
+    pub cypher_dialect: DialectArg,
+
+    /// The base of the IRIs of actors, documents and statements in jsonld, nt and ttl
+    /// (an absolute IRI ending in /).
+    #[arg(long, value_name = "IRI", default_value = crate::export::jsonld::BASE)]
+    pub base_iri: String,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum DialectArg {
+    Neo4j,
+    Falkordb,
+    Memgraph,
+}
+
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// A graph written by `actorgraph build --format json`.
+    /// A graph written by `actorgraph build --format json`, or - for stdin.
     #[arg(value_name = "GRAPH.json")]
     pub graph: PathBuf,
 
-    /// The image to write; its extension (.svg or .png) gives the format.
+    /// The image to write, or - for stdout; its extension (.svg or .png) gives the
+    /// format (stdout: svg unless --format says otherwise).
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
 
@@ -158,7 +282,7 @@ pub struct RenderArgs {
 }
 
 /// Which part of the graph to write; applies to every format.
-#[derive(Debug, Args, Clone, Default)]
+#[derive(Debug, Args, Clone)]
 #[command(next_help_heading = "Selection (every format)")]
 pub struct SelectionArgs {
     /// Keep only the ego network of this actor (matched against names and aliases).
@@ -177,6 +301,12 @@ pub struct SelectionArgs {
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub relations: Vec<String>,
 
+    /// Keep only relations reported in these modes (comma-separated: asserted,
+    /// intended, negated, hypothetical; or all). Kept negated and hypothetical relations
+    /// say so in every format.
+    #[arg(long, value_name = "LIST", default_value = "asserted,intended")]
+    pub modes: String,
+
     /// Keep only edges supported by at least N sentences.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub min_weight: usize,
@@ -192,6 +322,11 @@ pub struct ImageArgs {
     /// Layout engine for svg and png: Graphviz when installed, else the built-in one.
     #[arg(long, value_enum, default_value_t = EngineArg::Auto)]
     pub engine: EngineArg,
+
+    /// Draw actors without any relation too (by default a picture leaves them out when
+    /// other actors have relations, and its caption says how many).
+    #[arg(long)]
+    pub isolated: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

@@ -12,6 +12,7 @@ use crate::render::RenderNote;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// ", 2 skipped (1 malformed JSONL, 1 empty)" for the summary line, or "" when nothing was.
 pub fn describe_skipped(skipped: &BTreeMap<&'static str, usize>) -> String {
@@ -23,15 +24,75 @@ pub fn describe_skipped(skipped: &BTreeMap<&'static str, usize>) -> String {
     format!(", {total} skipped ({})", parts.join(", "))
 }
 
+static QUIET: AtomicBool = AtomicBool::new(false);
+static COLOR: AtomicBool = AtomicBool::new(false);
+
+/// `-q`: from now on only errors are printed.
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, Ordering::Relaxed);
+}
+
+pub fn quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
+
+/// Whether messages are coloured: `--color always|never`, or for `auto` when stderr is
+/// a terminal and `NO_COLOR` is not set (<https://no-color.org>).
+pub fn set_color(choice: crate::cli::args::ColorArg) {
+    use crate::cli::args::ColorArg;
+    use std::io::IsTerminal;
+    let on = match choice {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            std::io::stderr().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    COLOR.store(on, Ordering::Relaxed);
+}
+
+pub fn color() -> bool {
+    COLOR.load(Ordering::Relaxed)
+}
+
+fn styled(label: &str, style: anstyle::Style) -> String {
+    if color() {
+        format!("{}{label}{}", style.render(), style.render_reset())
+    } else {
+        label.to_string()
+    }
+}
+
 pub fn error(msg: impl std::fmt::Display) {
-    eprintln!("actorgraph: error: {}", text(&msg.to_string()));
+    let red = anstyle::Style::new()
+        .bold()
+        .fg_color(Some(anstyle::AnsiColor::Red.into()));
+    eprintln!(
+        "actorgraph: {} {}",
+        styled("error:", red),
+        text(&msg.to_string())
+    );
 }
 
 pub fn warn(msg: impl std::fmt::Display) {
-    eprintln!("actorgraph: warning: {}", text(&msg.to_string()));
+    if quiet() {
+        return;
+    }
+    let yellow = anstyle::Style::new()
+        .bold()
+        .fg_color(Some(anstyle::AnsiColor::Yellow.into()));
+    eprintln!(
+        "actorgraph: {} {}",
+        styled("warning:", yellow),
+        text(&msg.to_string())
+    );
 }
 
 pub fn info(msg: impl std::fmt::Display) {
+    if quiet() {
+        return;
+    }
     eprintln!("actorgraph: {}", text(&msg.to_string()));
 }
 
@@ -67,6 +128,7 @@ fn needs_escape(c: char) -> bool {
 /// A selection's note in the CLI's words: the library's, with the flags that made the cut.
 pub fn selection_note(note: &SelectionNote) -> String {
     match note {
+        SelectionNote::Modes { .. } => format!("{note} (--modes; --modes all keeps every mode)"),
         SelectionNote::Relations { .. } => format!("{note} (--relations)"),
         SelectionNote::MinWeight { min_weight, .. } => {
             format!("{note} (--min-weight {min_weight})")

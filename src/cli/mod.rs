@@ -6,6 +6,7 @@ pub mod checks;
 pub mod cmd;
 pub mod messages;
 pub mod output;
+pub mod suggest;
 
 use clap::Parser;
 
@@ -15,6 +16,18 @@ pub mod exit {
     pub const FATAL: u8 = 1;
     pub const USAGE: u8 = 2;
     pub const PARTIAL: u8 = 3;
+}
+
+/// A mistake in the command line that clap cannot see (an unknown format, type,
+/// relation or mode, a bad date, a format that disagrees with the output's extension):
+/// exit code 2, like clap's own usage errors.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// A [`UsageError`] as an anyhow error.
+pub fn usage(msg: impl Into<String>) -> anyhow::Error {
+    UsageError(msg.into()).into()
 }
 
 /// Parses the arguments, runs the command and returns the exit code.
@@ -37,9 +50,15 @@ pub fn run() -> u8 {
             return exit::USAGE;
         }
     };
+    messages::set_quiet(cli.quiet);
+    messages::set_color(cli.color);
     let result = match cli.command {
         args::Command::Build(a) => cmd::build::run(a),
         args::Command::Render(a) => cmd::render::run(a),
+        args::Command::Stats(a) => cmd::stats::run(a),
+        args::Command::Completions(a) => cmd::completions::run(a),
+        args::Command::Man => cmd::man::run(),
+        args::Command::Parse(a) => cmd::parse::run(a),
     };
     match result {
         Ok(code) => code,
@@ -48,7 +67,11 @@ pub fn run() -> u8 {
                 return exit::OK;
             }
             messages::error(format!("{e:#}"));
-            exit::FATAL
+            if e.chain().any(|c| c.is::<UsageError>()) {
+                exit::USAGE
+            } else {
+                exit::FATAL
+            }
         }
     }
 }

@@ -10,9 +10,12 @@
 //! * Fill colour and shape by entity type, edge colour and dash by relation family, all
 //!   from [`crate::palette`] (the colours and shapes of the SVG/PNG legend, in names
 //!   Graphviz knows); edge label = the verb, `penwidth` grows with the number
-//!   of supporting sentences. Edges also carry `relation`, `date` and `confidence`, and
-//!   nodes `type`: attributes Graphviz does not know but keeps without a warning, for
-//!   tools that read DOT (pydot, networkx). `tooltip` (SVG hover text) holds a node's
+//!   of supporting sentences. Edges also carry `relation`, `mode`, `date` and
+//!   `confidence`, and nodes `type` and, when they have any, `ids` (identifiers as
+//!   `scheme:id`, space-separated: `wikidata:Q843 iso3:PAK`): attributes Graphviz does
+//!   not know but keeps without a warning, for tools that read DOT (pydot, networkx).
+//!   An edge whose mode is not `asserted` or `intended` (kept with `--modes`) says so in
+//!   its label too (`met with (negated)`), and is drawn dotted. `tooltip` (SVG hover text) holds a node's
 //!   type, aliases and titles, and an edge's fact, verb, number of supporting
 //!   sentences and first sentence.
 //!
@@ -97,9 +100,14 @@ pub fn write<W: Write>(graph: &ActorGraph, mut w: W) -> io::Result<W> {
         }
         let look = type_style(a.kind);
         let (shape, style) = look.shape.graphviz();
+        let ids = if a.ids.is_empty() {
+            String::new()
+        } else {
+            format!(", ids={}", quote(&super::id_pairs(a).join(" ")))
+        };
         writeln!(
             w,
-            "  {} [label={}, shape={shape}, style=\"{style}\", fillcolor=\"{}\", type=\"{}\", tooltip={}];",
+            "  {} [label={}, shape={shape}, style=\"{style}\", fillcolor=\"{}\", type=\"{}\"{ids}, tooltip={}];",
             quote(&safe_id(&a.id)),
             quote(&a.name),
             look.fill,
@@ -109,17 +117,25 @@ pub fn write<W: Write>(graph: &ActorGraph, mut w: W) -> io::Result<W> {
     }
     for (s, t, r) in graph.relations() {
         let look = family_style(r.relation.family());
+        let label = if r.mode.is_default() {
+            r.verb.clone()
+        } else {
+            format!("{} ({})", r.verb, r.mode.as_str())
+        };
         write!(
             w,
-            "  {} -> {} [label={}, color=\"{c}\", fontcolor=\"{c}\", penwidth={:.2}, relation=\"{}\"",
+            "  {} -> {} [label={}, color=\"{c}\", fontcolor=\"{c}\", penwidth={:.2}, relation=\"{}\", mode=\"{}\"",
             quote(&safe_id(&s.id)),
             quote(&safe_id(&t.id)),
-            quote(&r.verb),
+            quote(&label),
             penwidth(r.weight()),
             r.relation.as_str(),
+            r.mode.as_str(),
             c = look.colour,
         )?;
-        if look.dashed {
+        if !r.mode.is_default() {
+            write!(w, ", style=dotted")?;
+        } else if look.dashed {
             write!(w, ", style=dashed")?;
         }
         if let Some(d) = &r.date {

@@ -1,21 +1,33 @@
 //! GEXF 1.3 for Gephi (0.9.3+), written with quick-xml's writer.
 //!
 //! * Namespaces `http://gexf.net/1.3` and `http://gexf.net/1.3/viz`, `version="1.3"`.
-//! * When any actor or relation has a date, the graph is `mode="dynamic"`
-//!   `timeformat="date"` `timerepresentation="interval"`, and nodes and edges carry
-//!   `start`/`end`: a relation from its first to its last date (or its date), an actor
-//!   from its first to its last mention, widened to cover the dates of its relations
-//!   (an article reports a meeting of the day before: the edge must not appear in
-//!   Gephi's timeline before its ends do). Dates that are not `YYYY-MM-DD` are left out
-//!   of the timeline but kept in the `date` attribute.
-//! * Typed attributes: nodes `name`, `type`, `aliases` and `titles` (`liststring`),
-//!   `mentions`, `documents` (`integer`); edges `relation`, `verb`, `date`, `confidence`
-//!   (`double`), `evidence` (`integer`, the number of sentences), `evidence_text` (the
-//!   first sentence), `role`, `status`, `documents` (`liststring`).
+//! * **Parallel edges stay apart.** Every edge has an id made of its ends, relation and
+//!   mode ([`edge_id`], the same in GraphML), and `kind` = the relation (`CONSULT`), or
+//!   `RELATION:mode` for a mode other than `asserted` (`CONSULT:negated`): Gephi merges
+//!   parallel edges only when their kind is the same, and the graph has one edge per
+//!   (source, relation, mode, target). `label` = the verb, `weight` = the number of
+//!   supporting sentences.
+//! * **A timeline that accumulates.** When any actor or relation has a date, the graph is
+//!   `mode="dynamic"` `timeformat="date"` `timerepresentation="interval"`. An actor
+//!   exists from its first appearance on: `start` is the earliest of its first mention
+//!   and the dates of its relations (an article reports a meeting of the day before: the
+//!   edge must not appear before its ends), and there is no `end`, so the network grows in
+//!   Gephi's timeline instead of actors blinking out after their last mention. An edge
+//!   has one `<spell>` per date it is reported for (each evidence item's date, else the
+//!   relation's dates), from that day to that day. Dates that are not `YYYY-MM-DD` are
+//!   left out of the timeline but kept in the attributes.
+//! * Typed attributes. Nodes: `name`, `type`, `aliases`, `titles`, `ids` (`liststring`;
+//!   identifiers as `scheme:id`, e.g. `wikidata:Q843`), `mentions`, `documents`
+//!   (`integer`), `first_seen`, `last_seen`. Edges: `relation`, `mode`, `verb`, `date`,
+//!   `confidence` (`double`), `evidence` (`integer`, the number of sentences),
+//!   `evidence_text`, `evidence_refs` (`doc:sentence`), `evidence_dates` (empty when
+//!   unknown), `evidence_reported_by` (actor ids, empty when none), `documents` (all five
+//!   `liststring`, the evidence lists one element per sentence in the same order),
+//!   `role`, `status`, `first_seen`, `last_seen`. GEXF 1.3 has no date attribute type
+//!   (its schema lists none), so dates in attributes are `YYYY-MM-DD` strings, which sort
+//!   as dates; the timeline above is typed (`timeformat="date"`).
 //! * `viz:color` by entity type and by relation family ([`crate::palette`], the colours
-//!   of the SVG/PNG legend), `viz:size` by degree; edge `weight` = number of
-//!   supporting sentences, `kind` = relation (so Gephi keeps parallel edges of different
-//!   relations apart), `label` = verb.
+//!   of the SVG/PNG legend), `viz:size` by degree.
 //!
 //! Replacements: characters XML 1.0 cannot hold become U+FFFD (as in GraphML). The
 //! `label` attributes of nodes and edges are `xsd:token`s, so there whitespace is
@@ -24,13 +36,14 @@
 //! `["a", "b, c"]`: every element in double quotes with `\` and `"` escaped by a
 //! backslash, the list syntax Gephi's parser reads.
 
-use super::{finite, java_int, safe_id, valid_date, xml_attr};
+use super::{evidence_docs, finite, id_pairs, java_int, safe_id, valid_date, xml_attr};
 use crate::graph::ActorGraph;
+use crate::model::{Actor, Mode, Relation};
 use crate::palette::{family_style, rgb, type_style};
 use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::io::{self, Write};
 
 const NS: &str = "http://gexf.net/1.3";
@@ -42,20 +55,29 @@ const NODE_ATTRS: &[(&str, &str)] = &[
     ("type", "string"),
     ("aliases", "liststring"),
     ("titles", "liststring"),
+    ("ids", "liststring"),
     ("mentions", "integer"),
     ("documents", "integer"),
+    ("first_seen", "string"),
+    ("last_seen", "string"),
 ];
 
 const EDGE_ATTRS: &[(&str, &str)] = &[
     ("relation", "string"),
+    ("mode", "string"),
     ("verb", "string"),
     ("date", "string"),
     ("confidence", "double"),
     ("evidence", "integer"),
-    ("evidence_text", "string"),
+    ("evidence_text", "liststring"),
+    ("evidence_refs", "liststring"),
+    ("evidence_dates", "liststring"),
+    ("evidence_reported_by", "liststring"),
     ("role", "string"),
     ("status", "string"),
     ("documents", "liststring"),
+    ("first_seen", "string"),
+    ("last_seen", "string"),
 ];
 
 /// Collapses whitespace the way `xsd:token` requires.
@@ -80,13 +102,53 @@ pub fn list<S: AsRef<str>>(items: &[S]) -> String {
     format!("[{}]", quoted.join(", "))
 }
 
-/// Widens an interval to include a date.
-fn widen<'a>(span: &mut Option<(&'a str, &'a str)>, d: Option<&'a str>) {
-    let Some(d) = valid_date(d) else { return };
-    *span = Some(match *span {
-        None => (d, d),
-        Some((a, b)) => (a.min(d), b.max(d)),
-    });
+/// The id of an edge in GEXF and GraphML: `SOURCE:RELATION:mode:TARGET` with the ends
+/// through [`safe_id`], which never writes a `:`, so the id is an XML `NMTOKEN`, unique
+/// (the graph has one edge per source, relation, mode and target) and the same in every
+/// export of the same graph.
+pub fn edge_id(source: &Actor, target: &Actor, r: &Relation) -> String {
+    format!(
+        "{}:{}:{}:{}",
+        safe_id(&source.id),
+        r.relation.as_str(),
+        r.mode.as_str(),
+        safe_id(&target.id)
+    )
+}
+
+/// The `kind` that keeps parallel edges apart in Gephi: the relation, with the mode
+/// when it is not `asserted`.
+pub fn kind(r: &Relation) -> String {
+    match r.mode {
+        Mode::Asserted => r.relation.as_str().to_string(),
+        m => format!("{}:{}", r.relation.as_str(), m.as_str()),
+    }
+}
+
+/// The days an edge is reported for, sorted: the evidence items' dates, else the
+/// relation's own dates.
+fn edge_days(r: &Relation) -> Vec<&str> {
+    let mut days: BTreeSet<&str> = r
+        .evidence
+        .iter()
+        .filter_map(|e| valid_date(e.date.as_deref()))
+        .collect();
+    if days.is_empty() {
+        for d in [&r.first_seen, &r.last_seen, &r.date] {
+            if let Some(d) = valid_date(d.as_deref()) {
+                days.insert(d);
+            }
+        }
+    }
+    days.into_iter().collect()
+}
+
+fn earliest<'a>(start: &mut Option<&'a str>, d: Option<&'a str>) {
+    if let Some(d) = valid_date(d) {
+        if start.is_none_or(|s| d < s) {
+            *start = Some(d);
+        }
+    }
 }
 
 fn attvalues<W: Write>(xw: &mut Writer<W>, values: &[(&str, String)]) -> io::Result<()> {
@@ -113,33 +175,40 @@ fn declare<W: Write>(xw: &mut Writer<W>, class: &str, attrs: &[(&str, &str)]) ->
     Ok(())
 }
 
+fn color<W: Write>(xw: &mut Writer<W>, hex: &str) -> io::Result<()> {
+    let (r, g, b) = rgb(hex);
+    xw.create_element("viz:color")
+        .with_attributes([
+            ("r", r.to_string().as_str()),
+            ("g", g.to_string().as_str()),
+            ("b", b.to_string().as_str()),
+            ("a", "1.0"),
+        ])
+        .write_empty()?;
+    Ok(())
+}
+
 /// Writes the graph as GEXF 1.3.
 pub fn write<W: Write>(graph: &ActorGraph, w: W) -> io::Result<W> {
-    // Time spans of relations and actors.
-    let mut node_span: HashMap<&str, Option<(&str, &str)>> = HashMap::new();
+    // When each actor appears first, and the days of each relation.
+    let mut node_start: HashMap<&str, Option<&str>> = HashMap::new();
     for a in graph.actors() {
-        let span = node_span.entry(a.id.as_str()).or_default();
-        widen(span, a.first_seen.as_deref());
-        widen(span, a.last_seen.as_deref());
+        let start = node_start.entry(a.id.as_str()).or_default();
+        earliest(start, a.first_seen.as_deref());
+        earliest(start, a.last_seen.as_deref());
     }
-    let mut edge_spans = Vec::with_capacity(graph.edge_count());
+    let mut edge_spells = Vec::with_capacity(graph.edge_count());
     for (s, t, r) in graph.relations() {
-        let mut span = None;
-        widen(&mut span, r.first_seen.as_deref());
-        widen(&mut span, r.last_seen.as_deref());
-        if span.is_none() {
-            widen(&mut span, r.date.as_deref());
-        }
-        if let Some((a, b)) = span {
+        let days = edge_days(r);
+        if let Some(first) = days.first() {
             for id in [s.id.as_str(), t.id.as_str()] {
-                let n = node_span.entry(id).or_default();
-                widen(n, Some(a));
-                widen(n, Some(b));
+                earliest(node_start.entry(id).or_default(), Some(first));
             }
         }
-        edge_spans.push(span);
+        edge_spells.push(days);
     }
-    let dynamic = edge_spans.iter().any(Option::is_some) || node_span.values().any(Option::is_some);
+    let dynamic =
+        edge_spells.iter().any(|d| !d.is_empty()) || node_start.values().any(Option::is_some);
     let last_modified = graph
         .documents()
         .iter()
@@ -185,9 +254,8 @@ pub fn write<W: Write>(graph: &ActorGraph, w: W) -> io::Result<W> {
         let mut el = BytesStart::new("node");
         el.push_attribute(xml_attr("id", &id));
         el.push_attribute(xml_attr("label", &token(&a.name)));
-        if let Some(Some((s, e))) = node_span.get(a.id.as_str()) {
-            el.push_attribute(("start", *s));
-            el.push_attribute(("end", *e));
+        if let Some(Some(start)) = node_start.get(a.id.as_str()) {
+            el.push_attribute(("start", *start));
         }
         xw.write_event(Event::Start(el))?;
         let mut values = vec![
@@ -200,18 +268,18 @@ pub fn write<W: Write>(graph: &ActorGraph, w: W) -> io::Result<W> {
         if !a.titles.is_empty() {
             values.push(("titles", list(&a.titles)));
         }
+        if !a.ids.is_empty() {
+            values.push(("ids", list(&id_pairs(a))));
+        }
         values.push(("mentions", java_int(a.mentions.into()).to_string()));
         values.push(("documents", java_int(a.documents.into()).to_string()));
+        for (k, d) in [("first_seen", &a.first_seen), ("last_seen", &a.last_seen)] {
+            if let Some(d) = d {
+                values.push((k, d.clone()));
+            }
+        }
         attvalues(&mut xw, &values)?;
-        let (r, g, b) = rgb(type_style(a.kind).fill);
-        xw.create_element("viz:color")
-            .with_attributes([
-                ("r", r.to_string().as_str()),
-                ("g", g.to_string().as_str()),
-                ("b", b.to_string().as_str()),
-                ("a", "1.0"),
-            ])
-            .write_empty()?;
+        color(&mut xw, type_style(a.kind).fill)?;
         let size = 10.0 + 5.0 * (graph.degree(&a.id) as f64).sqrt();
         xw.create_element("viz:size")
             .with_attribute(("value", format!("{size:.2}").as_str()))
@@ -221,25 +289,38 @@ pub fn write<W: Write>(graph: &ActorGraph, w: W) -> io::Result<W> {
     xw.write_event(Event::End(BytesEnd::new("nodes")))?;
 
     xw.write_event(Event::Start(BytesStart::new("edges")))?;
-    for (i, ((s, t, r), span)) in graph.relations().zip(&edge_spans).enumerate() {
+    for ((s, t, r), days) in graph.relations().zip(&edge_spells) {
         let (sid, tid) = (safe_id(&s.id), safe_id(&t.id));
         let mut el = BytesStart::new("edge");
         let weight = format!("{:.1}", r.weight() as f64);
         el.extend_attributes([
-            xml_attr("id", &format!("e{i}")),
+            xml_attr("id", &edge_id(s, t, r)),
             xml_attr("source", &sid),
             xml_attr("target", &tid),
             xml_attr("label", &token(&r.verb)),
-            xml_attr("kind", r.relation.as_str()),
+            xml_attr("kind", &kind(r)),
             Attribute::from(("weight", weight.as_str())),
         ]);
-        if let Some((a, b)) = span {
-            el.push_attribute(("start", *a));
-            el.push_attribute(("end", *b));
-        }
         xw.write_event(Event::Start(el))?;
+        let texts: Vec<&str> = r.evidence.iter().map(|e| e.text.as_str()).collect();
+        let refs: Vec<String> = r
+            .evidence
+            .iter()
+            .map(|e| format!("{}:{}", e.doc, e.sentence))
+            .collect();
+        let dates: Vec<&str> = r
+            .evidence
+            .iter()
+            .map(|e| e.date.as_deref().unwrap_or(""))
+            .collect();
+        let reporters: Vec<&str> = r
+            .evidence
+            .iter()
+            .map(|e| e.reported_by.as_deref().unwrap_or(""))
+            .collect();
         let mut values = vec![
             ("relation", r.relation.as_str().to_string()),
+            ("mode", r.mode.as_str().to_string()),
             ("verb", r.verb.clone()),
         ];
         if let Some(d) = &r.date {
@@ -249,29 +330,33 @@ pub fn write<W: Write>(graph: &ActorGraph, w: W) -> io::Result<W> {
             values.push(("confidence", c.to_string()));
         }
         values.push(("evidence", java_int(r.weight() as u64).to_string()));
-        if let Some(ev) = r.evidence.first() {
-            values.push(("evidence_text", ev.text.to_string()));
-        }
+        values.push(("evidence_text", list(&texts)));
+        values.push(("evidence_refs", list(&refs)));
+        values.push(("evidence_dates", list(&dates)));
+        values.push(("evidence_reported_by", list(&reporters)));
         if let Some(role) = &r.role {
             values.push(("role", role.clone()));
         }
         if let Some(st) = r.status {
             values.push(("status", st.as_str().to_string()));
         }
-        values.push((
-            "documents",
-            list(&super::graphml::evidence_docs(&r.evidence)),
-        ));
+        values.push(("documents", list(&evidence_docs(&r.evidence))));
+        for (k, d) in [("first_seen", &r.first_seen), ("last_seen", &r.last_seen)] {
+            if let Some(d) = d {
+                values.push((k, d.clone()));
+            }
+        }
         attvalues(&mut xw, &values)?;
-        let (cr, cg, cb) = rgb(family_style(r.relation.family()).colour);
-        xw.create_element("viz:color")
-            .with_attributes([
-                ("r", cr.to_string().as_str()),
-                ("g", cg.to_string().as_str()),
-                ("b", cb.to_string().as_str()),
-                ("a", "1.0"),
-            ])
-            .write_empty()?;
+        if !days.is_empty() {
+            xw.write_event(Event::Start(BytesStart::new("spells")))?;
+            for d in days {
+                xw.create_element("spell")
+                    .with_attributes([("start", *d), ("end", *d)])
+                    .write_empty()?;
+            }
+            xw.write_event(Event::End(BytesEnd::new("spells")))?;
+        }
+        color(&mut xw, family_style(r.relation.family()).colour)?;
         xw.write_event(Event::End(BytesEnd::new("edge")))?;
     }
     xw.write_event(Event::End(BytesEnd::new("edges")))?;
@@ -356,7 +441,7 @@ mod tests {
         for (e, (s, t, r)) in edges.iter().zip(g.relations()) {
             assert_eq!(e.attr("source").unwrap(), safe_id(&s.id));
             assert_eq!(e.attr("target").unwrap(), safe_id(&t.id));
-            assert_eq!(e.attr("kind"), Some(r.relation.as_str()));
+            assert_eq!(e.attr("kind"), Some(kind(r).as_str()));
             assert_eq!(
                 e.attr("weight").unwrap().parse::<f64>().unwrap(),
                 r.weight() as f64
@@ -367,12 +452,15 @@ mod tests {
             // The bad date stays an attribute but is not on the timeline.
             if r.date.as_deref() == Some("2024-13-45") {
                 assert_eq!(v["date"], "2024-13-45");
-                assert!(e.attr("start").is_none());
+                assert!(e.first("spells").is_none());
             }
+            assert_eq!(unlist(&v["evidence_text"]).len(), r.evidence.len());
+            assert_eq!(e.attr("id").unwrap(), edge_id(s, t, r));
         }
-        // The meeting of 2024-05-07 widens its ends' spans.
+        // The meeting of 2024-05-07 moves its ends' start; nodes never end.
         let n0 = nodes[0];
         assert_eq!(n0.attr("start"), Some("2024-05-07"));
+        assert!(nodes.iter().all(|n| n.attr("end").is_none()));
     }
 
     #[test]
@@ -409,5 +497,99 @@ mod tests {
             r#"["a", "b, c", "say \"hi\\\""]"#
         );
         assert_eq!(list::<&str>(&[]), "[]");
+    }
+
+    /// Russia AGREE Syria and Russia AID Syria, and an asserted and a negated meeting of
+    /// the same pair: four edges with four ids and four kinds. The timeline grows: an
+    /// actor starts at its first appearance and never ends; each edge has a spell per
+    /// reported day.
+    #[test]
+    fn parallel_edges_stay_apart_and_the_timeline_accumulates() {
+        use crate::graph::select::tests::{actor, relation};
+        use crate::model::{EntityType, RelationKind};
+        let mut g = ActorGraph::new();
+        let mut ru = actor("russia", "Russia", EntityType::Country, &[]);
+        ru.first_seen = Some("2024-01-05".into());
+        ru.last_seen = Some("2024-03-01".into());
+        let mut sy = actor("syria", "Syria", EntityType::Country, &[]);
+        sy.first_seen = Some("2024-02-01".into());
+        sy.last_seen = Some("2024-02-01".into());
+        g.insert_actor(ru);
+        g.insert_actor(sy);
+        let dated = |k, mode: Mode, days: &[&str]| {
+            let mut r = relation(k, "x", days.len());
+            r.mode = mode;
+            for (e, d) in r.evidence.iter_mut().zip(days) {
+                e.date = Some(d.to_string());
+            }
+            r.first_seen = days.first().map(|d| d.to_string());
+            r.last_seen = days.last().map(|d| d.to_string());
+            r
+        };
+        g.insert_relation(
+            "russia",
+            "syria",
+            dated(RelationKind::Agree, Mode::Asserted, &["2024-02-01"]),
+        );
+        g.insert_relation(
+            "russia",
+            "syria",
+            dated(
+                RelationKind::Aid,
+                Mode::Asserted,
+                &["2024-01-20", "2024-02-03"],
+            ),
+        );
+        g.insert_relation(
+            "russia",
+            "syria",
+            dated(RelationKind::Consult, Mode::Asserted, &["2024-01-25"]),
+        );
+        g.insert_relation(
+            "russia",
+            "syria",
+            dated(RelationKind::Consult, Mode::Negated, &["2024-03-01"]),
+        );
+        let root = parse_xml(&write(&g, Vec::new()).unwrap());
+        let graph = root.first("graph").unwrap();
+        let edges: Vec<_> = graph.first("edges").unwrap().all("edge").collect();
+        assert_eq!(edges.len(), 4);
+        let ids: BTreeSet<_> = edges.iter().map(|e| e.attr("id").unwrap()).collect();
+        let kinds: BTreeSet<_> = edges.iter().map(|e| e.attr("kind").unwrap()).collect();
+        assert_eq!(ids.len(), 4);
+        assert_eq!(
+            kinds,
+            BTreeSet::from(["AGREE", "AID", "CONSULT", "CONSULT:negated"])
+        );
+        let spells = |e: &Element| -> Vec<(String, String)> {
+            e.first("spells")
+                .map(|s| {
+                    s.all("spell")
+                        .map(|x| {
+                            (
+                                x.attr("start").unwrap().into(),
+                                x.attr("end").unwrap().into(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            spells(edges[1]),
+            vec![
+                ("2024-01-20".into(), "2024-01-20".into()),
+                ("2024-02-03".into(), "2024-02-03".into())
+            ]
+        );
+        let nodes: Vec<_> = graph.first("nodes").unwrap().all("node").collect();
+        assert_eq!(nodes[0].attr("start"), Some("2024-01-05"));
+        // Syria is first mentioned on 2024-02-01, but the aid of 2024-01-20 reaches it
+        assert_eq!(nodes[1].attr("start"), Some("2024-01-20"));
+        assert!(nodes.iter().all(|n| n.attr("end").is_none()));
+        for e in &edges {
+            let start = nodes[1].attr("start").unwrap();
+            assert!(spells(e).iter().all(|(a, _)| a.as_str() >= start));
+        }
     }
 }

@@ -9,12 +9,23 @@
 //!   APOC turns into the relationship type and Gephi shows as the edge label;
 //! * a node key with attr.name `label` (id `n_label`, the actor's name) for Gephi;
 //! * edge `weight` (double) = number of supporting sentences, for Gephi;
-//! * every node before every edge.
+//! * every node before every edge;
+//! * every edge its own id, made of its ends, relation and mode
+//!   ([`super::gexf::edge_id`], as in GEXF: `imran-khan:CONSULT:asserted:pakistan`), so
+//!   parallel edges of different relations (or modes) stay apart in every reader; the
+//!   relation is also an edge column (`relation`), and `mode` says how the sentences
+//!   report it. Gephi's GraphML importer has no edge kind, and may merge parallel edges
+//!   on import (its merge strategy): open the GEXF in Gephi to keep them apart there.
 //!
 //! Node ids are the actor ids through [`safe_id`](super::safe_id) (GraphML ids are
-//! `NMTOKEN`s), so `storeNodeIds` gives the actor id for slugs. Lists (aliases, titles,
-//! evidence, documents) are JSON strings, the portable choice (APOC:
-//! `apoc.convert.fromJsonList`). Counts are `int`, saturating at 2^31-1.
+//! `NMTOKEN`s), so `storeNodeIds` gives the actor id for slugs. Lists and maps are JSON
+//! strings, the portable choice (APOC: `apoc.convert.fromJsonList`/`fromJsonMap`):
+//! `aliases`, `titles`, `ids` (scheme → identifier, `{"wikidata": "Q843"}`),
+//! `documents`, and `evidence_all`, every supporting sentence as an object with `doc`,
+//! `sentence`, `start`, `end`, `text` and, when known, `date` and `reported_by` (an actor
+//! id); `evidence` and `source_doc` are the first sentence and its document, for tools
+//! that show one. GraphML has no date type (only boolean, int, long, float, double and
+//! string), so dates are `YYYY-MM-DD` strings. Counts are `int`, saturating at 2^31-1.
 //!
 //! Text: characters XML 1.0 cannot hold (C0 controls other than tab, line feed and
 //! carriage return) become U+FFFD; everything else, carriage returns included, reads
@@ -23,7 +34,6 @@
 
 use super::{finite, java_int, neo4j_labels, safe_id, xml_attr, xml_text};
 use crate::graph::ActorGraph;
-use crate::model::Evidence;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 use serde::Serialize;
@@ -42,12 +52,15 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("n_type", "node", "type", "string"),
     ("n_aliases", "node", "aliases", "string"),
     ("n_titles", "node", "titles", "string"),
+    ("n_ids", "node", "ids", "string"),
     ("n_mentions", "node", "mentions", "int"),
     ("n_documents", "node", "documents", "int"),
     ("n_first_seen", "node", "first_seen", "string"),
     ("n_last_seen", "node", "last_seen", "string"),
     ("label", "edge", "label", "string"),
     ("weight", "edge", "weight", "double"),
+    ("e_relation", "edge", "relation", "string"),
+    ("e_mode", "edge", "mode", "string"),
     ("e_verb", "edge", "verb", "string"),
     ("e_date", "edge", "date", "string"),
     ("e_confidence", "edge", "confidence", "double"),
@@ -70,17 +83,6 @@ fn data<W: Write>(xw: &mut Writer<W>, key: &str, value: &str) -> io::Result<()> 
 
 fn json<T: Serialize + ?Sized>(v: &T) -> io::Result<String> {
     serde_json::to_string(v).map_err(io::Error::other)
-}
-
-/// The distinct documents of a relation's evidence, in evidence order.
-pub(crate) fn evidence_docs(evidence: &[Evidence]) -> Vec<&str> {
-    let mut docs: Vec<&str> = Vec::new();
-    for e in evidence {
-        if !docs.contains(&e.doc.as_str()) {
-            docs.push(&e.doc);
-        }
-    }
-    docs
 }
 
 /// Writes the graph as GraphML.
@@ -122,6 +124,9 @@ pub fn write<W: Write>(graph: &ActorGraph, w: W) -> io::Result<W> {
         data(&mut xw, "n_type", a.kind.as_str())?;
         data(&mut xw, "n_aliases", &json(&a.aliases)?)?;
         data(&mut xw, "n_titles", &json(&a.titles)?)?;
+        if !a.ids.is_empty() {
+            data(&mut xw, "n_ids", &json(&a.ids)?)?;
+        }
         data(
             &mut xw,
             "n_mentions",
@@ -141,8 +146,8 @@ pub fn write<W: Write>(graph: &ActorGraph, w: W) -> io::Result<W> {
         xw.write_event(Event::End(BytesEnd::new("node")))?;
     }
 
-    for (i, (s, t, r)) in graph.relations().enumerate() {
-        let eid = format!("e{i}");
+    for (s, t, r) in graph.relations() {
+        let eid = super::gexf::edge_id(s, t, r);
         let (sid, tid) = (safe_id(&s.id), safe_id(&t.id));
         xw.write_event(Event::Start(BytesStart::new("edge").with_attributes([
             xml_attr("id", &eid),
@@ -152,6 +157,8 @@ pub fn write<W: Write>(graph: &ActorGraph, w: W) -> io::Result<W> {
         // APOC reads the relationship type from the FIRST <data> only.
         data(&mut xw, "label", r.relation.as_str())?;
         data(&mut xw, "weight", &format!("{:.1}", r.weight() as f64))?;
+        data(&mut xw, "e_relation", r.relation.as_str())?;
+        data(&mut xw, "e_mode", r.mode.as_str())?;
         data(&mut xw, "e_verb", &r.verb)?;
         if let Some(d) = &r.date {
             data(&mut xw, "e_date", d)?;
@@ -170,7 +177,11 @@ pub fn write<W: Write>(graph: &ActorGraph, w: W) -> io::Result<W> {
             data(&mut xw, "e_source_doc", &ev.doc)?;
         }
         data(&mut xw, "e_evidence_all", &json(&r.evidence)?)?;
-        data(&mut xw, "e_documents", &json(&evidence_docs(&r.evidence))?)?;
+        data(
+            &mut xw,
+            "e_documents",
+            &json(&super::evidence_docs(&r.evidence))?,
+        )?;
         if let Some(d) = &r.first_seen {
             data(&mut xw, "e_first_seen", d)?;
         }
@@ -251,7 +262,8 @@ mod tests {
             let d = datas(e);
             assert_eq!(d["e_verb"], xml_safe(&r.verb));
             assert_eq!(d["weight"].parse::<f64>().unwrap(), r.weight() as f64);
-            let ev: Vec<Evidence> = serde_json::from_str(&d["e_evidence_all"]).unwrap();
+            let ev: Vec<crate::model::Evidence> =
+                serde_json::from_str(&d["e_evidence_all"]).unwrap();
             assert_eq!(ev, r.evidence);
         }
         let text = String::from_utf8(bytes).unwrap();

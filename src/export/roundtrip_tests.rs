@@ -3,7 +3,7 @@
 //! replacement) and node and edge counts must survive.
 
 use super::testutil::{cypher_names, dot_expected, dot_unquote, parse_xml};
-use super::{cypher, dot, gexf, graphml, jsonld, neo4j, safe_id, tsv, xml_safe};
+use super::{cypher, dot, gexf, graphml, jsonld, neo4j, rdf, safe_id, tsv, xml_safe};
 use crate::graph::ActorGraph;
 use crate::model::{Actor, EntityType, Evidence, Relation, RelationKind};
 use proptest::prelude::*;
@@ -14,6 +14,9 @@ fn hostile_char() -> impl Strategy<Value = char> {
             '"', '\\', '\n', '\r', '\t', '<', '>', '&', ']', '[', ';', ',', '\'', '/', '*', '{',
             '}', '#', ':', '.', '%', '=', '-', ' ', '\u{7}', '\u{0}', '\u{1b}', '\u{7f}',
             '\u{85}', '\u{202E}', '\u{200B}', '\u{FFFE}', 'é', 'ж', '中', '🎉',
+            // letters XML 1.0 fifth edition allows in names but the fourth does not
+            '\u{1C4}', '\u{1C6}', '\u{B2}', '\u{1D400}', '\u{FF21}', '\u{13A0}', '\u{A997}',
+            '@', '+', '\'',
         ]),
         4 => proptest::char::range('a', 'z'),
         1 => any::<char>(),
@@ -120,17 +123,58 @@ fn build(spec: &Spec) -> ActorGraph {
 
 fn check_jsonld(g: &ActorGraph) {
     let bytes = jsonld::write(g, Vec::new()).unwrap();
+    let want: std::collections::BTreeSet<String> = rdf::triples(g, jsonld::BASE)
+        .iter()
+        .map(|t| format!("{t} ."))
+        .collect();
+    assert_eq!(
+        jsonld::read_back(&bytes),
+        want,
+        "JSON-LD holds the RDF triples"
+    );
     let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
     let graph = v["@graph"].as_array().unwrap();
-    let names: Vec<&str> = graph
+    let mut names: Vec<&str> = graph
         .iter()
-        .filter(|n| n["id"].as_str().unwrap().starts_with("actor/"))
+        .filter(|n| n["id"].as_str().unwrap().starts_with("ag:actor/"))
         .map(|n| n["name"].as_str().unwrap())
         .collect();
-    let want: Vec<&str> = g.actors().map(|a| a.name.as_str()).collect();
+    let mut want: Vec<&str> = g.actors().map(|a| a.name.as_str()).collect();
+    names.sort();
+    want.sort();
     assert_eq!(names, want);
     let statements = graph.iter().filter(|n| n["type"] == "Statement").count();
     assert_eq!(statements, g.edge_count());
+}
+
+fn check_rdf(g: &ActorGraph) {
+    let want: std::collections::BTreeSet<String> = rdf::triples(g, jsonld::BASE)
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+    let nt = rdf::write_ntriples(g, jsonld::BASE, Vec::new()).unwrap();
+    let got: std::collections::BTreeSet<String> = oxttl::NTriplesParser::new()
+        .for_slice(&nt)
+        .map(|t| t.unwrap().to_string())
+        .collect();
+    assert_eq!(got, want);
+    let ttl = rdf::write_turtle(g, jsonld::BASE, Vec::new()).unwrap();
+    let got: std::collections::BTreeSet<String> = oxttl::TurtleParser::new()
+        .for_slice(&ttl)
+        .map(|t| t.unwrap().to_string())
+        .collect();
+    assert_eq!(got, want);
+}
+
+/// An `NMTOKEN` by the rules of XML 1.0 fourth edition (libxml2's schema validators).
+fn assert_nmtoken(id: &str) {
+    assert!(!id.is_empty());
+    assert!(
+        id.chars().all(|c| c.is_ascii_alphanumeric()
+            || matches!(c, '.' | '-' | '_' | ':')
+            || super::is_xml_letter_or_digit(c)),
+        "{id:?} is not an NMTOKEN"
+    );
 }
 
 fn check_graphml(g: &ActorGraph) {
@@ -152,6 +196,20 @@ fn check_graphml(g: &ActorGraph) {
     let want_ids: Vec<String> = g.actors().map(|a| safe_id(&a.id).into()).collect();
     assert_eq!(ids, want_ids);
     assert_eq!(graph.all("edge").count(), g.edge_count());
+    let mut edge_ids = std::collections::HashSet::new();
+    for id in ids
+        .iter()
+        .copied()
+        .chain(graph.all("edge").map(|e| e.attr("id").unwrap()))
+    {
+        assert_nmtoken(id);
+    }
+    for e in graph.all("edge") {
+        assert!(
+            edge_ids.insert(e.attr("id").unwrap()),
+            "edge ids are unique"
+        );
+    }
 }
 
 fn check_gexf(g: &ActorGraph) {
@@ -170,6 +228,7 @@ fn check_gexf(g: &ActorGraph) {
             .unwrap();
         assert_eq!(name, xml_safe(&a.name));
         assert_eq!(n.attr("label").unwrap(), gexf::token(&xml_safe(&a.name)));
+        assert_nmtoken(n.attr("id").unwrap());
     }
     assert_eq!(
         graph.first("edges").unwrap().all("edge").count(),
@@ -241,11 +300,21 @@ fn check_cypher(g: &ActorGraph) {
 fn check_tsv(g: &ActorGraph) {
     let text = String::from_utf8(tsv::write(g, Vec::new()).unwrap()).unwrap();
     let lines: Vec<&str> = text.split('\n').filter(|l| !l.is_empty()).collect();
-    assert_eq!(lines.len(), g.edge_count() + 1);
-    for (line, (s, _, _)) in lines[1..].iter().zip(g.relations()) {
+    let evidence: usize = g.relations().map(|(_, _, r)| r.weight()).sum();
+    assert_eq!(lines.len(), evidence + 1);
+    let subjects = g
+        .relations()
+        .flat_map(|(s, _, r)| std::iter::repeat_n(s, r.weight()));
+    for (line, s) in lines[1..].iter().zip(subjects) {
         let f: Vec<&str> = line.split('\t').collect();
         assert_eq!(f.len(), tsv::HEADER.len());
         assert_eq!(f[0], tsv::field(&s.name));
+        for cell in &f {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@']),
+                "formula cell {cell:?}"
+            );
+        }
     }
 }
 
@@ -256,6 +325,7 @@ proptest! {
     fn every_exporter_round_trips_names_and_counts(spec in spec()) {
         let g = build(&spec);
         check_jsonld(&g);
+        check_rdf(&g);
         check_graphml(&g);
         check_gexf(&g);
         check_dot(&g);
@@ -269,6 +339,7 @@ proptest! {
 fn the_fixed_hostile_graph_round_trips_too() {
     let g = super::testutil::hostile_graph();
     check_jsonld(&g);
+    check_rdf(&g);
     check_graphml(&g);
     check_gexf(&g);
     check_dot(&g);

@@ -30,6 +30,15 @@ pub const HOSTILE: &[&str] = &[
     "Владимир Путин 🎉",
     "</script><script>alert(1)</script>",
     "<!-- not a comment --> </SCRIPT >",
+    // letters XML 1.0 (fifth edition) allows in names but libxml2's schema check does not
+    "\u{1C4}emal \u{1C5}ukić x\u{B2}",
+    "\u{1D400}\u{1D401} \u{FF21}\u{FF22}\u{FF23}",
+    "\u{13A0}\u{13A1} \u{A997}\u{A9AE}",
+    // cells a spreadsheet would run
+    "=HYPERLINK(\"http://example.com\",\"x\")",
+    "+1-2",
+    "@SUM(A1:A2)",
+    "-cmd|' /C calc'!A0",
 ];
 
 fn actor(id: &str, name: &str, kind: EntityType) -> Actor {
@@ -98,6 +107,14 @@ pub fn hostile_graph() -> ActorGraph {
         a.aliases = vec![format!("{name} alias;1"), "al,2\n".into()];
         a.titles = vec![format!("title {name}")];
         g.insert_actor(a);
+    }
+    // ids as the graph makes them from such names (slugs keep every letter)
+    for name in [
+        "\u{1C4}emal \u{1C5}ukić",
+        "\u{FF21}\u{FF22} \u{1D400}",
+        "\u{13A0}\u{13A1}",
+    ] {
+        g.insert_actor(actor(&crate::model::slug(name), name, EntityType::Person));
     }
     // an id that is not a slug, to exercise id encoding
     let mut odd = actor("odd id/\"x\"\u{7}", "Odd Id", EntityType::Person);

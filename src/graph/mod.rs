@@ -4,6 +4,7 @@
 //! reading text or writing files.
 
 pub mod select;
+pub mod stats;
 
 use crate::model::{
     name_key, slug, Actor, DocExtraction, DocumentInfo, EntityType, Evidence, Mode, Relation,

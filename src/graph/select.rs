@@ -6,7 +6,7 @@
 //! Every output format goes through the same selection.
 
 use super::ActorGraph;
-use crate::model::{name_key, EntityType, RelationKind};
+use crate::model::{name_key, EntityType, Mode, RelationKind};
 use std::collections::{HashMap, VecDeque};
 use std::fmt;
 
@@ -23,6 +23,11 @@ pub struct Selection {
     pub types: Vec<EntityType>,
     /// Keep only relations of these kinds (all when empty).
     pub relations: Vec<RelationKind>,
+    /// Keep only relations reported in these modes (all when empty). The CLI's default
+    /// is [`Mode::is_default`]'s: asserted and intended. Unlike the other relation
+    /// filters, it leaves every actor in (an actor is still mentioned when its only
+    /// relation did not happen).
+    pub modes: Vec<Mode>,
     /// Keep only relations supported by at least this many sentences (0 and 1 keep all).
     pub min_weight: usize,
     /// Keep at most this many actors: the focus and the closest to it first, then the
@@ -37,6 +42,7 @@ impl Default for Selection {
             depth: 1,
             types: Vec::new(),
             relations: Vec::new(),
+            modes: Vec::new(),
             min_weight: 0,
             max_nodes: None,
         }
@@ -46,11 +52,30 @@ impl Default for Selection {
 impl Selection {
     /// True when the selection keeps the whole graph whatever it is.
     pub fn is_all(&self) -> bool {
+        self.is_all_but_modes() && self.keeps_every_mode()
+    }
+
+    /// True when the selection keeps all of `g` (its mode filter removes no edge of it).
+    pub fn is_all_for(&self, g: &ActorGraph) -> bool {
+        self.is_all_but_modes()
+            && (self.keeps_every_mode() || g.relations().all(|(_, _, r)| self.keeps_mode(r.mode)))
+    }
+
+    fn is_all_but_modes(&self) -> bool {
         self.focus.is_none()
             && self.types.is_empty()
             && self.relations.is_empty()
             && self.min_weight <= 1
             && self.max_nodes.is_none()
+    }
+
+    fn keeps_every_mode(&self) -> bool {
+        self.modes.is_empty() || Mode::ALL.iter().all(|m| self.modes.contains(m))
+    }
+
+    /// True when edges of mode `m` are kept.
+    pub fn keeps_mode(&self, m: Mode) -> bool {
+        self.modes.is_empty() || self.modes.contains(&m)
     }
 }
 
@@ -59,6 +84,12 @@ impl Selection {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SelectionNote {
+    /// `modes`: the edges reported in these modes were kept.
+    Modes {
+        kept: usize,
+        total: usize,
+        modes: Vec<Mode>,
+    },
     /// `relations`: the edges of these kinds were kept.
     Relations {
         kept: usize,
@@ -100,6 +131,11 @@ impl fmt::Display for SelectionNote {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let plural = |n: usize| if n == 1 { "" } else { "s" };
         match self {
+            SelectionNote::Modes { kept, total, modes } => write!(
+                f,
+                "kept {kept} of {total} relations: those reported as {}",
+                join(modes.iter().map(|m| m.as_str()))
+            ),
             SelectionNote::Relations { kept, total, kinds } => write!(
                 f,
                 "kept {kept} of {total} relations: those of kind {}",
@@ -196,8 +232,19 @@ pub fn select(
         .relations()
         .filter_map(|(s, t, r)| Some((*pos.get(s.id.as_str())?, *pos.get(t.id.as_str())?, r)))
         .collect();
-    let total_edges = all_edges.len();
     let mut edges = all_edges;
+    if !sel.keeps_every_mode() {
+        let before = edges.len();
+        edges.retain(|(_, _, r)| sel.keeps_mode(r.mode));
+        if edges.len() < before {
+            notes.push(SelectionNote::Modes {
+                kept: edges.len(),
+                total: before,
+                modes: sel.modes.clone(),
+            });
+        }
+    }
+    let total_edges = edges.len();
     if !sel.relations.is_empty() {
         edges.retain(|(_, _, r)| sel.relations.contains(&r.relation));
         if edges.len() < total_edges {
@@ -619,5 +666,32 @@ pub(crate) mod tests {
         let b = select(&g, &sel).unwrap();
         assert_eq!(ids(&a.0), ids(&b.0));
         assert_eq!(a.1, b.1);
+    }
+
+    #[test]
+    fn modes_filter_edges_but_keep_their_actors() {
+        let mut g = chain();
+        let mut negated = relation(RelationKind::Consult, "did not meet", 1);
+        negated.mode = Mode::Negated;
+        g.insert_relation("a", "f", negated);
+        assert_eq!(g.edge_count(), 5);
+        let sel = Selection {
+            modes: vec![Mode::Asserted, Mode::Intended],
+            ..Selection::default()
+        };
+        assert!(!sel.is_all() && !sel.is_all_for(&g) && sel.is_all_for(&chain()));
+        let (out, notes) = said(select(&g, &sel).unwrap());
+        assert_eq!(out.edge_count(), 4);
+        assert_eq!(out.node_count(), 6, "f stays: it is still mentioned");
+        assert_eq!(
+            notes,
+            vec!["kept 4 of 5 relations: those reported as asserted, intended"]
+        );
+        let all = Selection {
+            modes: Mode::ALL.to_vec(),
+            ..Selection::default()
+        };
+        assert!(all.is_all());
+        assert_eq!(select(&g, &all).unwrap().0.edge_count(), 5);
     }
 }

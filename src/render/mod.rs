@@ -78,6 +78,9 @@ pub struct RenderOptions {
     /// Safety cap on the number of actors drawn: above it, the most connected are kept
     /// and a note says so. Must be at least 1.
     pub max_nodes: usize,
+    /// Draw actors without any relation. When false (the default) they are left out of
+    /// a picture in which other actors have relations, and the caption says how many.
+    pub isolated: bool,
 }
 
 /// The default cap: a picture with more actors is unreadable, and the built-in layout
@@ -90,6 +93,7 @@ impl Default for RenderOptions {
             engine: Engine::Auto,
             caption: None,
             max_nodes: DEFAULT_MAX_NODES,
+            isolated: false,
         }
     }
 }
@@ -245,6 +249,19 @@ fn draw(
     path: Option<OsString>,
 ) -> Result<(svg::Svg, &'static str, Vec<RenderNote>), RenderError> {
     let mut notes = Vec::new();
+    let all_actors = g.node_count();
+    let connected_only;
+    let (g, isolated_left_out) = if opts.isolated {
+        (g, 0)
+    } else {
+        let (sub, left_out) = without_isolated(g);
+        connected_only = sub;
+        if left_out == 0 {
+            (g, 0)
+        } else {
+            (&connected_only, left_out)
+        }
+    };
     let capped;
     let full = g.node_count();
     let g = if full > opts.max_nodes {
@@ -276,7 +293,7 @@ fn draw(
         };
         notes.push(RenderNote::Capped {
             shown: sub.node_count(),
-            total: full,
+            total: all_actors,
             cap: opts.max_nodes,
         });
         capped = sub;
@@ -297,7 +314,11 @@ fn draw(
     } else {
         g
     };
-    let scene = scene::Scene::new(g, title(g, opts), subtitle(g, g.node_count() < full));
+    let scene = scene::Scene::new(
+        g,
+        title(g, opts),
+        subtitle(g, g.node_count() < full, isolated_left_out),
+    );
 
     let graphviz_found = graphviz::find_program("dot", path.as_deref()).is_some();
     let use_graphviz = match opts.engine {
@@ -374,6 +395,27 @@ fn heaviest_relations(g: &ActorGraph, keep: usize) -> ActorGraph {
     out
 }
 
+/// The graph without its actors that have no relation, and how many were left out; the
+/// graph itself (as a copy) when every actor has one, or when none has (a picture of
+/// unconnected actors is still a picture of the article).
+fn without_isolated(g: &ActorGraph) -> (ActorGraph, usize) {
+    let isolated = g.actors().filter(|a| g.degree(&a.id) == 0).count();
+    if isolated == 0 || isolated == g.node_count() {
+        return (ActorGraph::new(), 0);
+    }
+    let mut only = ActorGraph::new();
+    for d in g.documents() {
+        only.add_document(d.clone());
+    }
+    for a in g.actors().filter(|a| g.degree(&a.id) > 0) {
+        only.insert_actor(a.clone());
+    }
+    for (s, t, r) in g.relations() {
+        only.insert_relation(&s.id, &t.id, r.clone());
+    }
+    (only, isolated)
+}
+
 /// Above these sizes layout-rs's crossing reduction gets too slow (it grows much
 /// faster than the graph: 1 s for 30 actors and 58 relations in a debug build, 5 s
 /// for 40 and 77, 4 s for 80 and 160 in a release build), and the force-directed
@@ -404,18 +446,29 @@ fn title(g: &ActorGraph, opts: &RenderOptions) -> String {
     }
 }
 
-/// The caption's second line: dates, counts, and whether actors were left out.
-fn subtitle(g: &ActorGraph, capped: bool) -> String {
+/// The caption's second line: the range of all the articles' dates (and how many have
+/// none), counts, and which actors were left out.
+fn subtitle(g: &ActorGraph, capped: bool, isolated_left_out: usize) -> String {
     let mut dates: Vec<&str> = g
         .documents()
         .iter()
         .filter_map(|d| d.date.as_deref())
         .collect();
     dates.sort_unstable();
+    let undated = g.documents().len() - dates.len();
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     let mut parts = Vec::new();
-    match (dates.first(), dates.last()) {
-        (Some(a), Some(b)) if a == b => parts.push((*a).to_string()),
-        (Some(a), Some(b)) => parts.push(format!("{a} to {b}")),
+    let range = match (dates.first(), dates.last()) {
+        (Some(a), Some(b)) if a == b => Some((*a).to_string()),
+        (Some(a), Some(b)) => Some(format!("{a} to {b}")),
+        _ => None,
+    };
+    match (range, undated, g.documents().len()) {
+        (Some(r), 0, _) => parts.push(r),
+        (Some(r), u, _) => parts.push(format!("{r} ({})", plural(u, "undated article"))),
+        (None, u, n) if u > 0 && n > 1 => {
+            parts.push(format!("{} without a date", plural(u, "article")))
+        }
         _ => {}
     }
     parts.push(format!(
@@ -427,6 +480,12 @@ fn subtitle(g: &ActorGraph, capped: bool) -> String {
     ));
     if capped {
         parts.push("only the most connected actors are shown".to_string());
+    }
+    if isolated_left_out > 0 {
+        parts.push(format!(
+            "{} without relations not shown",
+            plural(isolated_left_out, "actor")
+        ));
     }
     parts.join(" · ")
 }

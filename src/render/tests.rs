@@ -587,3 +587,57 @@ fn svg_nodes_and_edges_have_tooltips() {
         ));
     }
 }
+
+/// Actors without relations are left out when others have some, and the caption says
+/// how many; `isolated` keeps them. The caption's dates cover every article and count
+/// the undated ones.
+#[test]
+fn isolated_actors_are_left_out_and_the_caption_counts_undated_articles() {
+    use crate::model::{EntityType, RelationKind};
+    let mut g = ActorGraph::new();
+    for (id, date) in [
+        ("d1", Some("2024-01-05")),
+        ("d2", None),
+        ("d3", Some("2024-03-01")),
+        ("d4", None),
+    ] {
+        g.add_document(DocumentInfo {
+            id: id.into(),
+            date: date.map(Into::into),
+            title: None,
+            url: None,
+        });
+    }
+    for id in ["a", "b", "c", "d", "e"] {
+        g.insert_actor(actor(id, &format!("Actor {id}"), EntityType::Person, &[]));
+    }
+    g.insert_relation("a", "b", relation(RelationKind::Consult, "met", 1));
+    let caption = subtitle(&g, false, 3);
+    assert!(
+        caption.starts_with("2024-01-05 to 2024-03-01 (2 undated articles)"),
+        "{caption}"
+    );
+    assert!(
+        caption.ends_with("3 actors without relations not shown"),
+        "{caption}"
+    );
+    let (sub, left_out) = without_isolated(&g);
+    assert_eq!((sub.node_count(), left_out), (2, 3));
+    let o = RenderOptions {
+        engine: Engine::Builtin,
+        ..RenderOptions::default()
+    };
+    let svg = String::from_utf8(render(&g, ImageFormat::Svg, &o).unwrap().bytes).unwrap();
+    assert!(svg.contains("3 actors without relations not shown"));
+    assert!(!svg.contains("Actor e"));
+    let keep = RenderOptions {
+        isolated: true,
+        ..o
+    };
+    let svg = String::from_utf8(render(&g, ImageFormat::Svg, &keep).unwrap().bytes).unwrap();
+    assert!(svg.contains("Actor e") && !svg.contains("not shown"));
+    // with no relation at all, the actors are the picture
+    let mut lone = ActorGraph::new();
+    lone.insert_actor(actor("x", "X", EntityType::Person, &[]));
+    assert_eq!(without_isolated(&lone).1, 0);
+}

@@ -2,27 +2,95 @@
 //! progress line around [`pipeline::build`] (which reads, extracts in parallel and
 //! merges in input order), then the selection and every asked format.
 
-use crate::cli::args::BuildArgs;
+use crate::cli::args::{BuildArgs, DialectArg};
 use crate::cli::exit;
 use crate::cli::messages;
 use crate::cli::output::{self, OutputSet, Target};
+use crate::cli::suggest::did_you_mean;
+use crate::cli::usage;
 use crate::error::InputError;
+use crate::export::cypher::Dialect;
 use crate::extract::Knowledge;
-use crate::format::{self, Format, Notes, WriteError};
+use crate::format::{self, Format, FormatError, Notes, WriteError};
 use crate::graph::ActorGraph;
 use crate::ingest::{parse_date, IngestOptions, Inputs};
 use crate::model::MAX_TRIPLES_PER_SENTENCE;
 use crate::pipeline::{self, BuildError, BuildOptions, BuildOutcome, Counts, Progress};
 use crate::render::RenderOptions;
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{bail, Context, Result};
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Articles with sentences cut at the length bound that are named one by one.
 const MAX_TRUNCATION_WARNINGS: usize = 5;
 
+/// The `--format` list; an unknown name is a usage error naming the closest format.
 fn parse_formats(list: &str) -> Result<Vec<Format>> {
-    Format::parse_list(list).map_err(|e| anyhow!("--format: {e}"))
+    Format::parse_list(list).map_err(|e| {
+        let hint = match &e {
+            FormatError::UnknownName(n) => {
+                did_you_mean(n, Format::ALL.iter().map(|f| f.name()).chain(["all"]))
+            }
+            _ => String::new(),
+        };
+        usage(format!("--format: {e}{hint}"))
+    })
+}
+
+/// One format into one named file: the file's extension must name that format (or
+/// none; `.csv` and others no format writes alone are left to the user).
+fn check_extension(format: Format, target: &Target) -> Result<()> {
+    let Target::File(path) = target else {
+        return Ok(());
+    };
+    match Format::from_path(path) {
+        Ok(named) if named != format => Err(usage(format!(
+            "-o {}: the extension .{} is {named}'s, but --format asks for {format} (.{}); \
+             name the file .{} or give --format {named}",
+            path.display(),
+            named.file_extension(),
+            format.file_extension(),
+            format.file_extension()
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// The bytes of the input files (directories: their .txt and .jsonl files), when all
+/// can be known before reading: none for stdin.
+fn input_bytes(inputs: &[PathBuf]) -> Option<u64> {
+    fn walk(p: &Path, depth: usize) -> u64 {
+        let Ok(meta) = std::fs::metadata(p) else {
+            return 0;
+        };
+        if meta.is_file() {
+            return meta.len();
+        }
+        if !meta.is_dir() || depth > 64 {
+            return 0;
+        }
+        let Ok(entries) = std::fs::read_dir(p) else {
+            return 0;
+        };
+        entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|q| {
+                q.is_dir()
+                    || q.extension().is_some_and(|x| {
+                        x.eq_ignore_ascii_case("txt") || x.eq_ignore_ascii_case("jsonl")
+                    })
+            })
+            .map(|q| walk(&q, depth + 1))
+            .sum()
+    }
+    if inputs.iter().any(|p| p.as_os_str() == "-") {
+        return None;
+    }
+    Some(inputs.iter().map(|p| walk(p, 0)).sum())
 }
 
 fn default_stem(a: &BuildArgs) -> String {
@@ -44,6 +112,9 @@ fn default_stem(a: &BuildArgs) -> String {
 struct Report {
     bar: Option<indicatif::ProgressBar>,
     plain: bool,
+    /// Bytes of article text read so far, and of all the inputs when known.
+    read: Arc<AtomicU64>,
+    total: Option<u64>,
     last: Instant,
     start: Instant,
     /// Documents with sentences cut at the length bound that were named one by one.
@@ -55,15 +126,25 @@ struct Report {
 }
 
 impl Report {
-    fn new(quiet: bool) -> Report {
+    /// On a terminal a bar: with the input's size known, bytes read of the total, the
+    /// percentage, the rate and the time left; else a spinner with articles and rate.
+    /// Elsewhere a plain line every ten seconds.
+    fn new(quiet: bool, total: Option<u64>, read: Arc<AtomicU64>) -> Report {
         let tty = std::io::stderr().is_terminal();
         let bar = (!quiet && tty).then(|| {
-            let b = indicatif::ProgressBar::new_spinner();
+            let (b, template) = match total {
+                Some(t) if t > 0 => (
+                    indicatif::ProgressBar::new(t),
+                    "{bar:30} {bytes}/{total_bytes} {percent:>3}%  {bytes_per_sec}  ETA {eta}  {msg}",
+                ),
+                _ => (
+                    indicatif::ProgressBar::new_spinner(),
+                    "{spinner} {msg}  {elapsed}",
+                ),
+            };
             b.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{spinner} {pos} articles  {per_sec}  {elapsed}  {msg}",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+                indicatif::ProgressStyle::with_template(template)
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
             b.enable_steady_tick(Duration::from_millis(200));
             b
@@ -71,6 +152,8 @@ impl Report {
         Report {
             bar,
             plain: !quiet && !tty,
+            read,
+            total,
             last: Instant::now(),
             start: Instant::now(),
             cut_named: 0,
@@ -125,13 +208,29 @@ impl Progress for Report {
 
     fn advanced(&mut self, counts: &Counts, relations: usize) {
         let articles = counts.documents;
+        let read = self.read.load(Ordering::Relaxed);
         if let Some(b) = &self.bar {
-            b.set_position(articles as u64);
-            b.set_message(format!("{relations} relations"));
+            if let Some(t) = self.total {
+                b.set_position(read.min(t));
+            }
+            b.set_message(format!("{articles} articles, {relations} relations"));
         } else if self.plain && self.last.elapsed() >= Duration::from_secs(10) {
             let secs = self.start.elapsed().as_secs_f64();
+            let done = match self.total {
+                Some(t) if t > 0 => {
+                    let part = (read as f64 / t as f64).min(1.0);
+                    let left = secs * (1.0 - part) / part.max(1e-9);
+                    format!(
+                        "{:.0}% of {:.1} MB, {:.1} MB/s, about {left:.0} s left, ",
+                        100.0 * part,
+                        t as f64 / 1e6,
+                        read as f64 / 1e6 / secs.max(1e-9)
+                    )
+                }
+                _ => String::new(),
+            };
             messages::info(format!(
-                "{articles} articles, {:.0} articles/s, {relations} relations so far",
+                "{done}{articles} articles, {:.0} articles/s, {relations} relations so far",
                 articles as f64 / secs.max(1e-9)
             ));
             self.last = Instant::now();
@@ -141,14 +240,23 @@ impl Progress for Report {
 
 pub fn run(a: BuildArgs) -> Result<u8> {
     let started = Instant::now();
+    let quiet = messages::quiet();
     let formats = parse_formats(&a.format)?;
     let selection = super::selection(&a.selection)?;
     let default_date = match &a.date {
-        Some(d) => Some(parse_date(d).ok_or_else(|| anyhow!("--date {d:?}: write YYYY-MM-DD"))?),
+        Some(d) => {
+            Some(parse_date(d).ok_or_else(|| usage(format!("--date {d:?}: write YYYY-MM-DD")))?)
+        }
         None => None,
     };
+    crate::export::rdf::check_base_iri(&a.exports.base_iri)
+        .map_err(|e| usage(format!("--base-iri: {e}")))?;
     let single_file = formats.len() == 1 && formats[0].is_single_file();
-    let target = Target::new(&a.output, formats.len(), single_file)?;
+    let target =
+        Target::new(&a.output, formats.len(), single_file).map_err(|e| usage(e.to_string()))?;
+    if formats.len() == 1 {
+        check_extension(formats[0], &target)?;
+    }
     let stem = default_stem(&a);
     let names: Vec<String> = formats.iter().flat_map(|f| f.files(&stem)).collect();
     output::refuse_overwriting_inputs(&target.paths(&names), &a.inputs)?;
@@ -170,7 +278,14 @@ pub fn run(a: BuildArgs) -> Result<u8> {
         stop_at_bad_document: a.strict,
         ..BuildOptions::default()
     };
-    let mut report = Report::new(a.quiet);
+    let read = Arc::new(AtomicU64::new(0));
+    let counted = Arc::clone(&read);
+    let inputs = inputs.inspect(move |d| {
+        if let Ok(doc) = d {
+            counted.fetch_add(doc.text.len() as u64, Ordering::Relaxed);
+        }
+    });
+    let mut report = Report::new(quiet, input_bytes(&a.inputs), read);
     let built = pipeline::build(inputs, &knowledge, &options, &mut report);
     report.finish();
     let made_up = std::mem::take(&mut report.made_up);
@@ -203,14 +318,14 @@ pub fn run(a: BuildArgs) -> Result<u8> {
 
     // Without a selection the graph is written as it is, not copied: on a large corpus
     // two copies of every piece of evidence would double the peak memory.
-    let graph = if selection.is_all() {
+    let graph = if selection.is_all_for(&graph) {
         graph
     } else {
         super::select(&graph, &selection)?
     };
     write_outputs(&graph, &formats, &target, &stem, &a)?;
 
-    if !a.quiet {
+    if !quiet {
         let articles = counts.documents;
         let cut = match counts.bounded_sentences {
             0 => String::new(),
@@ -259,22 +374,32 @@ fn write_outputs(
     stem: &str,
     a: &BuildArgs,
 ) -> Result<()> {
-    let render_opts = RenderOptions {
-        engine: super::engine(a.image.engine),
-        ..RenderOptions::default()
+    let options = format::Options {
+        export: crate::export::Options {
+            cypher_dialect: match a.exports.cypher_dialect {
+                DialectArg::Neo4j => Dialect::Neo4j,
+                DialectArg::Falkordb => Dialect::FalkorDb,
+                DialectArg::Memgraph => Dialect::Memgraph,
+            },
+            base_iri: a.exports.base_iri.clone(),
+            stem: stem.to_string(),
+        },
+        render: RenderOptions {
+            engine: super::engine(a.image.engine),
+            isolated: a.image.isolated,
+            ..RenderOptions::default()
+        },
     };
     let say = |notes: Notes| {
-        if !a.quiet {
-            for n in &notes {
-                messages::info(messages::render_note(n));
-            }
+        for n in &notes {
+            messages::info(messages::render_note(n));
         }
     };
     let Target::Dir(dir) = target else {
         // one file: stdout, a device, or a file (a set of one)
         let mut notes = Notes::new();
         output::write_file(target, |w| {
-            notes = format::write(formats[0], graph, 0, &render_opts, w).map_err(io_error)?;
+            notes = format::write(formats[0], graph, 0, &options, w).map_err(io_error)?;
             Ok(())
         })?;
         say(notes);
@@ -286,7 +411,7 @@ fn write_outputs(
         for (part, name) in format.files(stem).iter().enumerate() {
             let mut notes = Notes::new();
             set.create(name, |w| {
-                notes = format::write(format, graph, part, &render_opts, w).map_err(io_error)?;
+                notes = format::write(format, graph, part, &options, w).map_err(io_error)?;
                 Ok(())
             })?;
             say(notes);
@@ -315,6 +440,9 @@ mod tests {
         );
         let e = parse_formats("json,pdf").unwrap_err().to_string();
         assert!(e.starts_with("--format: unknown format \"pdf\""), "{e}");
+        let e = parse_formats("grapml").unwrap_err();
+        assert!(e.is::<crate::cli::UsageError>());
+        assert!(e.to_string().ends_with("did you mean graphml?"), "{e}");
         assert_eq!(
             parse_formats(",").unwrap_err().to_string(),
             "--format: no format given"

@@ -1,0 +1,411 @@
+//! The model file and the analysis it drives. The file is flat little-endian binary: a
+//! magic and version, the label lists it was trained with (checked against ours), then
+//! tables read in place (see [`super::table`]): the tag dictionary, the tagger's two passes,
+//! the parser, and the lemma tables with their edit scripts. Loading checks every table
+//! once and copies nothing, so the shipped model, embedded with `include_bytes!`, is ready
+//! in about a millisecond.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+
+use super::labels::{Deprel, Upos};
+use super::lemma::{self, Script};
+use super::parser::{self, ParseScratch, ParseWord};
+use super::table;
+use super::tagger::{self, TagScratch, WordFeats};
+use super::weights::{FrozenWeights, WeightsView};
+use super::{adapt, Word};
+
+const MAGIC: &[u8; 8] = b"AGSYNTAX";
+const VERSION: u32 = 2;
+const FLAG_SECOND_PASS: u32 = 1;
+
+/// A model file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("not an actorgraph syntax model (bad magic bytes)")]
+    Magic,
+    #[error("model format version {0}, this build reads version {VERSION}")]
+    Version(u32),
+    #[error("the model was trained with other {0} labels; retrain it with this build")]
+    Labels(&'static str),
+    #[error("the model file is truncated")]
+    Truncated,
+    #[error("the model file is corrupt: {0}")]
+    Corrupt(String),
+}
+
+/// Appends little-endian values.
+#[derive(Default)]
+pub(crate) struct ByteWriter {
+    pub(crate) out: Vec<u8>,
+}
+
+impl ByteWriter {
+    pub(crate) fn u32(&mut self, v: u32) {
+        self.out.extend_from_slice(&v.to_le_bytes());
+    }
+    pub(crate) fn f32(&mut self, v: f32) {
+        self.out.extend_from_slice(&v.to_le_bytes());
+    }
+    /// A length-prefixed byte block, padded to 8 bytes.
+    pub(crate) fn bytes(&mut self, b: &[u8]) {
+        self.out.extend_from_slice(&(b.len() as u64).to_le_bytes());
+        self.out.extend_from_slice(b);
+        while !self.out.len().is_multiple_of(8) {
+            self.out.push(0);
+        }
+    }
+    fn str(&mut self, s: &str) {
+        self.bytes(s.as_bytes());
+    }
+}
+
+/// Reads what [`ByteWriter`] wrote, checking bounds.
+pub(crate) struct ByteReader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> ByteReader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let end = self.pos.checked_add(n).ok_or(ModelError::Truncated)?;
+        let b = self.bytes.get(self.pos..end).ok_or(ModelError::Truncated)?;
+        self.pos = end;
+        Ok(b)
+    }
+    pub(crate) fn u32(&mut self) -> Result<u32, ModelError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    pub(crate) fn f32(&mut self) -> Result<f32, ModelError> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+    /// A block written by [`ByteWriter::bytes`], as a range of the whole buffer.
+    pub(crate) fn bytes_range(&mut self) -> Result<(usize, usize), ModelError> {
+        let b = self.take(8)?;
+        let n = u64::from_le_bytes(b.try_into().map_err(|_| ModelError::Truncated)?);
+        let n = usize::try_from(n).map_err(|_| ModelError::Truncated)?;
+        let start = self.pos;
+        self.take(n)?;
+        while !self.pos.is_multiple_of(8) {
+            self.take(1)?;
+        }
+        Ok((start, start + n))
+    }
+    fn str(&mut self) -> Result<&'a str, ModelError> {
+        let (a, b) = self.bytes_range()?;
+        std::str::from_utf8(&self.bytes[a..b]).map_err(|_| ModelError::Corrupt("a label".into()))
+    }
+}
+
+/// Everything a model is made of, before it is written.
+pub(crate) struct ModelParts {
+    pub(crate) tagdict: Vec<(u64, u32)>,
+    /// Word classes: lower-case key → [`tagger::class_entry`].
+    pub(crate) classes: Vec<(u64, u32)>,
+    pub(crate) first_pass: FrozenWeights,
+    pub(crate) second_pass: Option<FrozenWeights>,
+    pub(crate) parser: FrozenWeights,
+    pub(crate) lemmas: lemma::LemmaTables,
+}
+
+impl ModelParts {
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut w = ByteWriter::default();
+        w.out.extend_from_slice(MAGIC);
+        w.u32(VERSION);
+        w.u32(if self.second_pass.is_some() {
+            FLAG_SECOND_PASS
+        } else {
+            0
+        });
+        w.u32(Upos::ALL.len() as u32);
+        for u in Upos::ALL {
+            w.str(u.as_str());
+        }
+        w.u32(Deprel::ALL.len() as u32);
+        for d in Deprel::ALL {
+            w.str(d.as_str());
+        }
+        w.bytes(&table::build_slots(&self.tagdict));
+        w.bytes(&table::build_slots(&self.classes));
+        self.first_pass.write(&mut w);
+        if let Some(s) = &self.second_pass {
+            s.write(&mut w);
+        }
+        self.parser.write(&mut w);
+        w.bytes(&table::build_slots(&self.lemmas.known));
+        w.bytes(&table::build_slots(&self.lemmas.suffix));
+        w.u32(self.lemmas.scripts.len() as u32);
+        for s in &self.lemmas.scripts {
+            w.u32(s.lower as u32);
+            w.u32(s.cut as u32);
+            w.str(&s.append);
+        }
+        w.out
+    }
+
+    /// Sizes for the training log: (features, bytes) of each weight table.
+    pub(crate) fn describe(&self) -> String {
+        let mut s = format!(
+            "tagger pass 1: {} features, {} bytes",
+            self.first_pass.features(),
+            self.first_pass.byte_len()
+        );
+        if let Some(p) = &self.second_pass {
+            s += &format!(
+                "; pass 2: {} features, {} bytes",
+                p.features(),
+                p.byte_len()
+            );
+        }
+        s += &format!(
+            "; parser: {} features, {} bytes; tag dictionary: {} words; word classes: {} words; lemma table: {} forms, {} suffixes, {} scripts",
+            self.parser.features(),
+            self.parser.byte_len(),
+            self.tagdict.len(),
+            self.classes.len(),
+            self.lemmas.known.len(),
+            self.lemmas.suffix.len(),
+            self.lemmas.scripts.len()
+        );
+        s
+    }
+}
+
+/// A trained tagger, parser and lemmatizer.
+pub struct Model {
+    bytes: Cow<'static, [u8]>,
+    tagdict: (usize, usize),
+    classes: (usize, usize),
+    first_pass: WeightsView,
+    second_pass: Option<WeightsView>,
+    parser: WeightsView,
+    lemma_known: (usize, usize),
+    lemma_suffix: (usize, usize),
+    scripts: Vec<Script>,
+}
+
+impl std::fmt::Debug for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Model")
+            .field("bytes", &self.bytes.len())
+            .field("second_pass", &self.second_pass.is_some())
+            .finish()
+    }
+}
+
+/// Buffers of one thread, reused from sentence to sentence.
+#[derive(Default)]
+struct Scratch {
+    words: Vec<WordFeats>,
+    tags: Vec<u8>,
+    tag: TagScratch,
+    parse_words: Vec<ParseWord>,
+    parse: ParseScratch,
+    forms: Vec<String>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+impl Model {
+    /// Reads a model from its bytes (the shipped file's, or any [`Model::to_bytes`] output).
+    pub fn from_bytes(bytes: Cow<'static, [u8]>) -> Result<Model, ModelError> {
+        let b: &[u8] = &bytes;
+        if b.len() < 8 || &b[..8] != MAGIC {
+            return Err(ModelError::Magic);
+        }
+        let mut r = ByteReader { bytes: b, pos: 8 };
+        let version = r.u32()?;
+        if version != VERSION {
+            return Err(ModelError::Version(version));
+        }
+        let flags = r.u32()?;
+        let n = r.u32()? as usize;
+        if n != Upos::ALL.len() {
+            return Err(ModelError::Labels("UPOS"));
+        }
+        for u in Upos::ALL {
+            if r.str()? != u.as_str() {
+                return Err(ModelError::Labels("UPOS"));
+            }
+        }
+        let n = r.u32()? as usize;
+        if n != Deprel::ALL.len() {
+            return Err(ModelError::Labels("dependency"));
+        }
+        for d in Deprel::ALL {
+            if r.str()? != d.as_str() {
+                return Err(ModelError::Labels("dependency"));
+            }
+        }
+        let tagdict = r.bytes_range()?;
+        if !table::shape_ok(tagdict.1 - tagdict.0) {
+            return Err(ModelError::Corrupt("the tag dictionary".into()));
+        }
+        let classes = r.bytes_range()?;
+        if !table::shape_ok(classes.1 - classes.0) {
+            return Err(ModelError::Corrupt("the word classes".into()));
+        }
+        let first_pass = WeightsView::read(&mut r)?;
+        let second_pass = if flags & FLAG_SECOND_PASS != 0 {
+            Some(WeightsView::read(&mut r)?)
+        } else {
+            None
+        };
+        let parser = WeightsView::read(&mut r)?;
+        let lemma_known = r.bytes_range()?;
+        let lemma_suffix = r.bytes_range()?;
+        let n_scripts = r.u32()?;
+        let mut scripts = Vec::with_capacity(n_scripts as usize);
+        for _ in 0..n_scripts {
+            let lower = r.u32()? != 0;
+            let cut = r.u32()?.min(255) as u8;
+            let append = r.str()?.to_string();
+            scripts.push(Script { lower, cut, append });
+        }
+        for range in [lemma_known, lemma_suffix] {
+            if !table::shape_ok(range.1 - range.0) {
+                return Err(ModelError::Corrupt("a lemma table".into()));
+            }
+        }
+        Ok(Model {
+            bytes,
+            tagdict,
+            classes,
+            first_pass,
+            second_pass,
+            parser,
+            lemma_known,
+            lemma_suffix,
+            scripts,
+        })
+    }
+
+    /// The model's bytes, as [`Model::from_bytes`] reads them.
+    pub fn to_bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    fn slots(&self, range: (usize, usize)) -> &[u8] {
+        &self.bytes[range.0..range.1]
+    }
+
+    fn prepare(&self, s: &mut Scratch, words: &[&str]) {
+        s.forms.resize(words.len(), String::new());
+        s.words.clear();
+        let dict = self.slots(self.tagdict);
+        let classes = self.slots(self.classes);
+        for (w, form) in words.iter().zip(s.forms.iter_mut()) {
+            form.clear();
+            adapt::normalize(w, form);
+            let mut f = WordFeats::new(form);
+            f.set_dict(table::find(dict, f.lower));
+            f.set_classes(table::find(classes, f.lower));
+            s.words.push(f);
+        }
+    }
+
+    fn run_tagger(&self, s: &mut Scratch) {
+        let b: &[u8] = &self.bytes;
+        let first = self.first_pass.over(b);
+        let second = self.second_pass.map(|v| v.over(b));
+        tagger::tag(
+            &first,
+            second.as_ref(),
+            &s.words,
+            &mut s.tag,
+            tagger::SURE_MARGIN,
+            &mut s.tags,
+        );
+    }
+
+    fn run_parser(&self, s: &mut Scratch) {
+        s.parse_words.clear();
+        s.parse_words.extend(
+            s.words
+                .iter()
+                .zip(&s.tags)
+                .map(|(w, &t)| ParseWord::new(w.lower, t, w.cl[1])),
+        );
+        parser::parse(&self.parser.over(&self.bytes), &s.parse_words, &mut s.parse);
+    }
+
+    /// The UPOS tag of each word.
+    pub fn tag(&self, words: &[&str]) -> Vec<Upos> {
+        SCRATCH.with_borrow_mut(|s| {
+            self.prepare(s, words);
+            self.run_tagger(s);
+            s.tags.iter().map(|&t| tagger::upos_of(t)).collect()
+        })
+    }
+
+    /// Tags and parses `words` (one sentence, as tokens) and lemmatizes them.
+    pub fn analyze(&self, words: &[&str]) -> Vec<Word> {
+        SCRATCH.with_borrow_mut(|s| {
+            self.analyze_into(s, words);
+            self.collect(s, words, true)
+        })
+    }
+
+    /// Tags and parses without lemmas (`lemma` left empty): what the speed benchmark times.
+    pub fn analyze_without_lemmas(&self, words: &[&str]) -> Vec<Word> {
+        SCRATCH.with_borrow_mut(|s| {
+            self.analyze_into(s, words);
+            self.collect(s, words, false)
+        })
+    }
+
+    /// The number of words given a head, without building the output: the inner loop of
+    /// the speed benchmark.
+    pub fn parse_count(&self, words: &[&str]) -> usize {
+        SCRATCH.with_borrow_mut(|s| {
+            self.analyze_into(s, words);
+            s.parse.state.heads.len().saturating_sub(1)
+        })
+    }
+
+    fn analyze_into(&self, s: &mut Scratch, words: &[&str]) {
+        self.prepare(s, words);
+        self.run_tagger(s);
+        self.run_parser(s);
+    }
+
+    fn collect(&self, s: &Scratch, words: &[&str], lemmas: bool) -> Vec<Word> {
+        let n = words.len();
+        let known = self.slots(self.lemma_known);
+        let suffix = self.slots(self.lemma_suffix);
+        (0..n)
+            .map(|i| {
+                let upos = tagger::upos_of(s.tags[i]);
+                let h = s.parse.state.heads[i] as usize;
+                let head = (h < n).then_some(h);
+                let deprel = if head.is_none() {
+                    Deprel::Root
+                } else {
+                    Deprel::from_index(s.parse.state.labels[i] as usize).unwrap_or(Deprel::Dep)
+                };
+                let lemma = if lemmas {
+                    lemma::lemmatize(
+                        &s.forms[i],
+                        upos,
+                        &self.scripts,
+                        |k| table::find(known, k),
+                        |k| table::find(suffix, k),
+                    )
+                } else {
+                    String::new()
+                };
+                Word {
+                    upos,
+                    lemma,
+                    head,
+                    deprel,
+                }
+            })
+            .collect()
+    }
+}
