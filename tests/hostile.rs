@@ -1582,3 +1582,57 @@ fn pathological_names_are_drawn_short_and_kept_whole() {
         "{w}×{h}"
     );
 }
+
+// ---------------------------------------------------------------- 11. terminal escapes
+
+#[test]
+fn escape_sequences_in_file_names_and_values_are_shown_escaped() {
+    let d = Dir::new();
+    // an empty article, a nearly-date header, a missing file and a bad lexicon, each named
+    // with a sequence that would clear the screen, set the title, ring or reverse the text
+    let empty = d.write("empty\u{1b}[2J.txt", "");
+    let header = d.write(
+        "title\u{1b}]0;pwned\u{7}.txt",
+        format!("Date: May 8, 2024\n{GOOD}"),
+    );
+    let missing = d.path("gone\u{9b}31m\u{202e}txt.txt");
+    let r = build(
+        &[&empty, &header, &missing, &good(&d)],
+        &["-f", "json", "-o", d.path("g.json").to_str().unwrap()],
+    );
+    assert_exit!(r.out, 3);
+    has_good_fact(&d.read_json("g.json"));
+    for raw in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
+        assert!(
+            !r.stderr.contains(raw),
+            "{raw:?} printed raw:\n{}",
+            r.stderr
+        );
+    }
+    r.says(&["error:", "empty\\u{1b}[2J.txt: empty article"]);
+    r.says(&[
+        "warning:",
+        "title\\u{1b}]0;pwned\\u{7}.txt: line 1 starts like a date header",
+    ]);
+    r.says(&["gone\\u{9b}31m\\u{202e}txt.txt"]);
+    // a knowledge file, and a value on the command line
+    let lexicon = d.write("lex\u{1b}[5m.tsv", "no header here\n");
+    let r = build(
+        &[&good(&d)],
+        &[
+            "-f",
+            "json",
+            "-o",
+            d.path("h.json").to_str().unwrap(),
+            "--lexicon",
+            lexicon.to_str().unwrap(),
+        ],
+    );
+    assert_exit!(r.out, 1);
+    assert!(!r.stderr.contains('\u{1b}'), "{}", r.stderr);
+    r.says(&["lex\\u{1b}[5m.tsv"]);
+    let r = build(&[&good(&d)], &["-f", "json\u{1b}[2J"]);
+    assert_exit!(r.out, 2);
+    assert!(!r.stderr.contains('\u{1b}'), "{}", r.stderr);
+    r.says(&["json\\u{1b}[2J"]);
+}
