@@ -316,7 +316,7 @@ fn every_format_of_a_300_kb_amplifier_is_bounded() {
             extra as f64 / input as f64
         );
         let graph = read_json(&out.join("graph.json"));
-        // the bound of one format, for the twelve files of all formats together
+        // twelve times the bound of one format, for the fifteen files of all formats
         let bound = 12 * output_bound(input, &graph);
         assert!(bytes < bound, "{name}: {bytes} bytes out, bound {bound}");
         assert!(
