@@ -466,11 +466,18 @@ impl DocContext<'_, '_> {
         let mut next_named = 0;
         let mut sentence_subject: Option<(EntityId, String)> = None;
         let mut sentence_actor: Option<(EntityId, EntityType, String)> = None;
+        // the tokens of a name already read are no slots of their own: a pronoun inside a
+        // name ("Where She Goes", a user's gazetteer entry) would overlap the name's slot
+        let mut name_end = 0;
         for (i, tok) in s.tokens.iter().enumerate() {
+            if i < name_end {
+                continue;
+            }
             while next_named < named.len() && named[next_named].1.start < i {
                 next_named += 1;
             }
             if let Some(&(mi, m)) = named.get(next_named).filter(|(_, m)| m.start == i) {
+                name_end = m.end;
                 if let Some(e) = self.assigned[mi] {
                     slots.push(Slot {
                         start: m.start,
@@ -676,6 +683,36 @@ impl DocContext<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pronoun_inside_a_name_is_part_of_the_name() {
+        // found by fuzzing a user's gazetteer (issue 14): "It" inside a name became a
+        // slot of its own, overlapping the name's, and the location rules panicked
+        let mut k = Knowledge {
+            language: crate::language::Language::builtin().unwrap(),
+            lexicon: crate::lexicon::Lexicon::default(),
+        };
+        k.lexicon
+            .add_text(
+                "user.tsv",
+                "name\ttype\taliases\tcountry\nWhere It Goes\tOrganization\t\t\nSave Her Now\tOrganization\t\t\n",
+            )
+            .unwrap();
+        k.lexicon
+            .add_text(
+                "countries.tsv",
+                "name\taliases\tdemonyms\tcapital\tcode\nHungary\t\tHungarian\tBudapest\tHUN\n",
+            )
+            .unwrap();
+        for text in [
+            "Hungary criticized Where It Goes in Budapest.",
+            "Hungary said Where It Goes and Save Her Now were in Budapest.",
+        ] {
+            let x = extract_document(&Document::from_text("t", text, None), &k);
+            let names: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
+            assert!(names.contains(&"Where It Goes"), "{text}: {names:?}");
+        }
+    }
 
     fn offices(text: &str) -> Vec<(String, String, Option<OfficeStatus>)> {
         let k = Knowledge::shared();
