@@ -4,11 +4,11 @@
 //! `bench/README.md` for the end-to-end benchmark.
 
 use actorgraph::extract::mentions;
+use actorgraph::graph::Unresolved;
 use actorgraph::text::split_sentences;
 use actorgraph::Document;
-use actorgraph::{export, extract_document, ActorGraph, DocExtraction, Knowledge};
+use actorgraph::{export, extract_document, DocExtraction, Knowledge};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use rustc_hash::FxHashSet;
 use std::hint::black_box;
 
 const CORPUS: &str = concat!(
@@ -62,13 +62,8 @@ fn stages(c: &mut Criterion) {
     });
 
     let sentences = split_sentences(&doc.text, doc.body_start, lang);
-    // as extract_document builds it: words seen in lower case in the document
-    let common: FxHashSet<&str> = sentences
-        .iter()
-        .flat_map(|s| s.tokens.iter())
-        .filter(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|t| t.text)
-        .collect();
+    // as extract_document builds it: what the document says of its words
+    let common = mentions::DocWords::of(&sentences);
     g.bench_function("mentions::find", |b| {
         b.iter(|| {
             let (mut m, mut t) = (Vec::new(), Vec::new());
@@ -99,23 +94,24 @@ fn stages(c: &mut Criterion) {
                 .collect::<Vec<_>>()
         })
     });
-    g.bench_function("merge_document (all articles)", |b| {
+    // the pipeline's merge: every extraction into one union, resolved once
+    let union_of = |xs: Vec<DocExtraction>| {
+        let mut u = Unresolved::new();
+        for x in xs {
+            u.add_extraction(x, &|name, kind| {
+                knowledge.lexicon.identifiers_of(name, kind)
+            });
+        }
+        u
+    };
+    g.bench_function("unite extractions and resolve (all articles)", |b| {
         b.iter_batched(
             || extracted.clone(),
-            |xs| {
-                let mut graph = ActorGraph::new();
-                for x in xs {
-                    graph.merge_document(x);
-                }
-                graph
-            },
+            |xs| union_of(xs).resolve(),
             BatchSize::LargeInput,
         )
     });
-    let mut graph = ActorGraph::new();
-    for x in extracted {
-        graph.merge_document(x);
-    }
+    let graph = union_of(extracted).resolve();
     g.bench_function("export json (all articles)", |b| {
         b.iter(|| export::json::write(&graph, Vec::with_capacity(4 << 20)).unwrap())
     });

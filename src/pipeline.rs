@@ -1,5 +1,7 @@
 //! The corpus pipeline: documents in, one [`ActorGraph`] out, extracted on all cores and
-//! merged in input order, so that the graph does not depend on the number of threads.
+//! united into one [`Unresolved`] union in input order, then resolved once (forms linked
+//! across documents, nodes and edges in the order of their ids), so that the graph
+//! depends neither on the number of threads nor on the order of the documents.
 //!
 //! ```text
 //! this thread   read a chunk ─┐           ┌─ merge chunk 0, 1, 2 … in order
@@ -15,7 +17,7 @@
 
 use crate::error::InputError;
 use crate::extract::{Extractor, Knowledge, Rules};
-use crate::graph::ActorGraph;
+use crate::graph::{ActorGraph, Unresolved};
 use crate::model::{DocExtraction, Document, MAX_TRIPLES_PER_SENTENCE};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -183,7 +185,8 @@ where
         .build()
         .map_err(BuildError::ThreadPool)?;
     let mut merger = Merger {
-        graph,
+        union: Unresolved::from_graph(&graph),
+        knowledge,
         counts: Counts::default(),
         waiting: BTreeMap::new(),
         sent: 0,
@@ -266,7 +269,7 @@ where
         Ok(())
     })?;
     Ok(BuildOutcome {
-        graph: merger.graph,
+        graph: merger.union.resolve(),
         counts: merger.counts,
     })
 }
@@ -276,10 +279,12 @@ where
 /// chunk.
 type Extracted = std::thread::Result<Vec<(String, DocExtraction, usize)>>;
 
-/// The merging end of the pipeline: the graph, the counts, and the reorder buffer of
-/// chunks that came back before their turn.
-struct Merger {
-    graph: ActorGraph,
+/// The merging end of the pipeline: the union so far, the counts, and the reorder buffer
+/// of chunks that came back before their turn.
+struct Merger<'k> {
+    union: Unresolved,
+    /// For the identifiers of each form.
+    knowledge: &'k Knowledge,
     counts: Counts,
     waiting: BTreeMap<usize, Vec<(String, DocExtraction, usize)>>,
     /// Chunks handed to the workers, and chunks merged.
@@ -287,7 +292,7 @@ struct Merger {
     merged: usize,
 }
 
-impl Merger {
+impl Merger<'_> {
     fn in_flight(&self) -> usize {
         self.sent - self.merged
     }
@@ -314,10 +319,12 @@ impl Merger {
                     self.counts.bounded_documents += 1;
                     progress.relations_bounded(&origin, bounded);
                 }
-                self.graph.merge_document(x);
+                let lex = &self.knowledge.lexicon;
+                self.union
+                    .add_extraction(x, &|name, kind| lex.identifiers_of(name, kind));
             }
             self.merged += 1;
-            progress.advanced(&self.counts, self.graph.edge_count());
+            progress.advanced(&self.counts, self.union.fact_count());
         }
     }
 }
@@ -474,7 +481,11 @@ mod tests {
         let out = build(corpus(40), k, &options, &mut ()).unwrap();
         let names: Vec<&str> = out.graph.actors().map(|a| a.name.as_str()).collect();
         assert_eq!(names.len(), 40);
-        assert_eq!((names[0], names[39]), ("Actor d0", "Actor d39"));
+        // in the order of their ids, not of the documents
+        assert_eq!(
+            (names[0], names[1], names[39]),
+            ("Actor d0", "Actor d1", "Actor d9")
+        );
 
         let mut inputs = corpus(100);
         inputs.insert(70, doc("boom", "Text."));

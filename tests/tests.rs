@@ -17,5 +17,9 @@ mod bad_input;
 mod hostile;
 // the layer order of src/lib.rs, checked against every crate:: path of src/
 mod layers;
+// issue #13: graphs built apart and merged are the graph built whole
+mod merge;
 // issue #11: `actorgraph parse` writes CoNLL-U
 mod parse;
+// issue #13: the gold articles built as one corpus, one node per actor
+mod gold_corpus;

@@ -140,6 +140,47 @@ pub enum Command {
     ///   actorgraph man > actorgraph.1 && man ./actorgraph.1
     #[command(verbatim_doc_comment)]
     Man,
+    /// Merge graphs saved as JSON by separate runs into one, and write it as `build` does.
+    ///
+    /// The graphs' forms and facts are united and resolved again, as if their articles
+    /// had been built together: a corpus built in shards and merged is the corpus built
+    /// whole, byte for byte, whatever the order of the inputs. Give the JSON of whole
+    /// builds (a graph written with a selection such as --focus has lost the rest).
+    ///
+    /// Examples:
+    ///   actorgraph merge part1.json part2.json -f json -o corpus.json
+    ///   actorgraph merge shards/*.json -o out/ --name corpus
+    #[command(after_help = EXIT_CODES, verbatim_doc_comment)]
+    Merge(MergeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Graphs written by `actorgraph build --format json` (or by `merge`); - for stdin.
+    #[arg(required = true, value_name = "GRAPH.json")]
+    pub graphs: Vec<PathBuf>,
+
+    #[arg(short, long, value_name = "LIST", default_value = "all",
+          help = format_help(), long_help = format_long_help())]
+    pub format: String,
+
+    /// Output: a file when one format is asked (- for stdout), else a directory. A file's
+    /// extension must name the format asked.
+    #[arg(short, long, value_name = "PATH", default_value = "output")]
+    pub output: PathBuf,
+
+    /// File name stem inside an output directory.
+    #[arg(long, value_name = "STEM", default_value = "graph")]
+    pub name: String,
+
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+
+    #[command(flatten)]
+    pub exports: ExportArgs,
+
+    #[command(flatten)]
+    pub image: ImageArgs,
 }
 
 #[derive(Debug, Args)]

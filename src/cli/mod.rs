@@ -55,6 +55,7 @@ pub fn run() -> u8 {
     let result = match cli.command {
         args::Command::Build(a) => cmd::build::run(a),
         args::Command::Render(a) => cmd::render::run(a),
+        args::Command::Merge(a) => cmd::merge::run(a),
         args::Command::Stats(a) => cmd::stats::run(a),
         args::Command::Completions(a) => cmd::completions::run(a),
         args::Command::Man => cmd::man::run(),

@@ -1,8 +1,13 @@
 //! Node-link JSON, the contract of `ONTOLOGY.md`: what networkx's
 //! `node_link_graph(d, edges="links")` and D3 read, and what the evaluation scores.
-//! [`read`] loads such a file back into an [`ActorGraph`] (for `actorgraph render`).
+//! [`read`] loads such a file back into an [`ActorGraph`] (for `actorgraph render` and
+//! `actorgraph merge`). Beside the contract's fields, a node that joins several forms of
+//! an actor lists them (`forms`), a link that joins facts read between other forms than
+//! its ends lists them (`parts`), and `graph.folded` keeps the facts whose two forms were
+//! linked into one actor: what a merge needs to resolve the graph again
+//! ([`crate::graph::merge`]).
 
-use crate::graph::ActorGraph;
+use crate::graph::{ActorGraph, Part};
 use crate::model::{Actor, DocumentInfo, Relation};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -11,6 +16,8 @@ use std::io::{self, Read, Write};
 #[derive(Serialize, Deserialize)]
 struct GraphAttrs {
     documents: Vec<DocumentInfo>,
+    #[serde(default)]
+    folded: Vec<Part>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -21,14 +28,22 @@ struct Link {
     #[serde(flatten)]
     relation: Relation,
     weight: usize,
+    #[serde(default)]
+    parts: Vec<Part>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
+struct Node {
+    #[serde(flatten)]
+    actor: Actor,
+    #[serde(default)]
+    forms: Vec<Actor>,
+}
+
+#[derive(Deserialize)]
 struct NodeLink {
-    directed: bool,
-    multigraph: bool,
     graph: GraphAttrs,
-    nodes: Vec<Actor>,
+    nodes: Vec<Node>,
     links: Vec<Link>,
 }
 
@@ -47,6 +62,8 @@ struct NodeLinkRef<'a> {
 #[derive(Serialize)]
 struct GraphAttrsRef<'a> {
     documents: &'a [DocumentInfo],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    folded: &'a [Part],
 }
 
 #[derive(Serialize)]
@@ -57,13 +74,27 @@ struct LinkRef<'a> {
     #[serde(flatten)]
     relation: &'a Relation,
     weight: usize,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    parts: &'a [Part],
+}
+
+#[derive(Serialize)]
+struct NodeRef<'a> {
+    #[serde(flatten)]
+    actor: &'a Actor,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    forms: &'a [Actor],
 }
 
 struct Nodes<'a>(&'a ActorGraph);
 
 impl Serialize for Nodes<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.actors())
+        let g = self.0;
+        s.collect_seq(g.actors().map(|actor| NodeRef {
+            actor,
+            forms: g.forms_of(&actor.id),
+        }))
     }
 }
 
@@ -73,16 +104,19 @@ impl Serialize for Links<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         // `key` numbers the edges between the same two nodes, as networkx does
         let mut keys: HashMap<(&str, &str), usize> = HashMap::new();
-        s.collect_seq(self.0.relations().map(|(src, tgt, r)| {
-            let k = keys.entry((src.id.as_str(), tgt.id.as_str())).or_insert(0);
+        s.collect_seq(self.0.edges().map(|e| {
+            let k = keys
+                .entry((e.source.id.as_str(), e.target.id.as_str()))
+                .or_insert(0);
             let key = *k;
             *k += 1;
             LinkRef {
-                source: &src.id,
-                target: &tgt.id,
+                source: &e.source.id,
+                target: &e.target.id,
                 key,
-                relation: r,
-                weight: r.weight(),
+                relation: e.relation,
+                weight: e.relation.weight(),
+                parts: e.parts,
             }
         }))
     }
@@ -95,6 +129,7 @@ pub fn write<W: Write>(graph: &ActorGraph, mut w: W) -> io::Result<W> {
         multigraph: true,
         graph: GraphAttrsRef {
             documents: graph.documents(),
+            folded: graph.folded(),
         },
         nodes: Nodes(graph),
         links: Links(graph),
@@ -113,17 +148,24 @@ pub fn read<R: Read>(r: R) -> Result<ActorGraph, String> {
         g.add_document(d);
     }
     for n in doc.nodes {
-        g.insert_actor(n);
+        let ix = g.insert_actor(n.actor);
+        if !n.forms.is_empty() {
+            g.set_forms(ix, n.forms);
+        }
     }
     for l in doc.links {
-        if g.insert_relation(&l.source, &l.target, l.relation)
-            .is_none()
-        {
+        let Some(e) = g.insert_relation(&l.source, &l.target, l.relation) else {
             return Err(format!(
                 "link {} -> {} names a node that is not in the file",
                 l.source, l.target
             ));
+        };
+        if !l.parts.is_empty() {
+            g.set_parts(e, l.parts);
         }
+    }
+    for p in doc.graph.folded {
+        g.push_folded(p);
     }
     Ok(g)
 }

@@ -241,8 +241,10 @@ fn kuzu_load(header: &[&str], file: &str) -> String {
             format!("{name} {read}")
         })
         .collect();
+    // the dialect is stated, not sniffed: Kuzu guesses it from the first rows, and when none
+    // of them is quoted it reads a later quoted comma ("Educational, Scientific") as a split
     format!(
-        "LOAD WITH HEADERS ({}) FROM '{}' (header = true)",
+        "LOAD WITH HEADERS ({}) FROM '{}' (header = true, delim = ',', quote = '\"', escape = '\"', auto_detect = false)",
         cols.join(", "),
         file.replace('\\', "\\\\").replace('\'', "\\'")
     )
@@ -465,7 +467,7 @@ mod tests {
         assert!(text.contains(
             "CREATE NODE TABLE Actor(id STRING PRIMARY KEY, labels STRING[], name STRING"
         ));
-        assert!(text.contains("FROM 'seed.nodes.csv' (header = true)"));
+        assert!(text.contains("FROM 'seed.nodes.csv' (header = true, delim = ',', quote = '\"', escape = '\"', auto_detect = false)"));
         let kinds: BTreeSet<_> = g.relations().map(|(_, _, r)| r.relation).collect();
         for k in &kinds {
             assert!(text.contains(&format!(

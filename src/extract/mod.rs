@@ -15,6 +15,7 @@ pub mod entities;
 mod knowledge;
 pub mod mentions;
 pub mod relations;
+pub mod typing;
 
 pub use knowledge::Knowledge;
 
@@ -69,7 +70,7 @@ pub fn extract_document(doc: &Document, knowledge: &Knowledge) -> DocExtraction 
     let text = Normalized::new(&doc.text);
     let sentences = text.split_sentences(doc.body_start, &knowledge.language);
     let (mentions, ranges, titles) = find_mentions(knowledge, &sentences);
-    let acronym_of = acronyms(&sentences, &mentions);
+    let acronym_of = mentions::aliases(&sentences, &mentions);
 
     let (entities, assigned) = entities::resolve(knowledge, &mentions, &titles, &acronym_of);
 
@@ -112,22 +113,12 @@ fn find_mentions(
     knowledge: &Knowledge,
     sentences: &[Sentence<'_>],
 ) -> (Vec<Mention>, Vec<Range<usize>>, Vec<TitleMention>) {
-    // words seen in lower case: a capitalised sentence opener that is one is no name
-    let common_words: rustc_hash::FxHashSet<&str> = sentences
-        .iter()
-        .flat_map(|s| s.tokens.iter())
-        .filter(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|t| t.text)
-        .collect();
-    let mut mentions: Vec<Mention> = Vec::new();
-    let mut titles: Vec<TitleMention> = Vec::new();
-    for s in sentences {
-        mentions::find(knowledge, s, &common_words, &mut mentions, &mut titles);
-    }
+    let (mut mentions, mut titles) = mentions::find_document(knowledge, sentences);
     // find pushes mentions in sentence and token order, and titles refer to them by
     // their position: the sort must not move any
     debug_assert!(mentions.is_sorted_by_key(|m| (m.sentence, m.start)));
     mentions.sort_by_key(|m| (m.sentence, m.start));
+    typing::from_context(knowledge, sentences, &mut mentions);
     let ranges = sentence_ranges(&mentions, sentences.len());
     link_titles(
         &knowledge.language,
@@ -152,27 +143,6 @@ fn sentence_ranges(mentions: &[Mention], sentences: usize) -> Vec<Range<usize>> 
         ranges.push(start..at);
     }
     ranges
-}
-
-/// Acronyms defined in parentheses: "Pakistan Tehreek-e-Insaf (PTI)" (acronym → name).
-fn acronyms(sentences: &[Sentence<'_>], mentions: &[Mention]) -> HashMap<MentionId, MentionId> {
-    let mut acronym_of = HashMap::new();
-    for (i, pair) in mentions.windows(2).enumerate() {
-        let (a, b) = (&pair[0], &pair[1]);
-        let toks = &sentences[a.sentence].tokens;
-        if a.sentence == b.sentence
-            && b.start == a.end + 1
-            && toks[a.end].text == "("
-            && toks.get(b.end).is_some_and(|t| t.text == ")")
-            && b.end - b.start == 1
-            && toks[b.start].is_all_caps()
-            && a.gaz.is_none()
-            && a.words() > 1
-        {
-            acronym_of.insert(MentionId(i + 1), MentionId(i));
-        }
-    }
-    acronym_of
 }
 
 /// Titles without a holder take the name right after them ("spokesperson Matthew
@@ -204,11 +174,14 @@ fn link_titles(
                 e -= 1;
             }
             match in_sentence.iter().find(|&&m| mentions[m].end == e) {
-                Some(&m) if !t.modifiers.contains(&m) && Some(m) != t.holder => {
+                Some(&m) if Some(m) != t.holder => {
                     if mentions[m].kind != Some(EntityType::Person)
                         && !(mentions[m].kind.is_none() && mentions[m].words() > 1)
                     {
-                        t.modifiers.push(m);
+                        // a modifier the mention stage found already still moves the edge
+                        if !t.modifiers.contains(&m) {
+                            t.modifiers.push(m);
+                        }
                         edge = mentions[m].start;
                     } else {
                         break;
@@ -466,19 +439,19 @@ impl DocContext<'_, '_> {
         let mut next_named = 0;
         let mut sentence_subject: Option<(EntityId, String)> = None;
         let mut sentence_actor: Option<(EntityId, EntityType, String)> = None;
-        // the tokens of a name already read are no slots of their own: a pronoun inside a
-        // name ("Where She Goes", a user's gazetteer entry) would overlap the name's slot
-        let mut name_end = 0;
+        // the end of the last named slot: a name inside it (the nickname of Jeremy "Spike"
+        // Cohen) is a form of it, no slot of its own, so that slots never overlap
+        let mut named_until = 0;
         for (i, tok) in s.tokens.iter().enumerate() {
-            if i < name_end {
-                continue;
-            }
             while next_named < named.len() && named[next_named].1.start < i {
                 next_named += 1;
             }
+            if i < named_until {
+                continue;
+            }
             if let Some(&(mi, m)) = named.get(next_named).filter(|(_, m)| m.start == i) {
-                name_end = m.end;
                 if let Some(e) = self.assigned[mi] {
+                    named_until = m.end;
                     slots.push(Slot {
                         start: m.start,
                         end: m.end,
@@ -567,6 +540,7 @@ impl DocContext<'_, '_> {
                         mentions: 0,
                         demonym_only: false,
                         part_of: None,
+                        guessed: false,
                     });
                     EntityId(self.entities.len() - 1)
                 }
@@ -600,12 +574,37 @@ impl DocContext<'_, '_> {
             .iter()
             .flat_map(|r| [r.found.subject, r.found.object])
             .collect();
+        // a name nothing typed is kept only when it acts in a relation, with the type
+        // the relations' frames imply (typing::settle)
+        let mut acts: HashMap<EntityId, Vec<typing::Act>> = HashMap::new();
+        for r in &raw {
+            for (e, slot) in [
+                (r.found.subject, typing::Slot::Subject),
+                (r.found.object, typing::Slot::Object),
+            ] {
+                if self.entities[e.0].guessed {
+                    acts.entry(e).or_default().push(typing::Act {
+                        relation: r.found.relation,
+                        verb: r.found.verb.clone(),
+                        slot,
+                    });
+                }
+            }
+        }
         // EntityId → position in the extraction's entities
         let mut new_index: Vec<Option<usize>> = vec![None; self.entities.len()];
         let mut out_entities = Vec::new();
         for (e, ent) in self.entities.iter().enumerate() {
             if ent.demonym_only && !used.contains(&EntityId(e)) {
                 continue;
+            }
+            let mut kind = ent.kind;
+            if ent.guessed {
+                let acts = acts.get(&EntityId(e)).map_or(&[][..], Vec::as_slice);
+                match typing::settle(acts, &typing::DefaultFrames) {
+                    Some(k) => kind = k,
+                    None => continue,
+                }
             }
             new_index[e] = Some(out_entities.len());
             let mut aliases: Vec<String> = ent
@@ -618,7 +617,7 @@ impl DocContext<'_, '_> {
             aliases.dedup();
             out_entities.push(DocEntity {
                 name: ent.name.clone(),
-                kind: ent.kind,
+                kind,
                 aliases,
                 titles: ent.titles.clone(),
                 mentions: ent.mentions,
@@ -725,6 +724,16 @@ mod tests {
                 (name(t.subject), name(t.object), t.status)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_nickname_inside_a_name_is_no_second_slot() {
+        let k = Knowledge::shared();
+        let text = "The party nominated podcast host Jeremy \"Spike\" Cohen in Boston on Monday.";
+        let x = extract_document(&Document::from_text("t", text, Some("2024-05-08")), k);
+        let names: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Jeremy Cohen"), "{names:?}");
+        assert!(!names.contains(&"Spike"), "{names:?}");
     }
 
     #[test]

@@ -1,35 +1,75 @@
 //! The actor graph: a petgraph `Graph<Actor, Relation>` plus an `IndexMap` from actor id
 //! to node index (petgraph's own pattern for keyed lookup beside a graph). It owns the
-//! merge rules that turn per-document extractions into one graph, and nothing about
-//! reading text or writing files.
+//! rules that turn per-document extractions into one graph, and nothing about reading
+//! text or writing files.
+//!
+//! A graph is resolved from an [`Unresolved`] union of forms and facts ([`unresolved`]):
+//! cross-document linking ([`link`]) decides which forms are one actor, and the graph
+//! keeps, beside its nodes and edges, what it was resolved from (the forms of a node
+//! that joins several, the parts of an edge that joins facts read between different
+//! forms, the facts folded into one node), so that a saved graph can be merged with
+//! another and resolved again ([`merge`]).
 
+mod link;
 pub mod select;
 pub mod stats;
+mod unresolved;
 
-use crate::model::{
-    name_key, slug, Actor, DocExtraction, DocumentInfo, EntityType, Evidence, Mode, Relation,
-    RelationKind,
-};
+pub use link::WINDOW_DAYS;
+pub use unresolved::{IdLookup, Unresolved};
+
+use crate::model::{Actor, DocExtraction, DocumentInfo, Mode, Relation, RelationKind};
 use indexmap::IndexMap;
 use petgraph::graph::{EdgeIndex, Graph, NodeIndex};
 use petgraph::visit::EdgeRef;
-use rustc_hash::FxHasher;
-use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
-/// One node per actor, one edge per (source, relation, target) carrying all its evidence.
+/// A fact between two forms, as read: the forms' ids and the relation with its evidence
+/// (whose `reported_by` names a form).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Part {
+    pub source: String,
+    pub target: String,
+    #[serde(flatten)]
+    pub relation: Relation,
+}
+
+/// An edge with its ends and, when it joins facts between other forms than its ends,
+/// the facts it was resolved from.
+#[derive(Clone, Copy, Debug)]
+pub struct EdgeView<'a> {
+    pub source: &'a Actor,
+    pub target: &'a Actor,
+    pub relation: &'a Relation,
+    pub parts: &'a [Part],
+}
+
+/// One node per actor, one edge per (source, relation, mode, target) carrying all its
+/// evidence.
 #[derive(Clone, Debug, Default)]
 pub struct ActorGraph {
     graph: Graph<Actor, Relation>,
     by_id: IndexMap<String, NodeIndex>,
-    /// (normalised name, type) → id: the cross-document identity of an actor.
-    by_key: HashMap<(String, EntityType), String>,
     by_triple: HashMap<(NodeIndex, RelationKind, Mode, NodeIndex), EdgeIndex>,
-    /// A fingerprint of every piece of evidence on every edge. A sighting whose
-    /// fingerprint is not there is new to its edge without a scan of the edge's evidence,
-    /// which grows with the corpus (a scan per sighting made large builds quadratic).
-    evidence_seen: HashSet<(EdgeIndex, u64)>,
     documents: Vec<DocumentInfo>,
+    /// The forms of a node that joins several (sorted by id).
+    forms: HashMap<NodeIndex, Vec<Actor>>,
+    /// The facts of an edge, where they are not simply the edge itself.
+    parts: HashMap<EdgeIndex, Vec<Part>>,
+    /// Facts whose two forms were linked into one actor: no edge, but kept for a merge
+    /// that may tell the forms apart again.
+    folded: Vec<Part>,
+}
+
+/// Graphs from separate runs as one: their unresolved unions united and resolved again.
+/// Associative and commutative, and equal to building the corpora together.
+pub fn merge<'a>(graphs: impl IntoIterator<Item = &'a ActorGraph>) -> ActorGraph {
+    let mut all = Unresolved::new();
+    for g in graphs {
+        all.union(Unresolved::from_graph(g));
+    }
+    all.resolve()
 }
 
 impl ActorGraph {
@@ -58,7 +98,7 @@ impl ActorGraph {
         self.documents.push(doc);
     }
 
-    /// Actors in insertion order (first mention in input order): deterministic.
+    /// Actors in insertion order: by id in a resolved graph.
     pub fn actors(&self) -> impl Iterator<Item = &Actor> {
         self.by_id.values().map(move |&ix| &self.graph[ix])
     }
@@ -71,11 +111,50 @@ impl ActorGraph {
         self.by_id.get(id).copied()
     }
 
-    /// Every edge as (source, target, relation), in insertion order: deterministic.
+    /// Every edge as (source, target, relation), in insertion order: by (source,
+    /// target, relation, mode) in a resolved graph.
     pub fn relations(&self) -> impl Iterator<Item = (&Actor, &Actor, &Relation)> {
         self.graph
             .edge_references()
             .map(move |e| (&self.graph[e.source()], &self.graph[e.target()], e.weight()))
+    }
+
+    /// Every edge with the facts it was resolved from, in the order of [`Self::relations`].
+    pub fn edges(&self) -> impl Iterator<Item = EdgeView<'_>> {
+        self.graph.edge_references().map(move |e| EdgeView {
+            source: &self.graph[e.source()],
+            target: &self.graph[e.target()],
+            relation: e.weight(),
+            parts: self.parts.get(&e.id()).map_or(&[][..], Vec::as_slice),
+        })
+    }
+
+    /// The forms an actor was resolved from, when it joins several (empty otherwise:
+    /// the actor is its one form).
+    pub fn forms_of(&self, id: &str) -> &[Actor] {
+        self.node_index(id)
+            .and_then(|ix| self.forms.get(&ix))
+            .map_or(&[][..], Vec::as_slice)
+    }
+
+    /// Facts whose forms were linked into one actor.
+    pub fn folded(&self) -> &[Part] {
+        &self.folded
+    }
+
+    /// Records the forms a node was resolved from (for reading a saved graph back).
+    pub fn set_forms(&mut self, node: NodeIndex, forms: Vec<Actor>) {
+        self.forms.insert(node, forms);
+    }
+
+    /// Records the facts an edge was resolved from (for reading a saved graph back).
+    pub fn set_parts(&mut self, edge: EdgeIndex, parts: Vec<Part>) {
+        self.parts.insert(edge, parts);
+    }
+
+    /// Records a fact folded into one actor (for reading a saved graph back).
+    pub fn push_folded(&mut self, part: Part) {
+        self.folded.push(part);
     }
 
     /// Number of edges of any relation touching the actor.
@@ -97,28 +176,9 @@ impl ActorGraph {
     /// exists already is merged into it.
     pub fn insert_actor(&mut self, actor: Actor) -> NodeIndex {
         if let Some(&ix) = self.by_id.get(&actor.id) {
-            let existing = &mut self.graph[ix];
-            merge_sorted(&mut existing.aliases, &actor.aliases);
-            merge_sorted(&mut existing.titles, &actor.titles);
-            existing.mentions += actor.mentions;
-            existing.documents += actor.documents;
-            widen_dates(
-                &mut existing.first_seen,
-                &mut existing.last_seen,
-                actor.first_seen.as_deref(),
-            );
-            widen_dates(
-                &mut existing.first_seen,
-                &mut existing.last_seen,
-                actor.last_seen.as_deref(),
-            );
-            for (scheme, id) in actor.ids {
-                existing.ids.entry(scheme).or_insert(id);
-            }
+            unresolved::join_actor(&mut self.graph[ix], actor);
             return ix;
         }
-        self.by_key
-            .insert((name_key(&actor.name), actor.kind), actor.id.clone());
         let id = actor.id.clone();
         let ix = self.graph.add_node(actor);
         self.by_id.insert(id, ix);
@@ -126,7 +186,7 @@ impl ActorGraph {
     }
 
     /// Adds a relation between two existing actors, merged into the edge of the same
-    /// (source, relation, target) if there is one. Returns None if an id is unknown.
+    /// (source, relation, mode, target) if there is one. Returns None if an id is unknown.
     pub fn insert_relation(
         &mut self,
         source: &str,
@@ -137,179 +197,28 @@ impl ActorGraph {
         let t = *self.by_id.get(target)?;
         let key = (s, relation.relation, relation.mode, t);
         if let Some(&e) = self.by_triple.get(&key) {
-            let edge = &mut self.graph[e];
-            merge_relation(edge, relation, |ev| {
-                self.evidence_seen.insert((e, fingerprint(ev)))
-            });
+            unresolved::join_relations(&mut self.graph[e], relation);
             return Some(e);
         }
-        let fingerprints: Vec<u64> = relation.evidence.iter().map(fingerprint).collect();
         let e = self.graph.add_edge(s, t, relation);
-        self.evidence_seen
-            .extend(fingerprints.into_iter().map(|f| (e, f)));
         self.by_triple.insert(key, e);
         Some(e)
     }
 
-    /// Finds or creates the node for an extracted entity: the same canonical name with
-    /// the same type is the same actor across documents.
-    fn resolve_actor(&mut self, name: &str, kind: EntityType) -> String {
-        let key = (name_key(name), kind);
-        if let Some(id) = self.by_key.get(&key) {
-            return id.clone();
-        }
-        let base = slug(name);
-        let mut id = base.clone();
-        if self.by_id.contains_key(&id) {
-            id = format!("{base}-{}", slug(kind.as_str()));
-            let mut n = 2;
-            while self.by_id.contains_key(&id) {
-                id = format!("{base}-{}-{n}", slug(kind.as_str()));
-                n += 1;
-            }
-        }
-        self.insert_actor(Actor {
-            id: id.clone(),
-            name: name.to_string(),
-            kind,
-            aliases: Vec::new(),
-            titles: Vec::new(),
-            mentions: 0,
-            documents: 0,
-            first_seen: None,
-            last_seen: None,
-            ids: Default::default(),
-        });
-        id
-    }
-
-    /// Merges one document's extraction into the graph. Documents must be merged in
-    /// input order for the output to be deterministic.
+    /// Merges one document's extraction into the graph and resolves it again. For a
+    /// few documents (tests, examples); a corpus is built as one [`Unresolved`] union
+    /// resolved once ([`crate::pipeline`]).
     pub fn merge_document(&mut self, doc: DocExtraction) {
-        let date = doc.info.date.clone();
-        let mut ids = Vec::with_capacity(doc.entities.len());
-        for ent in &doc.entities {
-            let id = self.resolve_actor(&ent.name, ent.kind);
-            let ix = self.by_id[&id];
-            let actor = &mut self.graph[ix];
-            let mut aliases: Vec<String> = ent
-                .aliases
-                .iter()
-                .filter(|a| **a != actor.name)
-                .cloned()
-                .collect();
-            if ent.name != actor.name {
-                aliases.push(ent.name.clone());
-            }
-            aliases.sort();
-            merge_sorted(&mut actor.aliases, &aliases);
-            let mut titles = ent.titles.clone();
-            titles.sort();
-            merge_sorted(&mut actor.titles, &titles);
-            actor.mentions += ent.mentions;
-            actor.documents += 1;
-            widen_dates(&mut actor.first_seen, &mut actor.last_seen, date.as_deref());
-            ids.push(id);
-        }
-        for t in doc.triples {
-            let (Some(s), Some(o)) = (ids.get(t.subject), ids.get(t.object)) else {
-                continue;
-            };
-            if s == o {
-                continue;
-            }
-            let mut evidence = t.evidence;
-            evidence.date = t.date.clone();
-            evidence.reported_by = t.reported_by.and_then(|r| ids.get(r)).cloned();
-            let relation = Relation {
-                relation: t.relation,
-                mode: t.mode,
-                verb: t.verb,
-                first_seen: t.date.clone(),
-                last_seen: t.date.clone(),
-                date: t.date,
-                confidence: t.confidence,
-                role: t.role,
-                status: t.status,
-                evidence: vec![evidence],
-            };
-            let (s, o) = (s.clone(), o.clone());
-            self.insert_relation(&s, &o, relation);
-        }
-        self.add_document(doc.info);
-    }
-}
-
-fn merge_sorted(into: &mut Vec<String>, from: &[String]) {
-    for x in from {
-        if let Err(pos) = into.binary_search(x) {
-            into.insert(pos, x.clone());
-        }
-    }
-}
-
-fn widen_dates(first: &mut Option<String>, last: &mut Option<String>, date: Option<&str>) {
-    let Some(d) = date else { return };
-    if first.as_deref().is_none_or(|f| d < f) {
-        *first = Some(d.to_string());
-    }
-    if last.as_deref().is_none_or(|l| d > l) {
-        *last = Some(d.to_string());
-    }
-}
-
-/// A hash of everything a piece of evidence holds (equal evidence, equal fingerprint).
-fn fingerprint(ev: &Evidence) -> u64 {
-    let mut h = FxHasher::default();
-    ev.hash(&mut h);
-    h.finish()
-}
-
-/// Folds a new sighting of the same fact into an edge: evidence is kept, the most
-/// confident reading wins for verb and role, dates widen. `first_sighting(ev)` records
-/// the evidence's fingerprint and says whether it was new; only when it was not is the
-/// edge's evidence searched for an equal one.
-fn merge_relation(
-    edge: &mut Relation,
-    new: Relation,
-    mut first_sighting: impl FnMut(&Evidence) -> bool,
-) {
-    if new.confidence > edge.confidence {
-        edge.confidence = new.confidence;
-        edge.verb = new.verb.clone();
-        if new.role.is_some() {
-            edge.role = new.role.clone();
-            edge.status = new.status;
-        }
-    }
-    if edge.role.is_none() {
-        edge.role = new.role;
-        edge.status = new.status;
-    }
-    if edge.date.is_none() {
-        edge.date = new.date.clone();
-    }
-    widen_dates(
-        &mut edge.first_seen,
-        &mut edge.last_seen,
-        new.first_seen.as_deref(),
-    );
-    widen_dates(
-        &mut edge.first_seen,
-        &mut edge.last_seen,
-        new.last_seen.as_deref(),
-    );
-    for ev in new.evidence {
-        if first_sighting(&ev) || !edge.evidence.contains(&ev) {
-            edge.evidence.push(ev);
-        }
+        let mut u = Unresolved::from_graph(self);
+        u.add_extraction(doc, &|_, _| Vec::new());
+        *self = u.resolve();
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DocEntity, DocExtraction, Triple};
+    use crate::model::{DocEntity, DocExtraction, EntityType, Evidence, Triple};
 
     fn ent(name: &str, kind: EntityType, aliases: &[&str]) -> DocEntity {
         DocEntity {
@@ -360,30 +269,41 @@ mod tests {
         }
     }
 
+    fn build(docs: Vec<DocExtraction>) -> ActorGraph {
+        let mut u = Unresolved::new();
+        for d in docs {
+            u.add_extraction(d, &|_, _| Vec::new());
+        }
+        u.resolve()
+    }
+
+    const P: EntityType = EntityType::Person;
+
     #[test]
     fn one_actor_across_three_articles_under_different_aliases_is_one_node() {
-        let mut g = ActorGraph::new();
-        let p = EntityType::Person;
-        g.merge_document(doc(
-            "a",
-            "2024-01-01",
-            vec![ent("Imran Khan", p, &["Khan"]), ent("Ali Zaidi", p, &[])],
-            vec![met("a", 0, 1, "2024-01-01")],
-        ));
-        g.merge_document(doc(
-            "b",
-            "2024-01-03",
-            vec![ent("Imran Khan", p, &["Imran"]), ent("Ali Zaidi", p, &[])],
-            vec![met("b", 0, 1, "2024-01-03")],
-        ));
-        g.merge_document(doc(
-            "c",
-            "2024-01-02",
-            vec![ent("imran khan", p, &["IK"])],
-            vec![],
-        ));
+        let g = build(vec![
+            doc(
+                "a",
+                "2024-01-01",
+                vec![ent("Imran Khan", P, &["Khan"]), ent("Ali Zaidi", P, &[])],
+                vec![met("a", 0, 1, "2024-01-01")],
+            ),
+            doc(
+                "b",
+                "2024-01-03",
+                vec![ent("Imran Khan", P, &["Imran"]), ent("Ali Zaidi", P, &[])],
+                vec![met("b", 0, 1, "2024-01-03")],
+            ),
+            doc(
+                "c",
+                "2024-01-02",
+                vec![ent("imran khan", P, &["IK"])],
+                vec![],
+            ),
+        ]);
         assert_eq!(g.node_count(), 2);
-        let k = g.actor("imran-khan").unwrap();
+        let k = g.actor("imran-khan-person").unwrap();
+        assert_eq!(k.name, "Imran Khan");
         assert_eq!(k.aliases, vec!["IK", "Imran", "Khan", "imran khan"]);
         assert_eq!(k.documents, 3);
         assert_eq!(k.first_seen.as_deref(), Some("2024-01-01"));
@@ -396,70 +316,61 @@ mod tests {
     }
 
     #[test]
-    fn two_people_sharing_a_surname_in_different_articles_stay_two() {
-        let mut g = ActorGraph::new();
-        let p = EntityType::Person;
-        g.merge_document(doc(
-            "a",
-            "2024-01-01",
-            vec![ent("Imran Khan", p, &["Khan"])],
-            vec![],
-        ));
-        g.merge_document(doc(
-            "b",
-            "2024-01-01",
-            vec![ent("Sadiq Khan", p, &["Khan"])],
-            vec![],
-        ));
-        g.merge_document(doc("c", "2024-01-01", vec![ent("Khan", p, &[])], vec![]));
-        let names: Vec<_> = g.actors().map(|a| a.name.as_str()).collect();
-        assert_eq!(names, vec!["Imran Khan", "Sadiq Khan", "Khan"]);
-    }
+    fn a_surname_links_across_articles_unless_two_people_share_it() {
+        // "Trump" alone in one article is the Donald Trump of another
+        let g = build(vec![
+            doc(
+                "a",
+                "2024-01-01",
+                vec![ent("Donald Trump", P, &["Trump"])],
+                vec![],
+            ),
+            doc(
+                "b",
+                "2024-01-02",
+                vec![ent("Trump", P, &[]), ent("Ali Zaidi", P, &[])],
+                vec![met("b", 0, 1, "2024-01-02")],
+            ),
+        ]);
+        let names: Vec<&str> = g.actors().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, vec!["Ali Zaidi", "Donald Trump"]);
+        let (s, _, _) = g.relations().next().unwrap();
+        assert_eq!(s.id, "donald-trump-person");
+        assert_eq!(s.documents, 2);
+        // the node keeps its forms, and the edge the form it was read between
+        let forms: Vec<&str> = g
+            .forms_of("donald-trump-person")
+            .iter()
+            .map(|f| f.id.as_str())
+            .collect();
+        assert_eq!(forms, vec!["donald-trump-person", "trump-person"]);
+        let e = g.edges().next().unwrap();
+        assert_eq!(e.parts.len(), 1);
+        assert_eq!(e.parts[0].source, "trump-person");
 
-    #[test]
-    fn the_same_sentence_is_one_piece_of_evidence() {
-        let mut g = ActorGraph::new();
-        let p = EntityType::Person;
-        let two = || vec![ent("Ann Lee", p, &[]), ent("Bob Ray", p, &[])];
-        // the same fact twice in one sentence, then again in another article
-        g.merge_document(doc(
-            "a",
-            "2024-01-01",
-            two(),
-            vec![met("a", 0, 1, "2024-01-01"), met("a", 0, 1, "2024-01-01")],
-        ));
-        g.merge_document(doc(
-            "b",
-            "2024-01-02",
-            two(),
-            vec![met("b", 0, 1, "2024-01-02")],
-        ));
-        // a graph read back from a file keeps what the file says, then merges as usual
-        let (_, _, r) = g.relations().next().unwrap();
-        let mut again = r.clone();
-        again.evidence.push(r.evidence[0].clone());
-        assert_eq!(r.weight(), 2);
-        let mut h = ActorGraph::new();
-        for a in g.actors() {
-            h.insert_actor(a.clone());
-        }
-        h.insert_relation("ann-lee", "bob-ray", again.clone());
-        h.insert_relation("ann-lee", "bob-ray", again);
-        let (_, _, r) = h.relations().next().unwrap();
-        assert_eq!(r.weight(), 3);
-        assert_eq!(
-            r.evidence
-                .iter()
-                .map(|e| e.doc.as_str())
-                .collect::<Vec<_>>(),
-            vec!["a", "b", "a"]
-        );
+        // with a second Trump in the corpus, "Trump" is no one in particular
+        let g = build(vec![
+            doc(
+                "a",
+                "2024-01-01",
+                vec![ent("Donald Trump", P, &["Trump"])],
+                vec![],
+            ),
+            doc("b", "2024-01-02", vec![ent("Trump", P, &[])], vec![]),
+            doc(
+                "c",
+                "2024-01-02",
+                vec![ent("Ivanka Trump", P, &["Trump"])],
+                vec![],
+            ),
+        ]);
+        let names: Vec<&str> = g.actors().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, vec!["Donald Trump", "Ivanka Trump", "Trump"]);
     }
 
     #[test]
     fn same_name_different_type_gets_distinct_ids() {
-        let mut g = ActorGraph::new();
-        g.merge_document(doc(
+        let g = build(vec![doc(
             "a",
             "2024-01-01",
             vec![
@@ -467,8 +378,64 @@ mod tests {
                 ent("Georgia", EntityType::Place, &[]),
             ],
             vec![],
-        ));
+        )]);
         let ids: Vec<_> = g.actors().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, vec!["georgia", "georgia-place"]);
+        assert_eq!(ids, vec!["georgia-country", "georgia-place"]);
+    }
+
+    #[test]
+    fn the_same_sentence_is_one_piece_of_evidence() {
+        let two = || vec![ent("Ann Lee", P, &[]), ent("Bob Ray", P, &[])];
+        // the same fact twice in one sentence, then again in another article
+        let g = build(vec![
+            doc(
+                "a",
+                "2024-01-01",
+                two(),
+                vec![met("a", 0, 1, "2024-01-01"), met("a", 0, 1, "2024-01-01")],
+            ),
+            doc("b", "2024-01-02", two(), vec![met("b", 0, 1, "2024-01-02")]),
+        ]);
+        let (_, _, r) = g.relations().next().unwrap();
+        assert_eq!(r.weight(), 2);
+        // merged into a graph that has it already, it is still one
+        let mut h = g.clone();
+        h.insert_relation("ann-lee-person", "bob-ray-person", r.clone());
+        let (_, _, r) = h.relations().next().unwrap();
+        let docs: Vec<&str> = r.evidence.iter().map(|e| e.doc.as_str()).collect();
+        assert_eq!(docs, vec!["a", "b"]);
+    }
+
+    #[test]
+    fn readings_of_one_fact_join_whatever_their_order() {
+        let reading = |verb: &str, confidence: f64, role: Option<&str>, date: &str| Relation {
+            relation: RelationKind::HoldsOffice,
+            mode: Mode::Asserted,
+            verb: verb.into(),
+            date: Some(date.into()),
+            confidence,
+            role: role.map(Into::into),
+            status: None,
+            evidence: vec![],
+            first_seen: Some(date.into()),
+            last_seen: Some(date.into()),
+        };
+        let a = reading("minister", 0.9, Some("Minister"), "2024-03-01");
+        let b = reading("min.", 0.9, None, "2024-01-01");
+        let c = reading("deputy", 0.5, Some("Deputy"), "2024-02-01");
+        let join = |xs: [&Relation; 3]| {
+            let mut r = xs[0].clone();
+            unresolved::join_relations(&mut r, xs[1].clone());
+            unresolved::join_relations(&mut r, xs[2].clone());
+            r
+        };
+        let abc = join([&a, &b, &c]);
+        assert_eq!(abc, join([&c, &b, &a]));
+        assert_eq!(abc, join([&b, &c, &a]));
+        // the most confident verb (the first of equals), the first role, the earliest date
+        assert_eq!((abc.verb.as_str(), abc.confidence), ("min.", 0.9));
+        assert_eq!(abc.role.as_deref(), Some("Deputy"));
+        assert_eq!(abc.date.as_deref(), Some("2024-01-01"));
+        assert_eq!(abc.last_seen.as_deref(), Some("2024-03-01"));
     }
 }

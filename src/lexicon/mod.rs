@@ -1,16 +1,20 @@
 //! The extractor's knowledge: gazetteers (countries with their name forms, demonyms and
 //! capitals; places; organizations), titles, type cues, the verb lexicon, nominal event
-//! patterns and capitalised words that are not names. The shipped `data/` files are
-//! embedded at build time; users add files of the same formats at run time
-//! (`--gazetteer`, `--lexicon`), told apart by their header row.
+//! patterns and capitalised words that are not names; the actor dictionaries of
+//! PETRARCH2 (people and organizations, a gazetteer of low precedence), the role nouns
+//! that type a name set beside them, the names and cue words of what is not an actor
+//! (events, laws, works, prizes), and the identifiers that join an actor to other data.
+//! The shipped `data/` files are embedded at build time; users add files of the same
+//! formats at run time (`--gazetteer`, `--lexicon`), told apart by their header row.
 
 mod parse;
 
 use crate::datafile::{read_user_file, MAX_USER_FILE_BYTES};
 use crate::error::DataError;
-use crate::model::{index_type, name_key, EntityType, RelationKind};
+use crate::model::{fold, index_type, name_key, EntityType, RelationKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// A known actor from a gazetteer file.
@@ -21,6 +25,9 @@ pub struct GazEntry {
     pub aliases: Vec<String>,
     /// The country a place lies in or a national body belongs to (common name).
     pub country: Option<String>,
+    /// From the low-precedence dictionaries (`data/actors/`): matched only as a whole
+    /// name, and every other gazetteer entry (shipped or the user's) goes first.
+    pub background: bool,
 }
 
 index_type! {
@@ -115,6 +122,15 @@ pub struct Nominal {
     pub relation: RelationKind,
 }
 
+/// Where a non-actor cue word stands in a name ("… War", "Operation …"), or a phrase
+/// that is not an actor when it is the whole name ("COVID-19").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NonActorPosition {
+    First,
+    Last,
+    Whole,
+}
+
 /// All knowledge the extractor uses. Lookups take lower-case keys unless said otherwise.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
@@ -125,6 +141,8 @@ pub struct Lexicon {
     pub max_form_tokens: usize,
     /// Lower-case demonym → country entry.
     pub demonyms: HashMap<String, EntryId>,
+    /// Country entry → the demonym that names its bodies ("Philippine", "British").
+    pub adjectives: HashMap<EntryId, String>,
     /// Lower-case title (singular and plural forms) → title.
     pub titles: HashMap<String, Title>,
     pub max_title_tokens: usize,
@@ -150,6 +168,23 @@ pub struct Lexicon {
     /// Every gazetteer form exactly as written: a single word must match one of these
     /// to the letter (so "Let" is not the acronym "LeT").
     pub exact_forms: HashSet<String>,
+    /// `name_key` of the names and aliases of low-precedence entries → entry; a form
+    /// the main gazetteer has is not here.
+    pub background: HashMap<String, EntryId>,
+    /// Folded names and aliases of known people (`actors/people.tsv`).
+    pub people: HashSet<String>,
+    /// Folded first words of known people's names of two words or more.
+    pub first_names: HashSet<String>,
+    /// Role nouns (singular and plural, lower case) → the type of what they describe.
+    pub role_nouns: HashMap<String, EntityType>,
+    pub max_role_tokens: usize,
+    /// Folded phrases that are never actors (`non_actors.tsv`).
+    pub non_actors: HashSet<String>,
+    /// Lower-case cue words (or folded whole phrases) of non-actors, by position →
+    /// category (`war`, `law`, `event` …).
+    pub non_actor_cues: HashMap<(String, NonActorPosition), String>,
+    /// (name key, type) → identifier scheme (`iso3`, `wikidata`) → id.
+    pub identifiers: HashMap<(String, EntityType), BTreeMap<String, String>>,
 }
 
 macro_rules! shipped {
@@ -169,6 +204,13 @@ pub const SHIPPED: &[(&str, &str)] = shipped!(
     "nominals.tsv",
     "non_names.txt",
     "detention.txt",
+    "actors/people.tsv",
+    "actors/organizations.tsv",
+    "role_nouns.tsv",
+    "role_nouns_general.tsv",
+    "non_actors.tsv",
+    "non_actor_cues.tsv",
+    "identifiers.tsv",
 );
 
 impl Lexicon {
@@ -194,6 +236,10 @@ impl Lexicon {
     }
 
     pub(crate) fn add_entry(&mut self, entry: GazEntry) {
+        if entry.background {
+            self.add_background_entry(entry);
+            return;
+        }
         let ix = match self.forms.get(&name_key(&entry.name)) {
             // a later file refines an entry of the same name and type
             Some(&ix)
@@ -233,8 +279,113 @@ impl Lexicon {
                 self.cased_keys.insert(key.clone());
             }
             self.exact_forms.insert(f.clone());
+            // a low-precedence entry gives way
+            self.background.remove(&key);
             self.forms.entry(key).or_insert(ix);
         }
+    }
+
+    /// A low-precedence entry claims only the forms no other entry has; a later one
+    /// does not take them from it.
+    fn add_background_entry(&mut self, entry: GazEntry) {
+        let forms: Vec<String> = std::iter::once(&entry.name)
+            .chain(entry.aliases.iter())
+            .map(|f| name_key(f))
+            .filter(|k| !self.forms.contains_key(k))
+            .collect();
+        if forms.is_empty() {
+            return;
+        }
+        self.entries.push(entry);
+        let ix = EntryId(self.entries.len() - 1);
+        for key in forms {
+            self.background.entry(key).or_insert(ix);
+        }
+    }
+
+    /// A form of one word that is a cue word and not the entry's own name: a body's
+    /// common name that every state has ("Congress", "Senate" for `US Congress`).
+    pub fn is_generic_form(&self, form: &str, entry: EntryId) -> bool {
+        !form.contains(' ')
+            && name_key(form) != name_key(&self.entries[entry].name)
+            && self.cues.contains_key(lower(form).as_ref())
+    }
+
+    /// The low-precedence entry of a whole name.
+    pub fn background_entry(&self, name: &str) -> Option<EntryId> {
+        self.background.get(&name_key(name)).copied()
+    }
+
+    /// Records a known person's name and its aliases.
+    pub(crate) fn add_person(&mut self, name: &str, aliases: &[String]) {
+        for n in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
+            let folded = fold(n);
+            let mut words = folded.split(' ');
+            if let (Some(first), Some(_)) = (words.next(), words.next()) {
+                if first.chars().count() >= 2
+                    && first.chars().all(|c| c.is_alphabetic() || c == '-')
+                {
+                    self.first_names.insert(first.to_string());
+                }
+            }
+            self.people.insert(folded);
+        }
+    }
+
+    /// A known person's whole name (accents aside).
+    pub fn is_person(&self, name: &str) -> bool {
+        self.people.contains(&fold(name))
+    }
+
+    /// The word starts the names of known people, and is no title, cue word, non-name,
+    /// demonym or gazetteer form ("Maria", not "New" or "General").
+    pub fn is_first_name(&self, word: &str) -> bool {
+        let lower = lower(word);
+        self.first_names.contains(&fold(word))
+            && !self.is_non_name(word)
+            && !self.titles.contains_key(lower.as_ref())
+            && !self.cues.contains_key(lower.as_ref())
+            && self.demonym(word).is_none()
+            && self.entry_index(word).is_none()
+    }
+
+    /// The type a role noun gives what it describes ("newspaper" → Media).
+    pub fn role_noun(&self, noun: &str) -> Option<EntityType> {
+        self.role_nouns.get(lower(noun).as_ref()).copied()
+    }
+
+    /// Why a name is not an actor (its category), if it is one of the phrases of
+    /// `non_actors.tsv` or starts or ends with a non-actor cue word.
+    pub fn non_actor(&self, words: &[&str]) -> Option<&str> {
+        let (first, last) = (words.first()?, words.last()?);
+        let whole = fold(&words.join(" "));
+        if self.non_actors.contains(&whole) {
+            return Some("phrase");
+        }
+        let cue = |w: &str, p: NonActorPosition| {
+            self.non_actor_cues
+                .get(&(w.to_lowercase(), p))
+                .map(String::as_str)
+        };
+        cue(&whole, NonActorPosition::Whole)
+            .or_else(|| {
+                (words.len() > 1)
+                    .then(|| cue(last, NonActorPosition::Last))
+                    .flatten()
+            })
+            .or_else(|| {
+                (words.len() > 1)
+                    .then(|| cue(first, NonActorPosition::First))
+                    .flatten()
+            })
+    }
+
+    /// The identifiers of an actor of this name and type (`iso3`, `wikidata`).
+    pub fn identifiers_of(&self, name: &str, kind: EntityType) -> Vec<(String, String)> {
+        self.identifiers
+            .get(&(name_key(name), kind))
+            .map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+            .unwrap_or_default()
     }
 
     /// The gazetteer entry a name form refers to.
@@ -244,6 +395,13 @@ impl Lexicon {
 
     pub fn entry_index(&self, form: &str) -> Option<EntryId> {
         self.forms.get(&name_key(form)).copied()
+    }
+
+    /// The adjective for a country's bodies ("Philippine Senate", "British Parliament"):
+    /// of its demonyms, the one that starts like its name or one of its aliases (four
+    /// letters or more), else the first.
+    pub fn adjective_of(&self, country: EntryId) -> Option<&str> {
+        self.adjectives.get(&country).map(String::as_str)
     }
 
     /// The country a demonym names (`Pakistani` → Pakistan).

@@ -2,10 +2,13 @@
 //! `#` starts a comment line; TSV files have one header row that tells their kind; lists
 //! inside a field are separated by `;`. Errors name the file and line.
 
-use super::{CuePosition, EntryId, GazEntry, Lexicon, Nominal, Title, TitleScope, VerbSense};
+use super::{
+    CuePosition, EntryId, GazEntry, Lexicon, Nominal, NonActorPosition, Title, TitleScope,
+    VerbSense,
+};
 use crate::datafile::DataFile;
 use crate::error::{DataError, DataErrorKind};
-use crate::model::{EntityType, RelationKind};
+use crate::model::{fold, name_key, EntityType, RelationKind};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Kind {
@@ -18,6 +21,12 @@ enum Kind {
     Nominals,
     NonNames,
     Detention,
+    People,
+    ActorOrganizations,
+    RoleNouns,
+    NonActors,
+    NonActorCues,
+    Identifiers,
 }
 
 const HEADERS: &[(Kind, &str)] = &[
@@ -33,6 +42,18 @@ const HEADERS: &[(Kind, &str)] = &[
     (Kind::Nominals, "noun\tpreposition\trelation\texample"),
     (Kind::NonNames, "non_name"),
     (Kind::Detention, "detention_word"),
+    (Kind::People, "name\taliases\tcountry\troles\tsource"),
+    (
+        Kind::ActorOrganizations,
+        "name\ttype\taliases\tcountry\tcodes\tsource",
+    ),
+    (Kind::RoleNouns, "noun\tplural\ttype\tcode"),
+    (Kind::NonActors, "phrase\tcategory"),
+    (Kind::NonActorCues, "cue\tposition\tcategory"),
+    (
+        Kind::Identifiers,
+        "name\ttype\tiso3\twikidata\tchecked\tsource",
+    ),
 ];
 
 fn split_list(field: &str) -> Vec<String> {
@@ -95,10 +116,33 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
                     kind: EntityType::Country,
                     aliases,
                     country: None,
+                    background: false,
                 });
                 let ix = lex.entry_index(f(0)).unwrap_or(EntryId(before));
-                for d in split_list(f(2)) {
+                let demonyms = split_list(f(2));
+                for d in &demonyms {
                     lex.demonyms.insert(d.to_lowercase(), ix);
+                }
+                let names: Vec<String> = std::iter::once(f(0).to_string())
+                    .chain(split_list(f(1)))
+                    .map(|n| n.to_lowercase())
+                    .collect();
+                let shared = |d: &str| {
+                    let d = d.to_lowercase();
+                    names
+                        .iter()
+                        .map(|n| n.chars().zip(d.chars()).take_while(|(a, b)| a == b).count())
+                        .max()
+                        .unwrap_or(0)
+                };
+                // the best shared start; among equals the first listed
+                let best = demonyms.iter().map(|d| shared(d)).max().unwrap_or(0);
+                let adjective = demonyms
+                    .iter()
+                    .find(|d| best >= 4 && shared(d) == best)
+                    .or(demonyms.first());
+                if let Some(a) = adjective {
+                    lex.adjectives.entry(ix).or_insert_with(|| a.clone());
                 }
                 if let Some(capital) = none_if_empty(f(3)) {
                     lex.add_entry(GazEntry {
@@ -106,6 +150,7 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
                         kind: EntityType::Place,
                         aliases: vec![],
                         country: Some(f(0).to_string()),
+                        background: false,
                     });
                 }
             }
@@ -116,7 +161,87 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
                     kind,
                     aliases: split_list(f(2)),
                     country: none_if_empty(f(3)),
+                    background: false,
                 });
+            }
+            Kind::ActorOrganizations => {
+                let kind = parse_type(f(1))?;
+                lex.add_entry(GazEntry {
+                    name: f(0).to_string(),
+                    kind,
+                    aliases: split_list(f(2)),
+                    country: none_if_empty(f(3)),
+                    background: true,
+                });
+            }
+            Kind::People => {
+                lex.add_person(f(0), &split_list(f(1)));
+            }
+            Kind::RoleNouns => {
+                let kind = parse_type(f(2))?;
+                for form in std::iter::once(f(0)).chain(split_list(f(1)).iter().map(String::as_str))
+                {
+                    let form = form.to_lowercase();
+                    lex.max_role_tokens = lex.max_role_tokens.max(form.split_whitespace().count());
+                    lex.role_nouns.entry(form).or_insert(kind);
+                }
+            }
+            Kind::NonActors => {
+                lex.non_actors.insert(fold(f(0)));
+            }
+            Kind::NonActorCues => {
+                let position = match f(1) {
+                    "first" => NonActorPosition::First,
+                    "last" => NonActorPosition::Last,
+                    "whole" => NonActorPosition::Whole,
+                    other => return Err(one_of("position", other, "first, last or whole")),
+                };
+                let cue = match position {
+                    NonActorPosition::Whole => fold(f(0)),
+                    _ => f(0).to_lowercase(),
+                };
+                lex.non_actor_cues.insert((cue, position), f(2).to_string());
+            }
+            Kind::Identifiers => {
+                let kind = parse_type(f(1))?;
+                let (iso3, wikidata, checked, source) = (f(2), f(3), f(4), f(5));
+                let iso3_ok = iso3.len() == 3 && iso3.bytes().all(|b| b.is_ascii_uppercase());
+                if !iso3.is_empty() && !iso3_ok {
+                    return Err(one_of(
+                        "iso3",
+                        iso3,
+                        "three capital letters (ISO 3166-1 alpha-3) or empty",
+                    ));
+                }
+                let q = wikidata.strip_prefix('Q').unwrap_or("");
+                if !wikidata.is_empty()
+                    && (q.is_empty()
+                        || q.starts_with('0')
+                        || !q.bytes().all(|b| b.is_ascii_digit()))
+                {
+                    return Err(one_of(
+                        "wikidata",
+                        wikidata,
+                        "a Wikidata item (Q and digits) or empty",
+                    ));
+                }
+                if !matches!(checked, "yes" | "no") {
+                    return Err(one_of("checked", checked, "yes or no"));
+                }
+                if source.is_empty() {
+                    return Err(one_of(
+                        "source",
+                        source,
+                        "where the id was checked (a URL or a file): an id without a source is never attached",
+                    ));
+                }
+                let ids = lex.identifiers.entry((name_key(f(0)), kind)).or_default();
+                for (scheme, id) in [("iso3", iso3), ("wikidata", wikidata)] {
+                    if !id.is_empty() {
+                        ids.entry(scheme.to_string())
+                            .or_insert_with(|| id.to_string());
+                    }
+                }
             }
             Kind::Titles => {
                 let relation = parse_relation(f(1))?;

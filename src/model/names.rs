@@ -1,6 +1,61 @@
-//! Ids and name keys: the two ways the graph tells actors apart. An id ([`slug`]) is
-//! what every export writes; a name key ([`name_key`]) is what makes two spellings one
-//! actor (case, dots and apostrophes aside).
+//! Ids and name keys: the two ways the graph tells actors apart. An id ([`actor_id`],
+//! built on [`slug`]) is what every export writes; a name key ([`name_key`]) is what makes
+//! two spellings one actor (case, dots and apostrophes aside); a folded key ([`fold`])
+//! also ignores accents, for matching a form against another ("Erdogan", "Erdoğan").
+
+use super::ontology::EntityType;
+use unicode_normalization::UnicodeNormalization;
+
+/// The id of an actor: the slug of its name and its type (`imran-khan-person`). A
+/// function of the actor alone, never of the other actors or of the order they were met
+/// in, so that two runs, or two shards of one corpus, give one actor one id. Two names
+/// with one slug and one type are one actor.
+pub fn actor_id(name: &str, kind: EntityType) -> String {
+    let mut id = slug(name);
+    id.push('-');
+    id.push_str(&kind.as_str().to_ascii_lowercase());
+    id
+}
+
+/// A name key that also ignores accents and other combining marks (compatibility
+/// decomposition, marks dropped): `Erdoğan` and `Erdogan`, `São Paulo` and `Sao Paulo`
+/// fold alike. For matching only; names are kept as written.
+pub fn fold(name: &str) -> String {
+    let key = name_key(name);
+    if key.is_ascii() {
+        return key;
+    }
+    let bare: String = key
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect();
+    let mut out = String::with_capacity(bare.len());
+    for c in bare.chars() {
+        match unmarked(c) {
+            Some(plain) => out.push_str(plain),
+            None => out.push(c),
+        }
+    }
+    out.nfc().collect()
+}
+
+/// The plain letters of a Latin letter whose mark is no combining mark, so that no
+/// decomposition removes it (the stroke of `ł`, the slash of `ø`), as these names are
+/// written without it in English text ("Jaroslaw Kaczynski", "Jarosław Kaczyński").
+fn unmarked(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ł' => "l",
+        'ø' => "o",
+        'đ' => "d",
+        'ħ' => "h",
+        'ı' => "i",
+        'ŧ' => "t",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        _ => return None,
+    })
+}
 
 /// Turns a name into an id: lower case ASCII letters and digits joined by `-`;
 /// other letters are kept as they are (lower-cased) so that non-Latin names stay distinct.
@@ -113,6 +168,37 @@ mod tests {
             assert_eq!(name_key(name), reference(name), "{name:?}");
         }
         assert_eq!(name_key(" U.S.  State Dept. "), "us state dept");
+    }
+
+    #[test]
+    fn folded_keys_ignore_accents_and_composition() {
+        assert_eq!(fold("Recep Tayyip Erdoğan"), "recep tayyip erdogan");
+        // marks that are part of the letter, not combining
+        assert_eq!(fold("Jarosław Kaczyński"), fold("Jaroslaw Kaczynski"));
+        assert_eq!(fold("Lars Løkke Rasmussen"), "lars lokke rasmussen");
+        assert_eq!(fold("Strauß"), "strauss");
+        assert_eq!(fold("São Paulo"), fold("Sao Paulo"));
+        // "ń" written as one character and as n + combining acute
+        assert_eq!(fold("Kaczy\u{144}ski"), fold("Kaczyn\u{301}ski"));
+        assert_eq!(fold("U.S."), "us");
+        // letters of other scripts stay themselves
+        assert_eq!(fold("Владимир Путин"), "владимир путин");
+    }
+
+    #[test]
+    fn actor_ids_are_the_name_and_the_type() {
+        assert_eq!(
+            actor_id("Imran Khan", EntityType::Person),
+            "imran-khan-person"
+        );
+        assert_eq!(
+            actor_id("U.S. State Department", EntityType::GovernmentBody),
+            "us-state-department-governmentbody"
+        );
+        assert_ne!(
+            actor_id("Georgia", EntityType::Country),
+            actor_id("Georgia", EntityType::Person)
+        );
     }
 
     #[test]

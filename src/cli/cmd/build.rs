@@ -2,7 +2,7 @@
 //! progress line around [`pipeline::build`] (which reads, extracts in parallel and
 //! merges in input order), then the selection and every asked format.
 
-use crate::cli::args::{BuildArgs, DialectArg};
+use crate::cli::args::{BuildArgs, DialectArg, ExportArgs, ImageArgs};
 use crate::cli::exit;
 use crate::cli::messages;
 use crate::cli::output::{self, OutputSet, Target};
@@ -28,7 +28,7 @@ use std::time::{Duration, Instant};
 const MAX_TRUNCATION_WARNINGS: usize = 5;
 
 /// The `--format` list; an unknown name is a usage error naming the closest format.
-fn parse_formats(list: &str) -> Result<Vec<Format>> {
+pub(super) fn parse_formats(list: &str) -> Result<Vec<Format>> {
     Format::parse_list(list).map_err(|e| {
         let hint = match &e {
             FormatError::UnknownName(n) => {
@@ -42,7 +42,7 @@ fn parse_formats(list: &str) -> Result<Vec<Format>> {
 
 /// One format into one named file: the file's extension must name that format (or
 /// none; `.csv` and others no format writes alone are left to the user).
-fn check_extension(format: Format, target: &Target) -> Result<()> {
+pub(super) fn check_extension(format: Format, target: &Target) -> Result<()> {
     let Target::File(path) = target else {
         return Ok(());
     };
@@ -323,7 +323,7 @@ pub fn run(a: BuildArgs) -> Result<u8> {
     } else {
         super::select(&graph, &selection)?
     };
-    write_outputs(&graph, &formats, &target, &stem, &a)?;
+    write_outputs(&graph, &formats, &target, &stem, &a.exports, &a.image)?;
 
     if !quiet {
         let articles = counts.documents;
@@ -367,26 +367,28 @@ pub fn run(a: BuildArgs) -> Result<u8> {
     })
 }
 
-fn write_outputs(
+/// Writes every asked format of the graph (also for `merge`, which writes as build does).
+pub(super) fn write_outputs(
     graph: &ActorGraph,
     formats: &[Format],
     target: &Target,
     stem: &str,
-    a: &BuildArgs,
+    exports: &ExportArgs,
+    image: &ImageArgs,
 ) -> Result<()> {
     let options = format::Options {
         export: crate::export::Options {
-            cypher_dialect: match a.exports.cypher_dialect {
+            cypher_dialect: match exports.cypher_dialect {
                 DialectArg::Neo4j => Dialect::Neo4j,
                 DialectArg::Falkordb => Dialect::FalkorDb,
                 DialectArg::Memgraph => Dialect::Memgraph,
             },
-            base_iri: a.exports.base_iri.clone(),
+            base_iri: exports.base_iri.clone(),
             stem: stem.to_string(),
         },
         render: RenderOptions {
-            engine: super::engine(a.image.engine),
-            isolated: a.image.isolated,
+            engine: super::engine(image.engine),
+            isolated: image.isolated,
             ..RenderOptions::default()
         },
     };

@@ -4,6 +4,7 @@
 pub mod build;
 pub mod completions;
 pub mod man;
+pub mod merge;
 pub mod parse;
 pub mod render;
 pub mod stats;

@@ -1,0 +1,392 @@
+//! The unresolved union: what a corpus says, before cross-document linking decides
+//! which forms name one actor. It is the source of truth a graph is resolved from, and
+//! what a saved graph keeps enough of to be merged again:
+//!
+//! - a **form** per (name, type) as the articles wrote it, with everything the
+//!   articles said of it (aliases, titles, counts, dates, identifiers);
+//! - a **fact** per (source form, relation, mode, target form), with its evidence.
+//!
+//! Union is associative and commutative by construction (sets are united, counts
+//! added, dates widened, and every choice is a maximum by a total order), and
+//! [`Unresolved::resolve`] is a pure function of the union ([`super::link`]) that writes
+//! nodes and edges in a canonical order (by id). So building a corpus whole, or in shards
+//! merged in any grouping and order, gives one graph, byte for byte.
+
+use super::{link, ActorGraph, Part};
+use crate::model::{
+    actor_id, Actor, DocExtraction, DocumentInfo, EntityType, Mode, Relation, RelationKind,
+};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The key of a fact: source form id, relation, mode, target form id.
+type FactKey = (String, RelationKind, Mode, String);
+
+/// A document as a sortable tuple (id, date, title, url).
+type DocKey = (String, Option<String>, Option<String>, Option<String>);
+
+/// Identifiers to attach to a form: its name and type → (scheme, id) pairs.
+pub type IdLookup<'a> = &'a dyn Fn(&str, EntityType) -> Vec<(String, String)>;
+
+/// Forms and facts of a corpus, not yet linked across documents.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Unresolved {
+    documents: BTreeSet<DocKey>,
+    /// Form id ([`actor_id`] of its name and type) → the form. Its `id` is that key.
+    forms: BTreeMap<String, Actor>,
+    /// Facts between forms. Evidence is sorted and `reported_by` names a form id.
+    facts: BTreeMap<FactKey, Relation>,
+}
+
+impl Unresolved {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn form_count(&self) -> usize {
+        self.forms.len()
+    }
+
+    pub fn fact_count(&self) -> usize {
+        self.facts.len()
+    }
+
+    /// Adds one document's extraction: each entity becomes (or joins) the form of its
+    /// name and type, each triple the fact between two forms. `ids` gives the
+    /// identifiers of a name and type (none when nothing is known).
+    pub fn add_extraction(&mut self, doc: DocExtraction, ids: IdLookup<'_>) {
+        let date = doc.info.date.clone();
+        let mut form_ids = Vec::with_capacity(doc.entities.len());
+        for ent in &doc.entities {
+            let id = actor_id(&ent.name, ent.kind);
+            let mut aliases: Vec<String> = ent.aliases.clone();
+            aliases.sort();
+            aliases.dedup();
+            let mut titles = ent.titles.clone();
+            titles.sort();
+            titles.dedup();
+            let form = Actor {
+                id: id.clone(),
+                name: ent.name.clone(),
+                kind: ent.kind,
+                aliases,
+                titles,
+                mentions: ent.mentions,
+                documents: 1,
+                first_seen: date.clone(),
+                last_seen: date.clone(),
+                ids: ids(&ent.name, ent.kind).into_iter().collect(),
+            };
+            self.add_form(form);
+            form_ids.push(id);
+        }
+        for t in doc.triples {
+            let (Some(s), Some(o)) = (form_ids.get(t.subject), form_ids.get(t.object)) else {
+                continue;
+            };
+            if s == o {
+                continue;
+            }
+            let mut evidence = t.evidence;
+            evidence.date = t.date.clone();
+            evidence.reported_by = t.reported_by.and_then(|r| form_ids.get(r)).cloned();
+            let relation = Relation {
+                relation: t.relation,
+                mode: t.mode,
+                verb: t.verb,
+                first_seen: t.date.clone(),
+                last_seen: t.date.clone(),
+                date: t.date,
+                confidence: t.confidence,
+                role: t.role,
+                status: t.status,
+                evidence: vec![evidence],
+            };
+            let key = (s.clone(), relation.relation, relation.mode, o.clone());
+            self.add_fact(key, relation);
+        }
+        self.add_document(doc.info);
+    }
+
+    pub fn add_document(&mut self, d: DocumentInfo) {
+        self.documents.insert((d.id, d.date, d.title, d.url));
+    }
+
+    /// Adds a form, joining the form of the same id.
+    fn add_form(&mut self, form: Actor) {
+        match self.forms.get_mut(&form.id) {
+            Some(f) => join_forms(f, form),
+            None => {
+                self.forms.insert(form.id.clone(), form);
+            }
+        }
+    }
+
+    fn add_fact(&mut self, key: FactKey, mut relation: Relation) {
+        relation.evidence.sort();
+        relation.evidence.dedup();
+        match self.facts.get_mut(&key) {
+            Some(r) => join_relations(r, relation),
+            None => {
+                self.facts.insert(key, relation);
+            }
+        }
+    }
+
+    /// Everything `other` holds, added to this union.
+    pub fn union(&mut self, other: Unresolved) {
+        self.documents.extend(other.documents);
+        for (_, f) in other.forms {
+            self.add_form(f);
+        }
+        for (k, r) in other.facts {
+            self.add_fact(k, r);
+        }
+    }
+
+    /// The union a graph was resolved from, read back from the graph: each node's forms
+    /// (the node itself when it has none listed), each edge's parts (the edge itself when
+    /// it has none) and the facts folded into one node. Forms get the id of their name
+    /// and type whatever id the graph gave them, so that graphs made elsewhere merge too.
+    pub fn from_graph(g: &ActorGraph) -> Unresolved {
+        let mut u = Unresolved::new();
+        for d in g.documents() {
+            u.add_document(d.clone());
+        }
+        // every id the graph uses for a form or a node → the form id
+        let mut id_map: HashMap<&str, String> = HashMap::new();
+        for a in g.actors() {
+            // a node is named and typed as its root form
+            id_map.insert(&a.id, actor_id(&a.name, a.kind));
+            let forms = g.forms_of(&a.id);
+            if forms.is_empty() {
+                let mut form = a.clone();
+                form.id = actor_id(&a.name, a.kind);
+                u.add_form(form);
+            } else {
+                for f in forms {
+                    let id = actor_id(&f.name, f.kind);
+                    id_map.insert(&f.id, id.clone());
+                    let mut form = f.clone();
+                    form.id = id;
+                    u.add_form(form);
+                }
+            }
+        }
+        let map = |id: &str| id_map.get(id).cloned().unwrap_or_else(|| id.to_string());
+        let add_part = |u: &mut Unresolved, p: &Part| {
+            let mut relation = p.relation.clone();
+            for ev in &mut relation.evidence {
+                ev.reported_by = ev.reported_by.as_deref().map(map);
+            }
+            let key = (
+                map(&p.source),
+                relation.relation,
+                relation.mode,
+                map(&p.target),
+            );
+            u.add_fact(key, relation);
+        };
+        for e in g.edges() {
+            if e.parts.is_empty() {
+                add_part(
+                    &mut u,
+                    &Part {
+                        source: e.source.id.clone(),
+                        target: e.target.id.clone(),
+                        relation: e.relation.clone(),
+                    },
+                );
+            } else {
+                for p in e.parts {
+                    add_part(&mut u, p);
+                }
+            }
+        }
+        for p in g.folded() {
+            add_part(&mut u, p);
+        }
+        u
+    }
+
+    /// The graph: forms linked across documents ([`link::roots`]), one node per actor
+    /// and one edge per (source, relation, mode, target), in the order of their ids.
+    pub fn resolve(self) -> ActorGraph {
+        let roots = link::roots(&self.forms);
+        let root_of = |id: &str| roots.get(id).cloned().unwrap_or_else(|| id.to_string());
+        let mut g = ActorGraph::new();
+        for (id, date, title, url) in self.documents {
+            g.add_document(DocumentInfo {
+                id,
+                date,
+                title,
+                url,
+            });
+        }
+        // nodes: a root and the forms linked to it
+        let mut members: BTreeMap<String, Vec<Actor>> = BTreeMap::new();
+        for (id, f) in self.forms {
+            members.entry(root_of(&id)).or_default().push(f);
+        }
+        for (root, forms) in members {
+            let node = node_of(&root, &forms);
+            let ix = g.insert_actor(node);
+            if forms.len() > 1 {
+                g.set_forms(ix, forms);
+            }
+        }
+        // edges: facts between the roots of their forms
+        let mut edges: BTreeMap<(String, String, RelationKind, Mode), Vec<Part>> = BTreeMap::new();
+        for ((s, relation, mode, o), r) in self.facts {
+            let (rs, ro) = (root_of(&s), root_of(&o));
+            let part = Part {
+                source: s,
+                target: o,
+                relation: r,
+            };
+            if rs == ro {
+                g.push_folded(part);
+            } else {
+                edges
+                    .entry((rs, ro, relation, mode))
+                    .or_default()
+                    .push(part);
+            }
+        }
+        for ((rs, ro, _, _), parts) in edges {
+            let mut edge: Option<Relation> = None;
+            for p in &parts {
+                let mut r = p.relation.clone();
+                for ev in &mut r.evidence {
+                    ev.reported_by = ev.reported_by.as_deref().map(root_of);
+                }
+                r.evidence.sort();
+                match &mut edge {
+                    Some(e) => join_relations(e, r),
+                    None => edge = Some(r),
+                }
+            }
+            let Some(edge) = edge else { continue };
+            let trivial = matches!(parts.as_slice(),
+                [p] if p.source == rs && p.target == ro && p.relation == edge);
+            let e = g.insert_relation(&rs, &ro, edge);
+            if let (Some(e), false) = (e, trivial) {
+                g.set_parts(e, parts);
+            }
+        }
+        g
+    }
+}
+
+/// A node from its root form and the forms linked to it: the root's name, type and id;
+/// every other name as an alias; counts added, dates widened, identifiers united.
+fn node_of(root: &str, forms: &[Actor]) -> Actor {
+    let head = forms.iter().find(|f| f.id == root).unwrap_or(&forms[0]);
+    let mut node = head.clone();
+    for f in forms.iter().filter(|f| f.id != head.id) {
+        let mut f = f.clone();
+        f.aliases.push(f.name.clone());
+        join_counts(&mut node, f);
+    }
+    node.aliases.retain(|a| *a != node.name);
+    node
+}
+
+/// Joins two sightings of one form: the preferred spelling is the name, the other an
+/// alias; the rest as [`join_counts`].
+fn join_forms(into: &mut Actor, mut other: Actor) {
+    if preferred(&other.name) > preferred(&into.name) {
+        std::mem::swap(&mut into.name, &mut other.name);
+    }
+    if other.name != into.name {
+        other.aliases.push(other.name.clone());
+    }
+    join_counts(into, other);
+    let name = into.name.clone();
+    into.aliases.retain(|a| *a != name);
+}
+
+/// Which of two spellings of one form names it: the one with more capitals (`Imran Khan`
+/// over `imran khan`), then the longer (`U.S.` over `US`), then the first in code-point
+/// order. A total order, so the choice does not depend on which came first.
+fn preferred(name: &str) -> (usize, usize, std::cmp::Reverse<&str>) {
+    (
+        name.chars().filter(|c| c.is_uppercase()).count(),
+        name.chars().count(),
+        std::cmp::Reverse(name),
+    )
+}
+
+/// Joins an actor into the one of the same id, as [`join_counts`].
+pub(crate) fn join_actor(into: &mut Actor, other: Actor) {
+    join_counts(into, other);
+}
+
+/// Unites aliases, titles and identifiers, adds counts, widens dates.
+fn join_counts(into: &mut Actor, other: Actor) {
+    unite(&mut into.aliases, other.aliases);
+    unite(&mut into.titles, other.titles);
+    into.mentions += other.mentions;
+    into.documents += other.documents;
+    widen(&mut into.first_seen, &mut into.last_seen, other.first_seen);
+    widen(&mut into.first_seen, &mut into.last_seen, other.last_seen);
+    for (scheme, id) in other.ids {
+        // two sources disagreeing: the smaller id, whichever came first
+        let e = into.ids.entry(scheme).or_insert_with(|| id.clone());
+        if id < *e {
+            *e = id;
+        }
+    }
+}
+
+/// Sorted union of two sorted-or-not lists, without duplicates.
+fn unite(into: &mut Vec<String>, from: Vec<String>) {
+    into.extend(from);
+    into.sort();
+    into.dedup();
+}
+
+fn widen(first: &mut Option<String>, last: &mut Option<String>, date: Option<String>) {
+    let Some(d) = date else { return };
+    if first.as_ref().is_none_or(|f| d < *f) {
+        *first = Some(d.clone());
+    }
+    if last.as_ref().is_none_or(|l| d > *l) {
+        *last = Some(d);
+    }
+}
+
+/// Joins two readings of one fact: the most confident reading gives the verb (the
+/// first verb in code-point order among equals), the first role in that order wins,
+/// the date is the earliest, dates widen, evidence is united in sorted order.
+pub(crate) fn join_relations(into: &mut Relation, other: Relation) {
+    if other.confidence > into.confidence
+        || (other.confidence == into.confidence && other.verb < into.verb)
+    {
+        into.confidence = other.confidence;
+        into.verb = other.verb.clone();
+    }
+    let role = |r: &Relation| r.role.clone().map(|x| (x, r.status));
+    match (role(into), role(&other)) {
+        (None, Some(_)) => {
+            into.role = other.role;
+            into.status = other.status;
+        }
+        (Some(a), Some(b)) if b < a => {
+            into.role = other.role;
+            into.status = other.status;
+        }
+        _ => {}
+    }
+    if let Some(d) = other.date {
+        if into.date.as_ref().is_none_or(|x| d < *x) {
+            into.date = Some(d);
+        }
+    }
+    widen(&mut into.first_seen, &mut into.last_seen, other.first_seen);
+    widen(&mut into.first_seen, &mut into.last_seen, other.last_seen);
+    let mut evidence = std::mem::take(&mut into.evidence);
+    evidence.extend(other.evidence);
+    evidence.sort();
+    evidence.dedup();
+    into.evidence = evidence;
+}
