@@ -11,6 +11,16 @@ fn rows(conllu: &str) -> Vec<Vec<&str>> {
         .collect()
 }
 
+/// The characters of `text` that a MISC column's `TokenRange=a:b` (character offsets)
+/// points at.
+fn span_of(text: &str, misc: &str) -> String {
+    let range = misc.split('|').next().unwrap();
+    let range = range.strip_prefix("TokenRange=").unwrap();
+    let (a, b) = range.split_once(':').unwrap();
+    let (a, b): (usize, usize) = (a.parse().unwrap(), b.parse().unwrap());
+    text.chars().skip(a).take(b - a).collect()
+}
+
 #[test]
 fn articles_become_conllu_with_token_offsets() {
     let d = Dir::new();
@@ -30,18 +40,32 @@ fn articles_become_conllu_with_token_offsets() {
     assert!(r.iter().all(|c| c.len() == 10));
     // "police" (6) is the agent of "arrested" (3); the spans point back into the text
     assert_eq!((r[5][1], r[5][6], r[5][7]), ("police", "3", "obl:agent"));
-    let range = r[5][9].split('|').next().unwrap();
-    let range = range.strip_prefix("TokenRange=").unwrap();
-    let (a, b) = range.split_once(':').unwrap();
-    let chars: Vec<char> = text.chars().collect();
-    let span: String = chars[a.parse::<usize>().unwrap()..b.parse::<usize>().unwrap()]
-        .iter()
-        .collect();
-    assert_eq!(span, "police");
+    assert_eq!(span_of(text, r[5][9]), "police");
     assert_eq!(r[6][9], "TokenRange=31:32");
     assert_eq!(r[5][9], "TokenRange=25:31|SpaceAfter=No");
     // one root per sentence
     assert_eq!(r.iter().filter(|c| c[6] == "0").count(), 2);
+}
+
+#[test]
+fn an_article_with_a_date_header_is_parsed_from_its_body_with_offsets_in_its_file() {
+    // the header's bytes once shifted every offset, past the body's start and into a
+    // curly quote: a panic, or the body's first words lost
+    let d = Dir::new();
+    let text = " date 2019-03-31 \n\n\u{201c}Khan\u{201d} met the minister in Ankara.";
+    let input = d.write("b.txt", text);
+    let out = run(bin().arg("parse").arg(&input));
+    assert_exit!(out, 0);
+    let conllu = String::from_utf8(out.stdout).unwrap();
+    let r = rows(&conllu);
+    let forms: Vec<&str> = r.iter().map(|c| c[1]).collect();
+    assert_eq!(
+        forms,
+        ["\u{201c}", "Khan", "\u{201d}", "met", "the", "minister", "in", "Ankara", "."]
+    );
+    for c in &r {
+        assert_eq!(span_of(text, c[9]), c[1]);
+    }
 }
 
 #[test]

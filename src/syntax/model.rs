@@ -2,8 +2,9 @@
 //! magic and version, the label lists it was trained with (checked against ours), then
 //! tables read in place (see [`super::table`]): the tag dictionary, the tagger's two passes,
 //! the parser, and the lemma tables with their edit scripts. Loading checks every table
-//! once and copies nothing, so the shipped model, embedded with `include_bytes!`, is ready
-//! in about a millisecond.
+//! once and copies nothing but the slots of a weight table that are not on a cache line in
+//! memory (see [`super::weights`]), so the shipped model, embedded with `include_bytes!`
+//! where the parser's slots are on one, is ready in about a millisecond.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -96,6 +97,73 @@ impl<'a> ByteReader<'a> {
     fn str(&mut self) -> Result<&'a str, ModelError> {
         let (a, b) = self.bytes_range()?;
         std::str::from_utf8(&self.bytes[a..b]).map_err(|_| ModelError::Corrupt("a label".into()))
+    }
+}
+
+/// Where the parser's slots start in model file `b` (0 if `b` is not a model file): read
+/// at compile time, to embed the shipped model where they start on a cache line. Walks the
+/// blocks [`Model::from_bytes`] reads up to there, checking nothing else.
+pub(crate) const fn parser_slots_offset(b: &[u8]) -> usize {
+    // past the end: far enough to stay past it, near enough not to overflow
+    const PAST: usize = usize::MAX / 4;
+    const fn u32_at(b: &[u8], at: usize) -> usize {
+        if at > b.len() || b.len() - at < 4 {
+            return PAST;
+        }
+        u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]) as usize
+    }
+    // the offset after the length-prefixed block at `at` (and its padding)
+    const fn skip_block(b: &[u8], at: usize) -> usize {
+        if at > b.len() || b.len() - at < 8 {
+            return PAST;
+        }
+        let mut n = [0u8; 8];
+        let mut i = 0;
+        while i < 8 {
+            n[i] = b[at + i];
+            i += 1;
+        }
+        let n = u64::from_le_bytes(n);
+        if n > (b.len() - at - 8) as u64 {
+            return PAST;
+        }
+        (at + 8 + n as usize).next_multiple_of(8)
+    }
+    if b.len() < 12 || u32_at(b, 8) != VERSION as usize {
+        return 0;
+    }
+    let flags = u32_at(b, 12);
+    let mut at = 16;
+    let mut lists = 0;
+    while lists < 2 {
+        let n = u32_at(b, at);
+        at += 4;
+        let mut i = 0;
+        while i < n && at < b.len() {
+            at = skip_block(b, at);
+            i += 1;
+        }
+        lists += 1;
+    }
+    // the tag dictionary and the word classes
+    at = skip_block(b, skip_block(b, at));
+    // the tagger's passes: width, classes, scale, slots, rows
+    let passes = if flags & FLAG_SECOND_PASS as usize != 0 {
+        2
+    } else {
+        1
+    };
+    let mut p = 0;
+    while p < passes {
+        at = skip_block(b, skip_block(b, at.saturating_add(12)));
+        p += 1;
+    }
+    // the parser's width, classes and scale, then its slots' length
+    let start = at.saturating_add(12 + 8);
+    if start <= b.len() {
+        start
+    } else {
+        0
     }
 }
 
@@ -250,13 +318,13 @@ impl Model {
         if !table::shape_ok(classes.1 - classes.0) {
             return Err(ModelError::Corrupt("the word classes".into()));
         }
-        let first_pass = WeightsView::read(&mut r)?;
+        let first_pass = WeightsView::read(&mut r, b)?;
         let second_pass = if flags & FLAG_SECOND_PASS != 0 {
-            Some(WeightsView::read(&mut r)?)
+            Some(WeightsView::read(&mut r, b)?)
         } else {
             None
         };
-        let parser = WeightsView::read(&mut r)?;
+        let parser = WeightsView::read(&mut r, b)?;
         let lemma_known = r.bytes_range()?;
         let lemma_suffix = r.bytes_range()?;
         let n_scripts = r.u32()?;
@@ -283,6 +351,12 @@ impl Model {
             lemma_suffix,
             scripts,
         })
+    }
+
+    /// Whether the parser's slots are read where they are in the model bytes.
+    #[cfg(test)]
+    pub(crate) fn parser_in_place(&self) -> bool {
+        self.parser.in_place()
     }
 
     /// The model's bytes, as [`Model::from_bytes`] reads them.
@@ -312,7 +386,7 @@ impl Model {
     fn run_tagger(&self, s: &mut Scratch) {
         let b: &[u8] = &self.bytes;
         let first = self.first_pass.over(b);
-        let second = self.second_pass.map(|v| v.over(b));
+        let second = self.second_pass.as_ref().map(|v| v.over(b));
         tagger::tag(
             &first,
             second.as_ref(),

@@ -109,7 +109,7 @@ fn articles(
             messages::warn(format!("{}: {w}", doc.origin));
         }
         writeln!(out, "# newdoc id = {}", doc.id.replace(['\n', '\r'], " "))?;
-        for s in split_sentences(doc.body(), doc.body_start, &english) {
+        for s in split_sentences(&doc.text, doc.body_start, &english) {
             let forms: Vec<&str> = s.tokens.iter().map(|t| t.text).collect();
             let words = model.analyze(&forms);
             // character offsets of each token in the document text
