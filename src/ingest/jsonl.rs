@@ -7,14 +7,17 @@
 //! id that one of them takes gets a suffix (`corpus:12~2`). Across files and on stdin,
 //! [`super::Inputs`] lets a made-up id yield to the real ids read before it, and renames
 //! (never drops) a later article whose real id an earlier made-up one took.
+//!
+//! [`record_document`] is the part that does not depend on JSON: records made in memory
+//! ([`super::read_records`]) go through it too.
 
-use super::{decode, parse_date, IngestOptions};
+use super::{decode, parse_date, IngestOptions, Record};
 use crate::error::{InputError, InputErrorKind};
 use crate::model::Document;
 use serde_json::Value;
 use std::collections::HashSet;
 use std::io::BufRead;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The longest article id a record may give. Every piece of evidence names its
 /// document, in every format: a long id would be repeated as often as the article's
@@ -180,6 +183,77 @@ fn string_field(
     }
 }
 
+/// What every record's text must be, wherever the record comes from: not binary, not
+/// empty, within the size limit.
+pub(super) fn check_text(text: &str, opts: &IngestOptions) -> Result<(), InputErrorKind> {
+    if text.contains('\0') {
+        return Err(InputErrorKind::Binary);
+    }
+    if text.trim().is_empty() {
+        return Err(InputErrorKind::Empty);
+    }
+    if text.len() as u64 > opts.max_article_bytes {
+        return Err(InputErrorKind::TooLarge {
+            size: text.len() as u64,
+            limit: opts.max_article_bytes,
+        });
+    }
+    Ok(())
+}
+
+/// The document of record `line` of `path`, its text checked ([`check_text`]): the date
+/// `YYYY-MM-DD` (a timestamp is cut to its date; empty or `unknown` is no date, and then
+/// the default date), and without an id (or a blank one) `{stem}:{line}`.
+pub(super) fn record_document(
+    path: &Path,
+    line: usize,
+    record: Record,
+    opts: &IngestOptions,
+    warnings: Vec<String>,
+) -> Result<Document, InputErrorKind> {
+    let Record {
+        id,
+        text,
+        date,
+        title,
+        url,
+    } = record;
+    if let Some(length) = id.as_ref().map(String::len).filter(|&n| n > MAX_ID_BYTES) {
+        return Err(InputErrorKind::LongId {
+            length,
+            limit: MAX_ID_BYTES,
+        });
+    }
+    let text = text.ok_or(InputErrorKind::MissingText)?;
+    check_text(&text, opts)?;
+    let date = match date {
+        Some(d) if d.trim().is_empty() || d.trim().eq_ignore_ascii_case("unknown") => None,
+        Some(d) => match parse_date(&d).or_else(|| d.get(..10).and_then(parse_date)) {
+            Some(ok) => Some(ok),
+            None => return Err(InputErrorKind::BadDate(d)),
+        },
+        None => None,
+    };
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let id_made_up = id.as_ref().is_none_or(|id| id.trim().is_empty());
+    Ok(Document {
+        id: id
+            .filter(|id| !id.trim().is_empty())
+            .unwrap_or_else(|| format!("{stem}:{line}")),
+        id_made_up,
+        text,
+        body_start: 0,
+        date: date.or_else(|| opts.default_date.clone()),
+        title,
+        url,
+        origin: format!("{}:{line}", path.display()),
+        warnings,
+    })
+}
+
 impl Iterator for JsonlReader {
     type Item = Result<Document, InputError>;
 
@@ -253,17 +327,8 @@ impl Iterator for JsonlReader {
                 Ok(None) => return self.err(InputErrorKind::MissingText),
                 Err(k) => return self.err(k),
             };
-            if text.contains('\0') {
-                return self.err(InputErrorKind::Binary);
-            }
-            if text.trim().is_empty() {
-                return self.err(InputErrorKind::Empty);
-            }
-            if text.len() as u64 > self.opts.max_article_bytes {
-                return self.err(InputErrorKind::TooLarge {
-                    size: text.len() as u64,
-                    limit: self.opts.max_article_bytes,
-                });
+            if let Err(k) = check_text(&text, &self.opts) {
+                return self.err(k);
             }
             let mut fields = [None, None, None, None];
             for (slot, name) in fields.iter_mut().zip(["id", "date", "title", "url"]) {
@@ -273,36 +338,24 @@ impl Iterator for JsonlReader {
                 }
             }
             let [id, date, title, url] = fields;
-            if let Some(length) = id.as_ref().map(String::len).filter(|&n| n > MAX_ID_BYTES) {
-                return self.err(InputErrorKind::LongId {
-                    length,
-                    limit: MAX_ID_BYTES,
-                });
-            }
-            let date = match date {
-                Some(d) if d.trim().is_empty() || d.trim().eq_ignore_ascii_case("unknown") => None,
-                Some(d) => match parse_date(&d).or_else(|| d.get(..10).and_then(parse_date)) {
-                    Some(ok) => Some(ok),
-                    None => return self.err(InputErrorKind::BadDate(d)),
-                },
-                None => None,
-            };
-            let id_made_up = id.is_none();
-            let id = match id {
-                Some(id) => id,
-                None => self.made_up_id(),
-            };
-            return Some(Ok(Document {
+            // a made-up id is made here, where the file's real ids are known
+            let made_up = id.as_ref().is_none_or(|id| id.trim().is_empty());
+            let id = if made_up { Some(self.made_up_id()) } else { id };
+            let fields = Record {
                 id,
-                id_made_up,
-                text,
-                body_start: 0,
-                date: date.or_else(|| self.opts.default_date.clone()),
+                text: Some(text),
+                date,
                 title,
                 url,
-                origin: format!("{}:{}", self.path.display(), self.line),
-                warnings,
-            }));
+            };
+            return Some(
+                record_document(&self.path, self.line, fields, &self.opts, warnings)
+                    .map(|mut doc| {
+                        doc.id_made_up = made_up;
+                        doc
+                    })
+                    .map_err(|k| InputError::new(&self.path, Some(self.line), k)),
+            );
         }
     }
 }

@@ -1,7 +1,8 @@
 //! Reading articles: text files (with an optional ` date YYYY-MM-DD ` first line),
 //! directories (their `*.txt` and `*.jsonl` files, sorted, recursively), JSONL corpora
-//! (one article a line) and stdin. Articles are yielded one at a time, so memory does
-//! not grow with the corpus; every problem is an [`InputError`] naming file and line.
+//! (one article a line) and stdin; and [`Record`]s made in memory (a data frame's rows),
+//! read as JSONL lines are. Articles are yielded one at a time, so memory does not grow
+//! with the corpus; every problem is an [`InputError`] naming file and line.
 
 mod jsonl;
 pub use jsonl::MAX_ID_BYTES;
@@ -176,6 +177,48 @@ pub fn read_txt(
     options: &IngestOptions,
 ) -> Result<Document, InputError> {
     txt::from_bytes(path, id, bytes, options)
+}
+
+/// One article as fields: what a JSONL line holds, or a record made in memory (a row of
+/// a data frame, a dictionary). Only `text` is required.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Record {
+    pub id: Option<String>,
+    pub text: Option<String>,
+    /// `YYYY-MM-DD`, or a timestamp that starts with one; empty or `unknown` for none.
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+}
+
+/// Reads records made in memory as the lines of a JSONL file named `source` are read:
+/// the same checks and messages (`source:N`, N counted from 1), the same default ids
+/// (`{stem}:N`), and a later record whose id was seen is skipped. A record the caller
+/// could not make (a field of the wrong type) comes as its error and is skipped too.
+pub fn read_records<I>(
+    source: impl Into<PathBuf>,
+    records: I,
+    options: IngestOptions,
+) -> impl Iterator<Item = Result<Document, InputError>>
+where
+    I: IntoIterator<Item = Result<Record, InputErrorKind>>,
+{
+    let source = source.into();
+    let mut seen_ids = HashSet::new();
+    records.into_iter().enumerate().map(move |(i, record)| {
+        let line = i + 1;
+        let doc = record
+            .and_then(|r| jsonl::record_document(&source, line, r, &options, Vec::new()))
+            .map_err(|k| InputError::new(&source, Some(line), k))?;
+        if !seen_ids.insert(doc.id.clone()) {
+            return Err(InputError::new(
+                &source,
+                Some(line),
+                InputErrorKind::DuplicateId(doc.id),
+            ));
+        }
+        Ok(doc)
+    })
 }
 
 enum Source {
@@ -486,6 +529,58 @@ mod tests {
         let e = out[2].as_ref().unwrap_err();
         assert_eq!((e.reason(), e.line), ("file given twice", None));
         assert!(e.path.ends_with("2023/story.txt"));
+    }
+
+    #[test]
+    fn records_are_read_as_jsonl_lines_are() {
+        let rec = |id: Option<&str>, text: Option<&str>, date: Option<&str>| {
+            Ok(Record {
+                id: id.map(str::to_string),
+                text: text.map(str::to_string),
+                date: date.map(str::to_string),
+                ..Record::default()
+            })
+        };
+        let options = IngestOptions {
+            default_date: Some("2001-02-03".into()),
+            ..IngestOptions::default()
+        };
+        let records = vec![
+            rec(Some("a"), Some("One."), Some("2020-01-02T10:00:00Z")),
+            rec(None, Some("Two."), Some("unknown")),
+            rec(Some("a"), Some("Again."), None),
+            rec(Some("c"), None, None),
+            rec(Some("d"), Some("  "), None),
+            rec(Some("e"), Some("Five."), Some("soon")),
+            Err(InputErrorKind::FieldType { field: "text" }),
+            rec(Some(" "), Some("Eight."), None),
+        ];
+        let out: Vec<_> = read_records("<records>", records, options).collect();
+        let a = out[0].as_ref().unwrap();
+        assert_eq!(
+            (a.id.as_str(), a.date.as_deref(), a.origin.as_str()),
+            ("a", Some("2020-01-02"), "<records>:1")
+        );
+        let b = out[1].as_ref().unwrap();
+        assert_eq!(
+            (b.id.as_str(), b.date.as_deref()),
+            ("<records>:2", Some("2001-02-03"))
+        );
+        let messages: Vec<String> = out[2..7]
+            .iter()
+            .map(|r| r.as_ref().unwrap_err().to_string())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "<records>:3: duplicate article id \"a\" (the first article with this id is kept)",
+                "<records>:4: JSONL record has no \"text\" string",
+                "<records>:5: empty article: no text",
+                "<records>:6: invalid date \"soon\" (write YYYY-MM-DD, or \"date unknown\")",
+                "<records>:7: JSONL record field \"text\" must be a string",
+            ]
+        );
+        assert_eq!(out[7].as_ref().unwrap().id, "<records>:8");
     }
 
     #[test]
