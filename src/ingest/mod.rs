@@ -5,6 +5,7 @@
 //! with the corpus; every problem is an [`InputError`] naming file and line.
 
 mod jsonl;
+pub use jsonl::MAX_ID_BYTES;
 mod txt;
 mod walk;
 
@@ -74,6 +75,60 @@ pub(crate) fn decode(
                 "invalid UTF-8 at {at}{more}: replaced with U+FFFD (is it Latin-1 or Windows-1252?)"
             ));
             Ok(String::from_utf8_lossy(&bytes).into_owned())
+        }
+    }
+}
+
+/// Reads at most `limit + 1` bytes (one more tells that the limit was passed), and no
+/// further than the first block with a NUL byte in it: binary data or UTF-16, which
+/// [`decode`] tells apart from its start, so that a device such as `/dev/zero` is not
+/// read up to the limit.
+pub(crate) fn read_bounded(
+    mut reader: impl std::io::Read,
+    limit: u64,
+    capacity: usize,
+) -> std::io::Result<Vec<u8>> {
+    let cap = limit.saturating_add(1);
+    let mut bytes = Vec::with_capacity(capacity.min(cap as usize));
+    let mut block = vec![0u8; 64 * 1024];
+    while (bytes.len() as u64) < cap {
+        let want = block.len().min((cap - bytes.len() as u64) as usize);
+        let n = match reader.read(&mut block[..want]) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        bytes.extend_from_slice(&block[..n]);
+        if block[..n].contains(&0) {
+            break;
+        }
+    }
+    Ok(bytes)
+}
+
+/// Looks at the start of `reader` without taking it: true when the first byte that is
+/// not whitespace (after a byte-order mark) is `{`, a JSONL record. Whitespace before it
+/// is moved into `head`, which the caller reads first; at most 1 MiB of it is looked at.
+fn starts_with_record(reader: &mut impl BufRead, head: &mut Vec<u8>) -> std::io::Result<bool> {
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(false);
+        }
+        let start = if head.is_empty() && buf.starts_with(b"\xef\xbb\xbf") {
+            3
+        } else {
+            0
+        };
+        if let Some(p) = buf[start..].iter().position(|b| !b.is_ascii_whitespace()) {
+            return Ok(buf[start + p] == b'{');
+        }
+        let n = buf.len();
+        head.extend_from_slice(buf);
+        reader.consume(n);
+        if head.len() > 1 << 20 {
+            return Ok(false);
         }
     }
 }
@@ -179,6 +234,8 @@ pub struct Inputs {
     /// The text file `current` reads (its id is its file stem, not chosen by its author).
     current_txt: Option<PathBuf>,
     seen_ids: HashSet<String>,
+    /// The ids among them that were made up for records without one.
+    made_up_ids: HashSet<String>,
     /// Text files read so far (canonical paths), so that one given twice is read once.
     seen_files: HashSet<PathBuf>,
     options: IngestOptions,
@@ -202,6 +259,7 @@ impl Inputs {
             current: None,
             current_txt: None,
             seen_ids: HashSet::new(),
+            made_up_ids: HashSet::new(),
             seen_files: HashSet::new(),
             options,
         }
@@ -211,25 +269,36 @@ impl Inputs {
         let opts = self.options.clone();
         match source {
             Source::Stdin => {
-                let stdin = std::io::stdin();
-                let mut lock = stdin.lock();
-                let mut bytes = Vec::new();
+                // streamed like a file: a JSONL corpus line by line, a text article up to
+                // the size limit (stdin may never end)
                 let path = PathBuf::from("<stdin>");
-                if let Err(e) = std::io::Read::read_to_end(&mut lock, &mut bytes) {
-                    return Box::new(std::iter::once(Err(InputError::new(path, None, e.into()))));
-                }
-                let start = if bytes.starts_with(b"\xef\xbb\xbf") {
-                    3
-                } else {
-                    0
+                let fail = |path: PathBuf, e: std::io::Error| -> Box<dyn Iterator<Item = _>> {
+                    Box::new(std::iter::once(Err(InputError::new(path, None, e.into()))))
                 };
-                if bytes[start..].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+                let mut reader = std::io::BufReader::new(std::io::stdin());
+                let mut head = Vec::new();
+                let jsonl = match starts_with_record(&mut reader, &mut head) {
+                    Ok(j) => j,
+                    Err(e) => return fail(path, e),
+                };
+                let input = std::io::Read::chain(std::io::Cursor::new(head), reader);
+                if jsonl {
                     Box::new(jsonl::JsonlReader::new(
                         path,
-                        Box::new(std::io::Cursor::new(bytes)),
+                        Box::new(std::io::BufReader::new(input)),
                         opts,
                     ))
                 } else {
+                    let bytes = match read_bounded(input, opts.max_article_bytes, 0) {
+                        Ok(b) => b,
+                        Err(e) => return fail(path, e),
+                    };
+                    if bytes.len() as u64 > opts.max_article_bytes {
+                        let kind = InputErrorKind::OverLimit {
+                            limit: opts.max_article_bytes,
+                        };
+                        return Box::new(std::iter::once(Err(InputError::new(path, None, kind))));
+                    }
                     Box::new(std::iter::once(txt::from_bytes(
                         &path, "stdin", bytes, &opts,
                     )))
@@ -268,11 +337,19 @@ impl Inputs {
                     }
                 } else if is_jsonl(&path) {
                     match std::fs::File::open(&path) {
-                        Ok(f) => Box::new(jsonl::JsonlReader::new(
-                            path,
-                            Box::new(std::io::BufReader::new(f)) as Box<dyn BufRead>,
-                            opts,
-                        )),
+                        Ok(f) => {
+                            let reader = jsonl::JsonlReader::new(
+                                path.clone(),
+                                Box::new(std::io::BufReader::new(f)) as Box<dyn BufRead>,
+                                opts,
+                            );
+                            // a pipe cannot be read twice
+                            Box::new(if meta.is_file() {
+                                reader.scanning_ids_of(path)
+                            } else {
+                                reader
+                            })
+                        }
                         Err(e) => {
                             Box::new(std::iter::once(Err(InputError::new(path, None, e.into()))))
                         }
@@ -283,6 +360,31 @@ impl Inputs {
                 }
             }
         }
+    }
+}
+
+impl Inputs {
+    /// `doc`'s id was seen before. A made-up id yields (it gets a suffix); a real id that
+    /// an earlier made-up one took is renamed, with a warning, rather than the article
+    /// dropped. Otherwise the id stays: the article is a duplicate.
+    fn settle_taken_id(&mut self, doc: &mut Document) {
+        let earlier_made_up = self.made_up_ids.contains(&doc.id);
+        if !doc.id_made_up && !earlier_made_up {
+            return;
+        }
+        let base = doc.id.clone();
+        let mut n = 2;
+        let mut id = format!("{base}~{n}");
+        while self.seen_ids.contains(&id) {
+            n += 1;
+            id = format!("{base}~{n}");
+        }
+        if !doc.id_made_up {
+            doc.warnings.push(format!(
+                "article id {base:?} was made up earlier for a record without an id; this one's id is {id:?}"
+            ));
+        }
+        doc.id = id;
     }
 }
 
@@ -329,6 +431,12 @@ impl Iterator for Inputs {
                                 ));
                                 doc.id = id;
                             }
+                        }
+                        if self.seen_ids.contains(&doc.id) {
+                            self.settle_taken_id(&mut doc);
+                        }
+                        if doc.id_made_up {
+                            self.made_up_ids.insert(doc.id.clone());
                         }
                         if !self.seen_ids.insert(doc.id.clone()) {
                             let (path, line) = split_origin(&doc.origin);
