@@ -847,6 +847,7 @@ mod tests {
         let mut k = Knowledge {
             language: crate::language::Language::builtin().unwrap(),
             lexicon: crate::lexicon::Lexicon::default(),
+            parser: crate::syntax::shipped(),
         };
         k.lexicon
             .add_text(

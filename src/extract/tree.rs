@@ -188,8 +188,8 @@ impl Tree {
                 upos: w.upos,
                 deprel: w.deprel,
             };
-            for t in first + 1..span_end[r] {
-                out[t].head = Some(first);
+            for word in &mut out[first + 1..span_end[r]] {
+                word.head = Some(first);
             }
         }
         Tree::new(out, lower)

@@ -106,25 +106,6 @@ fn lower(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// One surface form of a verb entry: `met` + `with` → CONSULT.
-#[derive(Clone, Debug, PartialEq)]
-pub struct VerbSense {
-    pub lemma: String,
-    /// Words between the verb and its object (`with`, `out of`, `talks with`), lower case.
-    pub particle: Vec<String>,
-    pub relation: RelationKind,
-    /// The form is a past participle (can head a passive).
-    pub participle: bool,
-    /// DETAINED_IN: the object is where the subject is held.
-    pub detention: bool,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Nominal {
-    pub preposition: String,
-    pub relation: RelationKind,
-}
-
 /// Where a non-actor cue word stands in a name ("… War", "Operation …"), or a phrase
 /// that is not an actor when it is the whole name ("COVID-19").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -155,10 +136,6 @@ pub struct Lexicon {
     pub title_heads: HashSet<String>,
     /// Lower-case cue word → the type it gives in each position.
     pub cues: HashMap<String, CueTypes>,
-    /// Lower-case verb surface form → senses.
-    pub verbs: HashMap<String, Vec<VerbSense>>,
-    /// Lower-case noun → senses.
-    pub nominals: HashMap<String, Vec<Nominal>>,
     /// Verb lemma → its frames (`data/frames.tsv`).
     pub verb_frames: HashMap<String, Vec<Frame>>,
     /// Noun lemma (or form) → its frames.
@@ -212,8 +189,6 @@ pub const SHIPPED: &[(&str, &str)] = shipped!(
     "gazetteer/organizations.tsv",
     "titles.tsv",
     "cues.tsv",
-    "verbs.tsv",
-    "nominals.tsv",
     "frames.tsv",
     "intents.tsv",
     "non_names.txt",
@@ -522,7 +497,7 @@ mod tests {
             "gazetteer too small: {}",
             lex.entries.len()
         );
-        assert!(lex.verbs.len() > 100);
+        assert!(lex.frames(FramePos::Verb, "meet", "met").len() > 1);
         assert!(lex.titles.len() > 50);
     }
 
@@ -539,9 +514,10 @@ mod tests {
             lex.titles["prime minister"].relation,
             RelationKind::HoldsOffice
         );
-        assert!(lex.verbs["met"]
+        assert!(lex
+            .frames(FramePos::Verb, "meet", "met")
             .iter()
-            .any(|v| v.relation == RelationKind::Consult));
+            .any(|f| f.relation == RelationKind::Consult));
         assert_eq!(
             lex.cue("Party", CuePosition::Last),
             Some(EntityType::PoliticalParty)

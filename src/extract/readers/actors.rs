@@ -231,10 +231,8 @@ pub fn owners(s: &Sentence<'_>, i: usize, depth: usize) -> Vec<Filler> {
         }
         for cc in t.conjuncts(c) {
             match s.actors[cc] {
-                Some(a) if !a.modifier => {
-                    if a.kind != EntityType::Person {
-                        push(&mut out, filler(a));
-                    }
+                Some(a) if !a.modifier && a.kind != EntityType::Person => {
+                    push(&mut out, filler(a));
                 }
                 Some(_) => {}
                 None if rel == Deprel::Nmod => {
