@@ -136,15 +136,13 @@ fn owners(s: &Sentence<'_>, n: usize) -> Vec<Filler> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::readers::testing::{facts, fixture};
+    use crate::extract::readers::testing::{fixture, read_with};
     use EntityType::{GovernmentBody, Media, Person, PoliticalParty};
 
     fn offices(
         fx: &crate::extract::readers::testing::Fixture,
     ) -> Vec<(usize, &'static str, usize, &'static str)> {
-        let mut out = Vec::new();
-        read(&fx.sentence(), &mut out);
-        facts(&out)
+        read_with(fx, read)
     }
 
     #[test]
