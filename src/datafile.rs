@@ -2,9 +2,88 @@
 //! `#` comment lines and blank lines ignored, one header row that says which kind of file
 //! it is, then one row a line with exactly as many tab-separated fields as the header.
 //! [`DataFile`] reads it; the language and the lexicon give each kind its meaning. Every
-//! error names the file and the line.
+//! error names the file and the line. [`read_user_file`] reads a user's file from disk
+//! with a size limit, so that a wrong path (`/dev/zero`, an endless pipe, a disk image)
+//! is refused quickly and named rather than read until memory runs out.
 
 use crate::error::{DataError, DataErrorKind};
+use std::io::Read;
+use std::path::Path;
+
+/// The largest data file a user may give: 64 MiB, 45 times the largest shipped file
+/// (`data/actors/people.tsv`), and a few million rows.
+pub const MAX_USER_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a user's data file (a regular file, or a pipe such as `<(grep … file)`):
+/// at most `limit` bytes, text only. Errors name the file, and the line for NUL bytes
+/// and invalid UTF-8.
+pub fn read_user_file(path: &Path, limit: u64) -> Result<String, DataError> {
+    let file = path.display().to_string();
+    let err = |line: usize, kind: DataErrorKind| DataError {
+        file: file.clone(),
+        line,
+        kind,
+    };
+    if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        return Err(err(0, DataErrorKind::Directory));
+    }
+    let handle = std::fs::File::open(path).map_err(|e| err(0, DataErrorKind::Unreadable(e)))?;
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0u8; 64 * 1024];
+    let mut reader = handle.take(limit.saturating_add(1));
+    loop {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(err(0, DataErrorKind::Unreadable(e))),
+        };
+        // NUL is no text: stop at once (`/dev/zero`, an image) rather than at the limit
+        if let Some(at) = chunk[..n].iter().position(|&b| b == 0) {
+            bytes.extend_from_slice(&chunk[..at]);
+            return Err(err(line_of(&bytes, bytes.len()), DataErrorKind::Binary));
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+        if bytes.len() as u64 > limit {
+            return Err(err(0, DataErrorKind::TooLarge { limit }));
+        }
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line_start = bytes[..at]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        err(
+            line_of(bytes, at),
+            DataErrorKind::InvalidUtf8 {
+                byte: at - line_start + 1,
+            },
+        )
+    })?;
+    Ok(as_read(text))
+}
+
+/// A data file's text as the extractor reads articles: NFC, without format characters
+/// (a byte-order mark, zero-width joiners), so that its names match the text's.
+pub fn as_read(text: String) -> String {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if !text.chars().any(crate::model::is_format_char)
+        && is_nfc_quick(text.chars()) == IsNormalized::Yes
+    {
+        return text;
+    }
+    text.chars()
+        .filter(|&c| !crate::model::is_format_char(c))
+        .nfc()
+        .collect()
+}
+
+/// The 1-based line of byte offset `at`.
+fn line_of(bytes: &[u8], at: usize) -> usize {
+    1 + bytes[..at].iter().filter(|&&b| b == b'\n').count()
+}
 
 /// A data file's rows, after its header.
 pub struct DataFile<'t> {
@@ -172,6 +251,55 @@ mod tests {
             rows("a\tb\n\ty\n", None).unwrap_err(),
             "f.tsv:2: the first field is empty"
         );
+    }
+
+    #[test]
+    fn user_files_are_read_with_a_limit_and_located_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, bytes: &[u8]| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, bytes).unwrap();
+            p
+        };
+        let ok = write("ok.tsv", "word\nthe\n".as_bytes());
+        assert_eq!(read_user_file(&ok, 100).unwrap(), "word\nthe\n");
+        let message = |p: &Path, limit: u64| read_user_file(p, limit).unwrap_err().to_string();
+        let big = write("big.tsv", "word\nx\n".repeat(100).as_bytes());
+        assert_eq!(
+            message(&big, 100),
+            format!(
+                "{}:0: more than 100 bytes, the limit for a data file; is it the right file?",
+                big.display()
+            )
+        );
+        let nul = write("nul.tsv", b"word\nthe\na\0b\n");
+        assert!(message(&nul, 100)
+            .ends_with("nul.tsv:3: binary data (NUL bytes), not a text data file"));
+        let latin = write("latin.tsv", b"word\ncaf\xe9\n");
+        assert!(message(&latin, 100)
+            .ends_with("latin.tsv:2: invalid UTF-8 at byte 4 of the line; data files are UTF-8"));
+        assert!(message(dir.path(), 100).ends_with(":0: a directory, not a data file"));
+        assert!(message(&dir.path().join("missing"), 100).contains(":0: cannot read: "));
+    }
+
+    #[test]
+    fn user_files_are_read_as_articles_are_nfc_without_format_characters() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("bom.tsv");
+        std::fs::write(&p, "\u{feff}word\nJose\u{301} Pu\u{200d}tin\n").unwrap();
+        assert_eq!(read_user_file(&p, 1000).unwrap(), "word\nJosé Putin\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn endless_devices_stop_at_the_first_nul_or_the_limit() {
+        let started = std::time::Instant::now();
+        let e = read_user_file(Path::new("/dev/zero"), MAX_USER_FILE_BYTES).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "/dev/zero:1: binary data (NUL bytes), not a text data file"
+        );
+        assert!(started.elapsed().as_secs() < 5);
     }
 
     #[test]

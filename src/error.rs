@@ -54,6 +54,8 @@ pub enum InputErrorKind {
     MissingText,
     #[error("JSONL record field {field:?} must be a string")]
     FieldType { field: &'static str },
+    #[error("article id is {length} bytes, over the limit of {limit}")]
+    LongId { length: usize, limit: usize },
     #[error("duplicate article id {0:?} (the first article with this id is kept)")]
     DuplicateId(String),
     #[error("this file was given twice (itself, or inside a directory given too); read once")]
@@ -62,6 +64,9 @@ pub enum InputErrorKind {
     BadDate(String),
     #[error("article is {size} bytes, over the limit of {limit} bytes")]
     TooLarge { size: u64, limit: u64 },
+    /// Over the limit, read from a pipe or a device, whose size is not known.
+    #[error("article is over the limit of {limit} bytes (a stream: read no further)")]
+    OverLimit { limit: u64 },
 }
 
 impl InputErrorKind {
@@ -77,10 +82,11 @@ impl InputErrorKind {
             InputErrorKind::Truncated(_) => "truncated JSONL",
             InputErrorKind::MissingText => "JSONL without text",
             InputErrorKind::FieldType { .. } => "JSONL field of wrong type",
+            InputErrorKind::LongId { .. } => "id too long",
             InputErrorKind::DuplicateId(_) => "duplicate id",
             InputErrorKind::Repeated => "file given twice",
             InputErrorKind::BadDate(_) => "invalid date",
-            InputErrorKind::TooLarge { .. } => "too large",
+            InputErrorKind::TooLarge { .. } | InputErrorKind::OverLimit { .. } => "too large",
         }
     }
 }
@@ -101,6 +107,14 @@ pub struct DataError {
 pub enum DataErrorKind {
     #[error("cannot read: {0}")]
     Unreadable(#[source] std::io::Error),
+    #[error("a directory, not a data file")]
+    Directory,
+    #[error("more than {limit} bytes, the limit for a data file; is it the right file?")]
+    TooLarge { limit: u64 },
+    #[error("binary data (NUL bytes), not a text data file")]
+    Binary,
+    #[error("invalid UTF-8 at byte {byte} of the line; data files are UTF-8")]
+    InvalidUtf8 { byte: usize },
     #[error("no header row: nothing to read")]
     NoHeader,
     #[error("unknown header row {found:?}; expected one of: {expected}")]

@@ -18,7 +18,7 @@
 use crate::error::InputError;
 use crate::extract::{Extractor, Knowledge, Rules};
 use crate::graph::{ActorGraph, Unresolved};
-use crate::model::{DocExtraction, Document};
+use crate::model::{DocExtraction, Document, MAX_TRIPLES_PER_SENTENCE};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::{mpsc, Arc};
@@ -29,6 +29,10 @@ const CHUNK_PER_THREAD: usize = 16;
 /// or the merge, few enough that memory does not grow with the corpus.
 const IN_FLIGHT: usize = 4;
 
+/// The most worker threads a build starts: more than any machine's cores, few enough
+/// that a typo (`-j 100000`) cannot exhaust the system's threads.
+pub const MAX_THREADS: usize = 1024;
+
 /// How to build.
 #[derive(Clone)]
 pub struct BuildOptions {
@@ -38,7 +42,9 @@ pub struct BuildOptions {
     /// Stop at the first document that cannot be read ([`BuildError::BadDocument`])
     /// instead of skipping it.
     pub stop_at_bad_document: bool,
-    /// What reads each document.
+    /// What reads each document. Whatever it gives, at most
+    /// [`MAX_TRIPLES_PER_SENTENCE`] triples of one sentence are kept (the most
+    /// confident); the cut is counted and told to the [`Progress`].
     pub extractor: Arc<dyn Extractor>,
 }
 
@@ -71,8 +77,14 @@ pub struct Counts {
     /// Sentences cut at [`crate::text::MAX_SENTENCE_TOKENS`], and the documents with one.
     pub truncated_sentences: usize,
     pub truncated_documents: usize,
+    /// Sentences that gave more than [`MAX_TRIPLES_PER_SENTENCE`] triples (the most
+    /// confident were kept), and the documents with one.
+    pub bounded_sentences: usize,
+    pub bounded_documents: usize,
     /// Problems that did not stop a document from being read (see [`Document::warnings`]).
     pub read_warnings: usize,
+    /// Documents whose input gave no id (see [`Document::id_made_up`]).
+    pub made_up_ids: usize,
     /// Documents skipped, by [`InputError::reason`].
     pub skipped: BTreeMap<&'static str, usize>,
 }
@@ -97,11 +109,18 @@ pub trait Progress {
     /// its id renamed).
     fn read_warning(&mut self, _origin: &str, _warning: &str) {}
 
+    /// A document's input gave no id; `id` was made up from its place.
+    fn id_made_up(&mut self, _origin: &str, _id: &str) {}
+
     /// A document could not be read and is left out (unless the build stops at it).
     fn skipped(&mut self, _error: InputError) {}
 
     /// A merged document had `sentences` sentences cut at the length bound.
     fn sentences_cut(&mut self, _origin: &str, _sentences: usize) {}
+
+    /// A merged document had `sentences` sentences that gave more than
+    /// [`MAX_TRIPLES_PER_SENTENCE`] triples; the most confident of each were kept.
+    fn relations_bounded(&mut self, _origin: &str, _sentences: usize) {}
 
     /// A chunk of documents was merged; `relations` is the graph's edge count so far.
     fn advanced(&mut self, _counts: &Counts, _relations: usize) {}
@@ -119,6 +138,8 @@ pub enum BuildError {
     BadDocument(InputError),
     #[error("starting worker threads")]
     ThreadPool(#[source] rayon::ThreadPoolBuildError),
+    #[error("{0} worker threads asked for; at most {MAX_THREADS}")]
+    TooManyThreads(usize),
     #[error("an extraction worker stopped unexpectedly")]
     WorkerStopped(#[source] mpsc::RecvError),
 }
@@ -156,6 +177,9 @@ where
                 .unwrap_or(1)
         })
         .max(1);
+    if threads > MAX_THREADS {
+        return Err(BuildError::TooManyThreads(threads));
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -188,6 +212,10 @@ where
                             progress.read_warning(&doc.origin, w);
                             merger.counts.read_warnings += 1;
                         }
+                        if doc.id_made_up {
+                            merger.counts.made_up_ids += 1;
+                            progress.id_made_up(&doc.origin, &doc.id);
+                        }
                         docs.push(doc);
                     }
                     Err(e) if options.stop_at_bad_document => {
@@ -211,7 +239,14 @@ where
                     // ends, after the reader had waited for this chunk for ever).
                     let xs = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         docs.par_iter()
-                            .map(|d| (d.origin.clone(), extractor.extract(d, knowledge)))
+                            .map(|d| {
+                                // bounded here, on the worker, so that the merge and the
+                                // reorder buffer never hold the unbounded extraction
+                                let mut x = extractor.extract(d, knowledge);
+                                let bounded =
+                                    x.bound_triples_per_sentence(MAX_TRIPLES_PER_SENTENCE);
+                                (d.origin.clone(), x, bounded)
+                            })
                             .collect()
                     }));
                     // the receiver is gone only when the build has failed already
@@ -239,9 +274,10 @@ where
     })
 }
 
-/// One chunk's extractions, each with its document's origin (path or path:line), or the
-/// panic that stopped the chunk.
-type Extracted = std::thread::Result<Vec<(String, DocExtraction)>>;
+/// One chunk's extractions, each with its document's origin (path or path:line) and the
+/// number of its sentences cut to the bound per sentence, or the panic that stopped the
+/// chunk.
+type Extracted = std::thread::Result<Vec<(String, DocExtraction, usize)>>;
 
 /// The merging end of the pipeline: the union so far, the counts, and the reorder buffer
 /// of chunks that came back before their turn.
@@ -250,7 +286,7 @@ struct Merger<'k> {
     /// For the identifiers of each form.
     knowledge: &'k Knowledge,
     counts: Counts,
-    waiting: BTreeMap<usize, Vec<(String, DocExtraction)>>,
+    waiting: BTreeMap<usize, Vec<(String, DocExtraction, usize)>>,
     /// Chunks handed to the workers, and chunks merged.
     sent: usize,
     merged: usize,
@@ -270,13 +306,18 @@ impl Merger<'_> {
     /// Merges the chunks whose turn has come, in input order.
     fn merge_ready(&mut self, progress: &mut dyn Progress) {
         while let Some(xs) = self.waiting.remove(&self.merged) {
-            for (origin, x) in xs {
+            for (origin, x, bounded) in xs {
                 self.counts.documents += 1;
                 self.counts.sentences += x.sentences;
                 if x.truncated_sentences > 0 {
                     self.counts.truncated_sentences += x.truncated_sentences;
                     self.counts.truncated_documents += 1;
                     progress.sentences_cut(&origin, x.truncated_sentences);
+                }
+                if bounded > 0 {
+                    self.counts.bounded_sentences += bounded;
+                    self.counts.bounded_documents += 1;
+                    progress.relations_bounded(&origin, bounded);
                 }
                 let lex = &self.knowledge.lexicon;
                 self.union

@@ -13,6 +13,8 @@ mod seed;
 mod extraction;
 // issue #7: every kind of broken or hostile input, with a good article beside it
 mod bad_input;
+// issue 14: hostile input, round two (amplification, resources, output sets, paths, …)
+mod hostile;
 // the layer order of src/lib.rs, checked against every crate:: path of src/
 mod layers;
 // issue #13: graphs built apart and merged are the graph built whole

@@ -1,5 +1,6 @@
 //! The command line, as clap derive types only (so docs and completions can reuse them).
 
+use crate::cli::checks;
 use crate::format::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -240,8 +241,8 @@ pub struct BuildArgs {
     pub output: PathBuf,
 
     /// File name stem inside an output directory [default: the input's file stem when
-    /// there is one input file, else "graph"].
-    #[arg(long, value_name = "STEM")]
+    /// there is one input file, else "graph"]. A name, not a path.
+    #[arg(long, value_name = "STEM", value_parser = checks::file_stem)]
     pub name: Option<String>,
 
     /// Publication date (YYYY-MM-DD) for articles that carry none.
@@ -256,8 +257,9 @@ pub struct BuildArgs {
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Vec<PathBuf>,
 
-    /// Worker threads for extraction [default: all cores]. Output does not depend on it.
-    #[arg(short = 'j', long, value_name = "N")]
+    /// Worker threads for extraction, 1 to 1024 [default: all cores]. Output does not
+    /// depend on it.
+    #[arg(short = 'j', long, value_name = "N", value_parser = checks::threads)]
     pub threads: Option<usize>,
 
     /// Stop at the first bad article instead of skipping it.
@@ -350,8 +352,8 @@ pub struct SelectionArgs {
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub min_weight: usize,
 
-    /// Keep at most N actors, the most connected.
-    #[arg(long, value_name = "N")]
+    /// Keep at most N actors, the most connected (N at least 1).
+    #[arg(long, value_name = "N", value_parser = checks::at_least_one)]
     pub max_nodes: Option<usize>,
 }
 

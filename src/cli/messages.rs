@@ -1,11 +1,17 @@
 //! Messages on stderr, `actorgraph: …`, and the CLI's wording of what the library says
 //! as values (skipped documents, selection and picture notes): the library's words,
 //! with the flags that made the cut.
+//!
+//! Every message goes through [`text`] on its way out: file names, article ids, names
+//! and values from the command line or the input cannot send escape sequences to the
+//! terminal, whichever error or note carries them.
 
 use crate::error::{InputError, InputErrorKind};
 use crate::graph::select::{SelectionError, SelectionNote};
 use crate::render::RenderNote;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// ", 2 skipped (1 malformed JSONL, 1 empty)" for the summary line, or "" when nothing was.
@@ -62,7 +68,11 @@ pub fn error(msg: impl std::fmt::Display) {
     let red = anstyle::Style::new()
         .bold()
         .fg_color(Some(anstyle::AnsiColor::Red.into()));
-    eprintln!("actorgraph: {} {msg}", styled("error:", red));
+    eprintln!(
+        "actorgraph: {} {}",
+        styled("error:", red),
+        text(&msg.to_string())
+    );
 }
 
 pub fn warn(msg: impl std::fmt::Display) {
@@ -72,14 +82,47 @@ pub fn warn(msg: impl std::fmt::Display) {
     let yellow = anstyle::Style::new()
         .bold()
         .fg_color(Some(anstyle::AnsiColor::Yellow.into()));
-    eprintln!("actorgraph: {} {msg}", styled("warning:", yellow));
+    eprintln!(
+        "actorgraph: {} {}",
+        styled("warning:", yellow),
+        text(&msg.to_string())
+    );
 }
 
 pub fn info(msg: impl std::fmt::Display) {
     if quiet() {
         return;
     }
-    eprintln!("actorgraph: {msg}");
+    eprintln!("actorgraph: {}", text(&msg.to_string()));
+}
+
+/// Text made safe to print on a terminal: control characters (C0 and C1, with ESC and
+/// CSI that start escape sequences, DEL, line breaks) and the bidirectional overrides
+/// and isolates that reorder what a terminal shows become visible escapes (`\u{1b}`);
+/// everything else, any script, is kept. Escaping twice changes nothing.
+pub fn text(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(needs_escape) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if needs_escape(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A path for a message, escaped as [`text`] does.
+pub fn path(p: &Path) -> String {
+    text(&p.display().to_string()).into_owned()
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
 }
 
 /// A selection's note in the CLI's words: the library's, with the flags that made the cut.
@@ -124,7 +167,9 @@ pub fn render_note(note: &RenderNote) -> String {
 /// An input error, with the flag that sets a limit it broke.
 pub fn input_error(e: &InputError) -> String {
     match e.kind {
-        InputErrorKind::TooLarge { .. } => format!("{e} (--max-article-bytes)"),
+        InputErrorKind::TooLarge { .. } | InputErrorKind::OverLimit { .. } => {
+            format!("{e} (--max-article-bytes)")
+        }
         _ => e.to_string(),
     }
 }
@@ -132,6 +177,24 @@ pub fn input_error(e: &InputError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terminal_escapes_become_visible() {
+        assert_eq!(
+            text("plain José Владимир 習近平"),
+            "plain José Владимир 習近平"
+        );
+        assert!(matches!(text("plain"), Cow::Borrowed(_)));
+        assert_eq!(text("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(text("\u{9b}31m\u{7}\r\n"), "\\u{9b}31m\\u{7}\\u{d}\\u{a}");
+        assert_eq!(text("evil\u{202e}txt.exe"), "evil\\u{202e}txt.exe");
+        let once = text("\u{1b}]0;title\u{7}").into_owned();
+        assert_eq!(text(&once), once);
+        assert_eq!(
+            path(Path::new("dir/\u{1b}[31mred.txt")),
+            "dir/\\u{1b}[31mred.txt"
+        );
+    }
 
     #[test]
     fn the_cli_names_its_flags_where_the_library_does_not() {

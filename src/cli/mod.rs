@@ -2,6 +2,7 @@
 //! and exit codes, and writing output files safely. Only this module uses anyhow.
 
 pub mod args;
+pub mod checks;
 pub mod cmd;
 pub mod messages;
 pub mod output;
@@ -34,13 +35,19 @@ pub fn run() -> u8 {
     let cli = match args::Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() {
-                exit::USAGE
-            } else {
-                exit::OK
-            };
-            let _ = e.print();
-            return code;
+            if !e.use_stderr() {
+                // --help, --version
+                let _ = e.print();
+                return exit::OK;
+            }
+            // a value from the command line is user text: escaped, line by line
+            let shown: Vec<String> = e
+                .to_string()
+                .lines()
+                .map(|l| messages::text(l).into_owned())
+                .collect();
+            eprintln!("{}", shown.join("\n"));
+            return exit::USAGE;
         }
     };
     messages::set_quiet(cli.quiet);

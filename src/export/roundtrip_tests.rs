@@ -111,7 +111,7 @@ fn build(spec: &Spec) -> ActorGraph {
                     sentence: 1,
                     start: 0,
                     end: 3,
-                    text: text.clone(),
+                    text: text.clone().into(),
                 }],
                 first_seen: date.clone(),
                 last_seen: date.clone(),

@@ -22,10 +22,10 @@ pub use knowledge::Knowledge;
 use crate::language::Language;
 use crate::lexicon::{EntryId, TitleScope};
 use crate::model::{
-    DocEntity, DocExtraction, Document, DocumentInfo, EntityType, Evidence, Mode, OfficeStatus,
-    RelationKind, Triple,
+    keep_most_confident, DocEntity, DocExtraction, Document, DocumentInfo, EntityType, Evidence,
+    Mode, OfficeStatus, RelationKind, SharedText, Triple, MAX_TRIPLES_PER_SENTENCE,
 };
-use crate::text::{split_sentences, Sentence};
+use crate::text::{Normalized, Sentence};
 use entities::{Assigned, Entity, EntityId};
 use mentions::{Mention, MentionId, TitleMention};
 use relations::{Found, SentenceView, Slot};
@@ -66,7 +66,9 @@ struct Raw {
 
 /// Runs the whole rule-based extraction on one document.
 pub fn extract_document(doc: &Document, knowledge: &Knowledge) -> DocExtraction {
-    let sentences = split_sentences(&doc.text, doc.body_start, &knowledge.language);
+    // read in NFC without format characters; sentence spans stay the original's
+    let text = Normalized::new(&doc.text);
+    let sentences = text.split_sentences(doc.body_start, &knowledge.language);
     let (mentions, ranges, titles) = find_mentions(knowledge, &sentences);
     let acronym_of = mentions::aliases(&sentences, &mentions);
 
@@ -87,6 +89,22 @@ pub fn extract_document(doc: &Document, knowledge: &Knowledge) -> DocExtraction 
     raw.extend(cx.sentence_relations());
     raw.extend(cx.part_of_relations());
     cx.build(raw)
+}
+
+/// Bounds the memory one sentence's findings take (a sentence listing dozens of actors
+/// on both sides of a verb finds one per pair). The pipeline keeps the
+/// [`MAX_TRIPLES_PER_SENTENCE`] most confident triples of a sentence; the most confident
+/// twice as many distinct findings (by the confidence a triple gets) are enough for it to
+/// keep the same ones and to see that the sentence went over.
+fn bound_findings(found: &mut Vec<Found>) {
+    let limit = 2 * MAX_TRIPLES_PER_SENTENCE;
+    if found.len() <= limit {
+        return;
+    }
+    // as in `build`: the first finding of a (subject, relation, object) is the one kept
+    let mut seen = HashSet::new();
+    found.retain(|f| seen.insert((f.subject, f.relation, f.object)));
+    keep_most_confident(found, limit, |f| (f.confidence * 100.0).round());
 }
 
 /// The mention stage: the document's mentions (in sentence and token order), the range
@@ -385,6 +403,7 @@ impl DocContext<'_, '_> {
             let mut found = Vec::new();
             relations::events(lex, &view, &mut found);
             relations::locations(lex, &view, &mut found);
+            bound_findings(&mut found);
             raw.extend(found.into_iter().map(|f| Raw {
                 sentence: s.index,
                 found: f,
@@ -606,6 +625,8 @@ impl DocContext<'_, '_> {
         }
         let mut triples = Vec::new();
         let mut seen = HashSet::new();
+        // one copy of each sentence's text, shared by all the evidence it gives
+        let mut texts: Vec<Option<SharedText>> = vec![None; sentences.len()];
         for r in raw {
             let (Some(s), Some(o)) = (new_index[r.found.subject.0], new_index[r.found.object.0])
             else {
@@ -634,7 +655,9 @@ impl DocContext<'_, '_> {
                     sentence: sent.index,
                     start: sent.char_start,
                     end: sent.char_end,
-                    text: sent.text(&doc.text).to_string(),
+                    text: texts[sent.index]
+                        .get_or_insert_with(|| SharedText::new(sent.text(&doc.text)))
+                        .clone(),
                     // set from the triple when the graph takes it in
                     date: None,
                     reported_by: None,
@@ -659,6 +682,36 @@ impl DocContext<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pronoun_inside_a_name_is_part_of_the_name() {
+        // found by fuzzing a user's gazetteer (issue 14): "It" inside a name became a
+        // slot of its own, overlapping the name's, and the location rules panicked
+        let mut k = Knowledge {
+            language: crate::language::Language::builtin().unwrap(),
+            lexicon: crate::lexicon::Lexicon::default(),
+        };
+        k.lexicon
+            .add_text(
+                "user.tsv",
+                "name\ttype\taliases\tcountry\nWhere It Goes\tOrganization\t\t\nSave Her Now\tOrganization\t\t\n",
+            )
+            .unwrap();
+        k.lexicon
+            .add_text(
+                "countries.tsv",
+                "name\taliases\tdemonyms\tcapital\tcode\nHungary\t\tHungarian\tBudapest\tHUN\n",
+            )
+            .unwrap();
+        for text in [
+            "Hungary criticized Where It Goes in Budapest.",
+            "Hungary said Where It Goes and Save Her Now were in Budapest.",
+        ] {
+            let x = extract_document(&Document::from_text("t", text, None), &k);
+            let names: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
+            assert!(names.contains(&"Where It Goes"), "{text}: {names:?}");
+        }
+    }
 
     fn offices(text: &str) -> Vec<(String, String, Option<OfficeStatus>)> {
         let k = Knowledge::shared();

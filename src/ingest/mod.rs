@@ -1,9 +1,11 @@
 //! Reading articles: text files (with an optional ` date YYYY-MM-DD ` first line),
 //! directories (their `*.txt` and `*.jsonl` files, sorted, recursively), JSONL corpora
-//! (one article a line) and stdin. Articles are yielded one at a time, so memory does
-//! not grow with the corpus; every problem is an [`InputError`] naming file and line.
+//! (one article a line) and stdin; and [`Record`]s made in memory (a data frame's rows),
+//! read as JSONL lines are. Articles are yielded one at a time, so memory does not grow
+//! with the corpus; every problem is an [`InputError`] naming file and line.
 
 mod jsonl;
+pub use jsonl::MAX_ID_BYTES;
 mod txt;
 mod walk;
 
@@ -77,6 +79,60 @@ pub(crate) fn decode(
     }
 }
 
+/// Reads at most `limit + 1` bytes (one more tells that the limit was passed), and no
+/// further than the first block with a NUL byte in it: binary data or UTF-16, which
+/// [`decode`] tells apart from its start, so that a device such as `/dev/zero` is not
+/// read up to the limit.
+pub(crate) fn read_bounded(
+    mut reader: impl std::io::Read,
+    limit: u64,
+    capacity: usize,
+) -> std::io::Result<Vec<u8>> {
+    let cap = limit.saturating_add(1);
+    let mut bytes = Vec::with_capacity(capacity.min(cap as usize));
+    let mut block = vec![0u8; 64 * 1024];
+    while (bytes.len() as u64) < cap {
+        let want = block.len().min((cap - bytes.len() as u64) as usize);
+        let n = match reader.read(&mut block[..want]) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        bytes.extend_from_slice(&block[..n]);
+        if block[..n].contains(&0) {
+            break;
+        }
+    }
+    Ok(bytes)
+}
+
+/// Looks at the start of `reader` without taking it: true when the first byte that is
+/// not whitespace (after a byte-order mark) is `{`, a JSONL record. Whitespace before it
+/// is moved into `head`, which the caller reads first; at most 1 MiB of it is looked at.
+fn starts_with_record(reader: &mut impl BufRead, head: &mut Vec<u8>) -> std::io::Result<bool> {
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(false);
+        }
+        let start = if head.is_empty() && buf.starts_with(b"\xef\xbb\xbf") {
+            3
+        } else {
+            0
+        };
+        if let Some(p) = buf[start..].iter().position(|b| !b.is_ascii_whitespace()) {
+            return Ok(buf[start + p] == b'{');
+        }
+        let n = buf.len();
+        head.extend_from_slice(buf);
+        reader.consume(n);
+        if head.len() > 1 << 20 {
+            return Ok(false);
+        }
+    }
+}
+
 /// The byte offset of the first invalid UTF-8 sequence, and how many there are.
 fn invalid_utf8(bytes: &[u8]) -> (usize, usize) {
     let (mut offset, mut first, mut places) = (0, None, 0);
@@ -123,6 +179,48 @@ pub fn read_txt(
     txt::from_bytes(path, id, bytes, options)
 }
 
+/// One article as fields: what a JSONL line holds, or a record made in memory (a row of
+/// a data frame, a dictionary). Only `text` is required.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Record {
+    pub id: Option<String>,
+    pub text: Option<String>,
+    /// `YYYY-MM-DD`, or a timestamp that starts with one; empty or `unknown` for none.
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+}
+
+/// Reads records made in memory as the lines of a JSONL file named `source` are read:
+/// the same checks and messages (`source:N`, N counted from 1), the same default ids
+/// (`{stem}:N`), and a later record whose id was seen is skipped. A record the caller
+/// could not make (a field of the wrong type) comes as its error and is skipped too.
+pub fn read_records<I>(
+    source: impl Into<PathBuf>,
+    records: I,
+    options: IngestOptions,
+) -> impl Iterator<Item = Result<Document, InputError>>
+where
+    I: IntoIterator<Item = Result<Record, InputErrorKind>>,
+{
+    let source = source.into();
+    let mut seen_ids = HashSet::new();
+    records.into_iter().enumerate().map(move |(i, record)| {
+        let line = i + 1;
+        let doc = record
+            .and_then(|r| jsonl::record_document(&source, line, r, &options, Vec::new()))
+            .map_err(|k| InputError::new(&source, Some(line), k))?;
+        if !seen_ids.insert(doc.id.clone()) {
+            return Err(InputError::new(
+                &source,
+                Some(line),
+                InputErrorKind::DuplicateId(doc.id),
+            ));
+        }
+        Ok(doc)
+    })
+}
+
 enum Source {
     Path(PathBuf),
     Stdin,
@@ -136,6 +234,8 @@ pub struct Inputs {
     /// The text file `current` reads (its id is its file stem, not chosen by its author).
     current_txt: Option<PathBuf>,
     seen_ids: HashSet<String>,
+    /// The ids among them that were made up for records without one.
+    made_up_ids: HashSet<String>,
     /// Text files read so far (canonical paths), so that one given twice is read once.
     seen_files: HashSet<PathBuf>,
     options: IngestOptions,
@@ -159,6 +259,7 @@ impl Inputs {
             current: None,
             current_txt: None,
             seen_ids: HashSet::new(),
+            made_up_ids: HashSet::new(),
             seen_files: HashSet::new(),
             options,
         }
@@ -168,25 +269,36 @@ impl Inputs {
         let opts = self.options.clone();
         match source {
             Source::Stdin => {
-                let stdin = std::io::stdin();
-                let mut lock = stdin.lock();
-                let mut bytes = Vec::new();
+                // streamed like a file: a JSONL corpus line by line, a text article up to
+                // the size limit (stdin may never end)
                 let path = PathBuf::from("<stdin>");
-                if let Err(e) = std::io::Read::read_to_end(&mut lock, &mut bytes) {
-                    return Box::new(std::iter::once(Err(InputError::new(path, None, e.into()))));
-                }
-                let start = if bytes.starts_with(b"\xef\xbb\xbf") {
-                    3
-                } else {
-                    0
+                let fail = |path: PathBuf, e: std::io::Error| -> Box<dyn Iterator<Item = _>> {
+                    Box::new(std::iter::once(Err(InputError::new(path, None, e.into()))))
                 };
-                if bytes[start..].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+                let mut reader = std::io::BufReader::new(std::io::stdin());
+                let mut head = Vec::new();
+                let jsonl = match starts_with_record(&mut reader, &mut head) {
+                    Ok(j) => j,
+                    Err(e) => return fail(path, e),
+                };
+                let input = std::io::Read::chain(std::io::Cursor::new(head), reader);
+                if jsonl {
                     Box::new(jsonl::JsonlReader::new(
                         path,
-                        Box::new(std::io::Cursor::new(bytes)),
+                        Box::new(std::io::BufReader::new(input)),
                         opts,
                     ))
                 } else {
+                    let bytes = match read_bounded(input, opts.max_article_bytes, 0) {
+                        Ok(b) => b,
+                        Err(e) => return fail(path, e),
+                    };
+                    if bytes.len() as u64 > opts.max_article_bytes {
+                        let kind = InputErrorKind::OverLimit {
+                            limit: opts.max_article_bytes,
+                        };
+                        return Box::new(std::iter::once(Err(InputError::new(path, None, kind))));
+                    }
                     Box::new(std::iter::once(txt::from_bytes(
                         &path, "stdin", bytes, &opts,
                     )))
@@ -225,11 +337,19 @@ impl Inputs {
                     }
                 } else if is_jsonl(&path) {
                     match std::fs::File::open(&path) {
-                        Ok(f) => Box::new(jsonl::JsonlReader::new(
-                            path,
-                            Box::new(std::io::BufReader::new(f)) as Box<dyn BufRead>,
-                            opts,
-                        )),
+                        Ok(f) => {
+                            let reader = jsonl::JsonlReader::new(
+                                path.clone(),
+                                Box::new(std::io::BufReader::new(f)) as Box<dyn BufRead>,
+                                opts,
+                            );
+                            // a pipe cannot be read twice
+                            Box::new(if meta.is_file() {
+                                reader.scanning_ids_of(path)
+                            } else {
+                                reader
+                            })
+                        }
                         Err(e) => {
                             Box::new(std::iter::once(Err(InputError::new(path, None, e.into()))))
                         }
@@ -240,6 +360,31 @@ impl Inputs {
                 }
             }
         }
+    }
+}
+
+impl Inputs {
+    /// `doc`'s id was seen before. A made-up id yields (it gets a suffix); a real id that
+    /// an earlier made-up one took is renamed, with a warning, rather than the article
+    /// dropped. Otherwise the id stays: the article is a duplicate.
+    fn settle_taken_id(&mut self, doc: &mut Document) {
+        let earlier_made_up = self.made_up_ids.contains(&doc.id);
+        if !doc.id_made_up && !earlier_made_up {
+            return;
+        }
+        let base = doc.id.clone();
+        let mut n = 2;
+        let mut id = format!("{base}~{n}");
+        while self.seen_ids.contains(&id) {
+            n += 1;
+            id = format!("{base}~{n}");
+        }
+        if !doc.id_made_up {
+            doc.warnings.push(format!(
+                "article id {base:?} was made up earlier for a record without an id; this one's id is {id:?}"
+            ));
+        }
+        doc.id = id;
     }
 }
 
@@ -286,6 +431,12 @@ impl Iterator for Inputs {
                                 ));
                                 doc.id = id;
                             }
+                        }
+                        if self.seen_ids.contains(&doc.id) {
+                            self.settle_taken_id(&mut doc);
+                        }
+                        if doc.id_made_up {
+                            self.made_up_ids.insert(doc.id.clone());
                         }
                         if !self.seen_ids.insert(doc.id.clone()) {
                             let (path, line) = split_origin(&doc.origin);
@@ -378,6 +529,58 @@ mod tests {
         let e = out[2].as_ref().unwrap_err();
         assert_eq!((e.reason(), e.line), ("file given twice", None));
         assert!(e.path.ends_with("2023/story.txt"));
+    }
+
+    #[test]
+    fn records_are_read_as_jsonl_lines_are() {
+        let rec = |id: Option<&str>, text: Option<&str>, date: Option<&str>| {
+            Ok(Record {
+                id: id.map(str::to_string),
+                text: text.map(str::to_string),
+                date: date.map(str::to_string),
+                ..Record::default()
+            })
+        };
+        let options = IngestOptions {
+            default_date: Some("2001-02-03".into()),
+            ..IngestOptions::default()
+        };
+        let records = vec![
+            rec(Some("a"), Some("One."), Some("2020-01-02T10:00:00Z")),
+            rec(None, Some("Two."), Some("unknown")),
+            rec(Some("a"), Some("Again."), None),
+            rec(Some("c"), None, None),
+            rec(Some("d"), Some("  "), None),
+            rec(Some("e"), Some("Five."), Some("soon")),
+            Err(InputErrorKind::FieldType { field: "text" }),
+            rec(Some(" "), Some("Eight."), None),
+        ];
+        let out: Vec<_> = read_records("<records>", records, options).collect();
+        let a = out[0].as_ref().unwrap();
+        assert_eq!(
+            (a.id.as_str(), a.date.as_deref(), a.origin.as_str()),
+            ("a", Some("2020-01-02"), "<records>:1")
+        );
+        let b = out[1].as_ref().unwrap();
+        assert_eq!(
+            (b.id.as_str(), b.date.as_deref()),
+            ("<records>:2", Some("2001-02-03"))
+        );
+        let messages: Vec<String> = out[2..7]
+            .iter()
+            .map(|r| r.as_ref().unwrap_err().to_string())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "<records>:3: duplicate article id \"a\" (the first article with this id is kept)",
+                "<records>:4: JSONL record has no \"text\" string",
+                "<records>:5: empty article: no text",
+                "<records>:6: invalid date \"soon\" (write YYYY-MM-DD, or \"date unknown\")",
+                "<records>:7: JSONL record field \"text\" must be a string",
+            ]
+        );
+        assert_eq!(out[7].as_ref().unwrap().id, "<records>:8");
     }
 
     #[test]

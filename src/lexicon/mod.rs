@@ -9,7 +9,8 @@
 
 mod parse;
 
-use crate::error::{DataError, DataErrorKind};
+use crate::datafile::{read_user_file, MAX_USER_FILE_BYTES};
+use crate::error::DataError;
 use crate::model::{fold, index_type, name_key, EntityType, RelationKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
@@ -222,13 +223,10 @@ impl Lexicon {
         Ok(lex)
     }
 
-    /// Adds a user file; its kind is told by its header row (or `.txt` word lists).
+    /// Adds a user file; its kind is told by its header row (or `.txt` word lists). It
+    /// is read with [`crate::datafile::read_user_file`]'s limit.
     pub fn add_file(&mut self, path: &Path) -> Result<(), DataError> {
-        let text = std::fs::read_to_string(path).map_err(|e| DataError {
-            file: path.display().to_string(),
-            line: 0,
-            kind: DataErrorKind::Unreadable(e),
-        })?;
+        let text = read_user_file(path, MAX_USER_FILE_BYTES)?;
         self.add_text(&path.display().to_string(), &text)
     }
 
@@ -468,6 +466,18 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shipped_files_are_written_as_they_are_read() {
+        // user files are read in NFC without format characters, as articles are: the
+        // shipped ones must be so already, or their names would not match
+        for (name, text) in SHIPPED.iter().chain(crate::language::SHIPPED) {
+            assert!(
+                crate::datafile::as_read(text.to_string()) == *text,
+                "data/{name} is not NFC without format characters"
+            );
+        }
+    }
 
     #[test]
     fn every_shipped_file_parses() {

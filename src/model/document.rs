@@ -17,6 +17,9 @@ pub struct Document {
     pub origin: String,
     /// Problems that did not stop the article from being read (e.g. invalid UTF-8 replaced).
     pub warnings: Vec<String>,
+    /// The input gave no id: `id` was made from the article's place (file and line), and
+    /// yields to every id an input gives.
+    pub id_made_up: bool,
 }
 
 impl Document {
@@ -31,6 +34,7 @@ impl Document {
             url: None,
             origin: id.to_string(),
             warnings: Vec::new(),
+            id_made_up: false,
         }
     }
 

@@ -8,11 +8,15 @@ mod extraction;
 mod index;
 mod names;
 mod ontology;
+mod shared;
 mod weights;
 
 pub use document::Document;
-pub use extraction::{DocEntity, DocExtraction, Triple};
+pub use extraction::{
+    keep_most_confident, DocEntity, DocExtraction, Triple, MAX_TRIPLES_PER_SENTENCE,
+};
 pub(crate) use index::index_type;
-pub use names::{actor_id, fold, name_key, slug};
+pub use names::{actor_id, fold, is_format_char, name_key, slug};
 pub use ontology::{EntityType, Mode, OfficeStatus, RelationFamily, RelationKind, UnknownName};
+pub use shared::{SharedText, TextInterner};
 pub use weights::{Actor, DocumentInfo, Evidence, Relation};

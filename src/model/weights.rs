@@ -3,19 +3,21 @@
 //! petgraph or any export format; every exporter reads these types and nothing else.
 
 use super::ontology::{EntityType, Mode, OfficeStatus, RelationKind};
+use super::shared::SharedText;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Where a fact was read: the document, the sentence (0-based index within the
 /// document) and the sentence's character span in the document text (Unicode scalar
-/// values, end exclusive), with the sentence text itself.
+/// values, end exclusive), with the sentence text itself. The text is shared: every
+/// piece of evidence from one sentence holds the same allocation.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Evidence {
     pub doc: String,
     pub sentence: usize,
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: SharedText,
     /// The date of the event this sentence reports (`YYYY-MM-DD`), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,

@@ -111,8 +111,20 @@ pub(crate) fn layout_dot(scene: &Scene, layered: bool) -> String {
     out
 }
 
-/// Runs `program -K<layout> -Tjson0` on `dot`; returns stdout and stderr.
-fn run(program: &Path, layout: &str, dot: &str) -> Result<(Vec<u8>, String), String> {
+/// The longest a Graphviz layout may take. Pictures are capped (actors, relations,
+/// label lengths) so that a layout takes seconds; this bounds whatever else could make
+/// Graphviz run long. With the automatic engine, the built-in layout takes over.
+pub(crate) const TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Runs `program -K<layout> -Tjson0` on `dot`; returns stdout and stderr. A run longer
+/// than `limit` is killed.
+fn run(
+    program: &Path,
+    layout: &str,
+    dot: &str,
+    limit: std::time::Duration,
+) -> Result<(Vec<u8>, String), String> {
+    use std::io::Read;
     let mut child = Command::new(program)
         .arg(format!("-K{layout}"))
         .arg("-Tjson0")
@@ -122,24 +134,60 @@ fn run(program: &Path, layout: &str, dot: &str) -> Result<(Vec<u8>, String), Str
         .spawn()
         .map_err(|e| format!("cannot run {}: {e}", program.display()))?;
     let stdin = child.stdin.take();
-    // Write from another thread so a large output cannot block a large input.
-    let writer = std::thread::scope(|s| {
+    let mut stdout = child.stdout.take();
+    let mut stderr = child.stderr.take();
+    let started = std::time::Instant::now();
+    // stdin is written and the outputs read on other threads, so that none of the pipes
+    // can block the others, and this thread can stop the program when it runs too long
+    let (wrote, status, out, err) = std::thread::scope(|s| {
         let w = s.spawn(move || match stdin {
             Some(mut stdin) => stdin.write_all(dot.as_bytes()),
             None => Ok(()),
         });
-        let output = child.wait_with_output();
-        (w.join(), output)
+        let o = s.spawn(move || {
+            let mut v = Vec::new();
+            if let Some(r) = stdout.as_mut() {
+                let _ = r.read_to_end(&mut v);
+            }
+            v
+        });
+        let e = s.spawn(move || {
+            let mut v = Vec::new();
+            if let Some(r) = stderr.as_mut() {
+                let _ = r.read_to_end(&mut v);
+            }
+            v
+        });
+        let status = loop {
+            match child.try_wait() {
+                Ok(Some(status)) => break Ok(status),
+                Ok(None) if started.elapsed() > limit => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    break Err(format!(
+                        "{} -K{layout} took longer than {:?} and was stopped",
+                        program.display(),
+                        limit
+                    ));
+                }
+                Ok(None) => std::thread::sleep(std::time::Duration::from_millis(5)),
+                Err(e) => break Err(format!("{} failed: {e}", program.display())),
+            }
+        };
+        (
+            w.join(),
+            status,
+            o.join().unwrap_or_default(),
+            e.join().unwrap_or_default(),
+        )
     });
-    let output = writer
-        .1
-        .map_err(|e| format!("{} failed: {e}", program.display()))?;
-    let stderr = String::from_utf8_lossy(&output.stderr).trim().to_string();
-    if !output.status.success() {
+    let status = status?;
+    let stderr = String::from_utf8_lossy(&err).trim().to_string();
+    if !status.success() {
         return Err(format!(
             "{} -K{layout} failed ({}): {}",
             program.display(),
-            output.status,
+            status,
             if stderr.is_empty() {
                 "no message"
             } else {
@@ -147,10 +195,10 @@ fn run(program: &Path, layout: &str, dot: &str) -> Result<(Vec<u8>, String), Str
             }
         ));
     }
-    if let Ok(Err(e)) = writer.0 {
+    if let Ok(Err(e)) = wrote {
         return Err(format!("writing to {}: {e}", program.display()));
     }
-    Ok((output.stdout, stderr))
+    Ok((out, stderr))
 }
 
 fn parse_point(s: &str) -> Option<Point> {
@@ -275,7 +323,7 @@ pub(crate) fn layout(
     };
     let mut last_err = String::new();
     for &(engine, name) in attempts {
-        match run(&dot, engine, &text) {
+        match run(&dot, engine, &text, TIME_LIMIT) {
             Ok((json, stderr)) => {
                 let layout = parse_layout(&json, scene)?;
                 let notes = stderr
@@ -302,6 +350,29 @@ mod tests {
     fn quoting_keeps_graphviz_escapes_literal() {
         assert_eq!(quote(r#"A "B" \N"#), r#""A \"B\" \\N""#);
         assert_eq!(quote("a\nb"), "\"a b\"");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_layout_that_runs_too_long_is_stopped() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fake = dir.path().join("dot");
+        // reads nothing and never answers, like a layout that runs away
+        std::fs::write(&fake, "#!/bin/sh\nexec sleep 60\n").unwrap();
+        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let started = std::time::Instant::now();
+        let limit = std::time::Duration::from_millis(300);
+        let e = run(&fake, "dot", "digraph { a -> b }", limit).unwrap_err();
+        assert!(
+            e.contains("-Kdot took longer than 300ms and was stopped"),
+            "{e}"
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(30));
+        // a program that answers in time is read whole
+        std::fs::write(&fake, "#!/bin/sh\ncat\n").unwrap();
+        let (out, _) = run(&fake, "dot", "digraph { a -> b }", limit * 10).unwrap();
+        assert_eq!(out, b"digraph { a -> b }");
     }
 
     #[test]

@@ -148,6 +148,8 @@ pub enum RenderNote {
     LabelsLeftOut { left_out: usize, total: usize },
     /// Above [`scene::EDGE_LABELS_UP_TO`] relations, edges are drawn without their verbs.
     NoVerbs { limit: usize, relations: usize },
+    /// Above [`MAX_DRAWN_RELATIONS`] relations, only the heaviest are drawn.
+    RelationsCapped { shown: usize, total: usize },
 }
 
 impl fmt::Display for RenderNote {
@@ -166,6 +168,10 @@ impl fmt::Display for RenderNote {
             RenderNote::LabelsLeftOut { left_out, total } => write!(
                 f,
                 "{left_out} of {total} relation labels were left out where they would have covered other text"
+            ),
+            RenderNote::RelationsCapped { shown, total } => write!(
+                f,
+                "the picture shows the {shown} relations with the most supporting sentences of {total} (pictures are capped at {MAX_DRAWN_RELATIONS} relations)"
             ),
             RenderNote::NoVerbs { limit, relations } => write!(
                 f,
@@ -295,6 +301,19 @@ fn draw(
     } else {
         g
     };
+    // the heaviest relations, when there are more than a picture can show (the layout
+    // and the rasterizer take time with every edge)
+    let thinned;
+    let g = if g.edge_count() > MAX_DRAWN_RELATIONS {
+        notes.push(RenderNote::RelationsCapped {
+            shown: MAX_DRAWN_RELATIONS,
+            total: g.edge_count(),
+        });
+        thinned = heaviest_relations(g, MAX_DRAWN_RELATIONS);
+        &thinned
+    } else {
+        g
+    };
     let scene = scene::Scene::new(
         g,
         title(g, opts),
@@ -342,6 +361,38 @@ fn draw(
         });
     }
     Ok((svg::draw(&scene, &placed), engine_used, notes))
+}
+
+/// The most relations a picture draws: 300 actors with 20,000 relations took 19 s to
+/// rasterize, and a picture with more lines than this is a tangle anyway.
+pub const MAX_DRAWN_RELATIONS: usize = 1_500;
+
+/// The graph with only its `keep` heaviest relations (by supporting sentences, the
+/// earlier of equally heavy ones), every actor kept.
+fn heaviest_relations(g: &ActorGraph, keep: usize) -> ActorGraph {
+    let mut ranked: Vec<(usize, usize)> = g
+        .relations()
+        .enumerate()
+        .map(|(i, (_, _, r))| (i, r.weight()))
+        .collect();
+    ranked.sort_by_key(|&(i, w)| (std::cmp::Reverse(w), i));
+    let mut kept = vec![false; ranked.len()];
+    for &(i, _) in ranked.iter().take(keep) {
+        kept[i] = true;
+    }
+    let mut out = ActorGraph::new();
+    for d in g.documents() {
+        out.add_document(d.clone());
+    }
+    for a in g.actors() {
+        out.insert_actor(a.clone());
+    }
+    for (i, (s, t, r)) in g.relations().enumerate() {
+        if kept[i] {
+            out.insert_relation(&s.id, &t.id, r.clone());
+        }
+    }
+    out
 }
 
 /// The graph without its actors that have no relation, and how many were left out; the

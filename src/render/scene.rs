@@ -60,6 +60,18 @@ const TITLES_UP_TO: usize = 60;
 pub(crate) const EDGE_LABELS_UP_TO: usize = 400;
 const NAME_CHARS: usize = 22;
 const EDGE_LABEL_CHARS: usize = 28;
+/// Longest name, alias list or title list quoted in a tooltip, in characters. Names are
+/// drawn and quoted shortened (with `…`); the graph keeps them whole.
+const TOOLTIP_NAME_CHARS: usize = 200;
+/// Aliases and titles listed in a tooltip, at most.
+const TOOLTIP_LIST_ITEMS: usize = 12;
+
+/// At most `max` characters of `s`, cleaned, for a label: the work is bounded by what
+/// is shown, however long the name.
+fn label_text(s: &str, max: usize) -> String {
+    let head: String = s.chars().take(4 * max + 4).collect();
+    shorten(&clean(&head), max)
+}
 
 /// Text fit for SVG and DOT: control characters (not allowed in XML) become spaces.
 pub(crate) fn clean(s: &str) -> String {
@@ -106,8 +118,22 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 fn node_tooltip(a: &Actor, degree: usize) -> Vec<String> {
-    let mut lines = vec![format!("{} ({})", clean(&a.name), a.kind.as_str())];
-    let list = |xs: &[String]| xs.iter().map(|x| clean(x)).collect::<Vec<_>>().join("; ");
+    let mut lines = vec![format!(
+        "{} ({})",
+        label_text(&a.name, TOOLTIP_NAME_CHARS),
+        a.kind.as_str()
+    )];
+    let list = |xs: &[String]| {
+        let mut shown: Vec<String> = xs
+            .iter()
+            .take(TOOLTIP_LIST_ITEMS)
+            .map(|x| label_text(x, TOOLTIP_NAME_CHARS / 4))
+            .collect();
+        if xs.len() > TOOLTIP_LIST_ITEMS {
+            shown.push(format!("and {} more", xs.len() - TOOLTIP_LIST_ITEMS));
+        }
+        shorten(&shown.join("; "), TOOLTIP_NAME_CHARS)
+    };
     if !a.aliases.is_empty() {
         lines.push(format!("also: {}", list(&a.aliases)));
     }
@@ -125,11 +151,11 @@ fn node_tooltip(a: &Actor, degree: usize) -> Vec<String> {
 fn edge_tooltip(s: &Actor, t: &Actor, r: &Relation) -> Vec<String> {
     let mut first = format!(
         "{} {} {}",
-        clean(&s.name),
+        label_text(&s.name, TOOLTIP_NAME_CHARS),
         r.relation.as_str(),
-        clean(&t.name)
+        label_text(&t.name, TOOLTIP_NAME_CHARS)
     );
-    let verb = clean(&r.verb);
+    let verb = label_text(&r.verb, EDGE_LABEL_CHARS * 2);
     if !verb.is_empty() {
         first.push_str(&format!(" (\u{201c}{verb}\u{201d})"));
     }
@@ -142,7 +168,7 @@ fn edge_tooltip(s: &Actor, t: &Actor, r: &Relation) -> Vec<String> {
     if let Some(e) = r.evidence.first() {
         lines.push(format!(
             "\u{201c}{}\u{201d}",
-            shorten(&clean(&e.text), TOOLTIP_SENTENCE_CHARS)
+            label_text(&e.text, TOOLTIP_SENTENCE_CHARS)
         ));
     }
     lines
@@ -159,9 +185,10 @@ impl Scene {
             .map(|(i, a)| {
                 index.insert(a.id.as_str(), i);
                 let (_, shape) = style::type_style(a.kind);
-                let mut name = clean(&a.name);
+                // enough of the name for three lines of it
+                let mut name = label_text(&a.name, NAME_CHARS * 6);
                 if name.is_empty() {
-                    name = clean(&a.id);
+                    name = label_text(&a.id, NAME_CHARS * 6);
                 }
                 let mut lines: Vec<TextLine> = style::wrap(&name, NAME_CHARS, 3)
                     .into_iter()
@@ -201,7 +228,7 @@ impl Scene {
                 let source = *index.get(s.id.as_str())?;
                 let target = *index.get(t.id.as_str())?;
                 let label = if show_edge_labels {
-                    let verb = clean(&r.verb);
+                    let verb = label_text(&r.verb, EDGE_LABEL_CHARS * 2);
                     let verb = if verb.is_empty() {
                         r.relation.as_str().to_lowercase().replace('_', " ")
                     } else {

@@ -50,28 +50,51 @@ pub(crate) fn text_width(text: &str, size: f64) -> f64 {
         .sum()
 }
 
-/// Greedy word wrap to at most `max_chars` characters a line (longer words stay whole)
-/// and at most `max_lines` lines, the last one ending in `…` when text was cut.
+/// Greedy word wrap to at most `max_chars` characters a line (a longer word stays whole
+/// up to twice that, and is cut into pieces of twice that beyond) and at most
+/// `max_lines` lines, the last one ending in `…` when text was cut. The work is bounded by what is shown: a name of a million
+/// characters costs what a name of three lines does.
 pub(crate) fn wrap(text: &str, max_chars: usize, max_lines: usize) -> Vec<String> {
+    let max_chars = max_chars.max(1);
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    for word in text.split_whitespace() {
-        let fits = current.chars().count() + 1 + word.chars().count() <= max_chars;
-        if current.is_empty() {
-            current.push_str(word);
-        } else if fits {
-            current.push(' ');
-            current.push_str(word);
-        } else {
-            lines.push(std::mem::take(&mut current));
-            current.push_str(word);
+    let mut len = 0; // characters in `current`
+    let mut cut = false;
+    'words: for word in text.split_whitespace() {
+        let mut rest = word;
+        while !rest.is_empty() {
+            let end = rest
+                .char_indices()
+                .nth(2 * max_chars)
+                .map_or(rest.len(), |(i, _)| i);
+            let (piece, tail) = rest.split_at(end);
+            let n = piece.chars().count();
+            if len > 0 && len + 1 + n <= max_chars {
+                current.push(' ');
+                current.push_str(piece);
+                len += 1 + n;
+            } else {
+                if len > 0 {
+                    lines.push(std::mem::take(&mut current));
+                }
+                if lines.len() == max_lines {
+                    cut = true;
+                    break 'words;
+                }
+                current.push_str(piece);
+                len = n;
+            }
+            rest = tail;
         }
     }
-    if !current.is_empty() {
-        lines.push(current);
+    if len > 0 {
+        if lines.len() == max_lines {
+            cut = true;
+        } else {
+            lines.push(current);
+        }
     }
-    if lines.len() > max_lines {
-        lines.truncate(max_lines);
+    if cut {
         if let Some(last) = lines.last_mut() {
             last.push('…');
         }
@@ -140,6 +163,21 @@ mod tests {
     #[test]
     fn wrapping() {
         assert_eq!(wrap("Imran Khan", 22, 2), vec!["Imran Khan"]);
+        // a word longer than a line is cut into lines, and the cut is marked
+        assert_eq!(
+            wrap("Abcdefghijklmnopqrs", 4, 2),
+            vec!["Abcdefgh", "ijklmnop…"]
+        );
+        assert_eq!(wrap("Abcdefgh ij", 4, 2), vec!["Abcdefgh", "ij"]);
+        // however long the text, three lines of at most twice the width and a mark (the
+        // work is shown bounded through the binary, tests/hostile.rs, not timed here)
+        let huge = "a".repeat(1_000_000);
+        for text in [huge.as_str(), &"ab ".repeat(500_000)] {
+            let lines = wrap(text, 22, 3);
+            assert_eq!(lines.len(), 3);
+            assert!(lines.iter().all(|l| l.chars().count() <= 45), "{lines:?}");
+            assert!(lines[2].ends_with('…'));
+        }
         assert_eq!(
             wrap("Pakistan Tehreek-e-Insaf party of the people", 20, 2),
             vec!["Pakistan", "Tehreek-e-Insaf…"]

@@ -294,6 +294,27 @@ pub(crate) fn random_graph(n: usize) -> ActorGraph {
 }
 
 #[test]
+fn beyond_the_relation_cap_the_heaviest_relations_are_kept() {
+    let g = random_graph(400);
+    let total = g.edge_count();
+    let kept = heaviest_relations(&g, 100);
+    assert_eq!(kept.edge_count(), 100);
+    assert_eq!(kept.node_count(), g.node_count());
+    let lightest_kept = kept.relations().map(|(_, _, r)| r.weight()).min().unwrap();
+    let mut weights: Vec<usize> = g.relations().map(|(_, _, r)| r.weight()).collect();
+    weights.sort_unstable_by(|a, b| b.cmp(a));
+    assert_eq!(lightest_kept, weights[99], "{total} relations");
+    // and the picture says so
+    let note = RenderNote::RelationsCapped {
+        shown: 1500,
+        total: 2000,
+    };
+    assert!(note
+        .to_string()
+        .contains("1500 relations with the most supporting sentences of 2000"));
+}
+
+#[test]
 fn a_large_graph_is_capped_and_says_so() {
     let g = random_graph(2_000);
     for engine in engines() {

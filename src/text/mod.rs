@@ -1,10 +1,14 @@
 //! Text stage: a document body becomes sentences of tokens, each with byte offsets into
 //! the document text and, for sentences, character offsets too (evidence spans are
 //! counted in characters, as JavaScript and Python users index strings).
+//! [`Normalized`] reads a document in NFC without format characters and maps sentence
+//! spans back to the original text.
 
+mod normalize;
 mod sentences;
 mod tokens;
 
+pub use normalize::Normalized;
 pub use sentences::{split_sentences, Sentence, MAX_SENTENCE_TOKENS};
 pub use tokens::{tokenize, Token, TokenKind};
 
@@ -45,11 +49,12 @@ mod tests {
                 prop_assert!(last_end <= t.start && t.start < t.end && t.end <= full.len());
                 prop_assert!(full.is_char_boundary(t.start) && full.is_char_boundary(t.end));
                 prop_assert_eq!(&full[t.start..t.end], t.text);
-                prop_assert!(full[last_end..t.start].chars().all(char::is_whitespace));
-                prop_assert!(!t.text.chars().next().unwrap().is_whitespace());
+                prop_assert!(full[last_end..t.start].chars().all(|c| c.is_whitespace() || crate::model::is_format_char(c)));
+                let first = t.text.chars().next().unwrap();
+                prop_assert!(!first.is_whitespace() && !crate::model::is_format_char(first));
                 last_end = t.end;
             }
-            prop_assert!(full[last_end..].chars().all(char::is_whitespace));
+            prop_assert!(full[last_end..].chars().all(|c| c.is_whitespace() || crate::model::is_format_char(c)));
 
             let sentences = split_sentences(&full, base, &english);
             let mut last_end = base;

@@ -2,6 +2,9 @@
 //! numbers, the possessive `'s` and the negation `n't` split off, and punctuation one
 //! character at a time. Every token keeps its byte span.
 
+use crate::model::is_format_char;
+use unicode_normalization::char::is_combining_mark;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
     Word,
@@ -50,8 +53,27 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// Letters and digits, and inside a word the marks that belong to it: combining marks
+/// (a decomposed accent, `e` + U+0301) and format characters (soft hyphen, zero-width
+/// joiners and spaces), which never end a word.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\u{ad}'
+    c.is_alphanumeric() || is_combining_mark(c) || is_format_char(c)
+}
+
+/// Passed over between tokens: whitespace, and format characters that no word holds.
+fn is_gap(c: char) -> bool {
+    c.is_whitespace() || is_format_char(c)
+}
+
+/// A line break: `\n`, `\r` not followed by `\n` (old Mac files), NEL and U+2028; a
+/// paragraph separator (U+2029) counts twice, as a blank line.
+fn line_breaks(c: char, next: Option<char>) -> usize {
+    match c {
+        '\n' | '\u{85}' | '\u{2028}' => 1,
+        '\r' if next != Some('\n') => 1,
+        '\u{2029}' => 2,
+        _ => 0,
+    }
 }
 
 /// Tokenizes `text`; offsets are `base +` the position in `text`.
@@ -66,10 +88,8 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
     let mut newlines = 0usize;
     while i < n {
         let c = chars[i].1;
-        if c.is_whitespace() {
-            if c == '\n' {
-                newlines += 1;
-            }
+        if is_gap(c) {
+            newlines += line_breaks(c, at(i + 1));
             i += 1;
             continue;
         }
@@ -217,6 +237,37 @@ mod tests {
             words("“Yes...” he said"),
             vec!["“", "Yes", "...", "”", "he", "said"]
         );
+    }
+
+    #[test]
+    fn marks_and_format_characters_stay_inside_words() {
+        assert_eq!(
+            words("Jose\u{301} Pu\u{200d}tin Ang\u{ad}ela \u{200b}Merkel\u{feff} n\u{308}"),
+            vec![
+                "Jose\u{301}",
+                "Pu\u{200d}tin",
+                "Ang\u{ad}ela",
+                "Merkel\u{feff}",
+                "n\u{308}"
+            ]
+        );
+    }
+
+    #[test]
+    fn lone_carriage_returns_and_unicode_separators_break_lines() {
+        for text in [
+            "Headline\r\rBody",
+            "Headline\u{2029}Body",
+            "Headline\n\nBody",
+            "Headline\r\n\r\nBody",
+        ] {
+            let t = tokenize(text, 0);
+            assert!(t[1].paragraph_before, "{text:?}");
+        }
+        for text in ["One\rTwo", "One\u{2028}Two", "One\u{85}Two", "One\r\nTwo"] {
+            let t = tokenize(text, 0);
+            assert!(t[1].newline_before && !t[1].paragraph_before, "{text:?}");
+        }
     }
 
     #[test]

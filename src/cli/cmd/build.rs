@@ -5,7 +5,7 @@
 use crate::cli::args::{BuildArgs, DialectArg, ExportArgs, ImageArgs};
 use crate::cli::exit;
 use crate::cli::messages;
-use crate::cli::output::{self, Target};
+use crate::cli::output::{self, OutputSet, Target};
 use crate::cli::suggest::did_you_mean;
 use crate::cli::usage;
 use crate::error::InputError;
@@ -14,10 +14,11 @@ use crate::extract::Knowledge;
 use crate::format::{self, Format, FormatError, Notes, WriteError};
 use crate::graph::ActorGraph;
 use crate::ingest::{parse_date, IngestOptions, Inputs};
+use crate::model::MAX_TRIPLES_PER_SENTENCE;
 use crate::pipeline::{self, BuildError, BuildOptions, BuildOutcome, Counts, Progress};
 use crate::render::RenderOptions;
 use anyhow::{bail, Context, Result};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -118,6 +119,10 @@ struct Report {
     start: Instant,
     /// Documents with sentences cut at the length bound that were named one by one.
     cut_named: usize,
+    /// Documents with relations left out by the bound per sentence, named one by one.
+    relations_cut_named: usize,
+    /// The first few records given an id, for the summary.
+    made_up: Vec<String>,
 }
 
 impl Report {
@@ -152,6 +157,8 @@ impl Report {
             last: Instant::now(),
             start: Instant::now(),
             cut_named: 0,
+            relations_cut_named: 0,
+            made_up: Vec::new(),
         }
     }
 
@@ -167,6 +174,12 @@ impl Progress for Report {
         messages::warn(format!("{origin}: {warning}"));
     }
 
+    fn id_made_up(&mut self, origin: &str, id: &str) {
+        if self.made_up.len() < MAX_TRUNCATION_WARNINGS {
+            self.made_up.push(format!("{origin} {id:?}"));
+        }
+    }
+
     fn skipped(&mut self, error: InputError) {
         messages::error(format!("{}; skipped", messages::input_error(&error)));
     }
@@ -179,6 +192,16 @@ impl Progress for Report {
                 "{origin}: {sentences} sentence{} longer than {} tokens, cut there",
                 if sentences == 1 { "" } else { "s" },
                 crate::text::MAX_SENTENCE_TOKENS
+            ));
+        }
+    }
+
+    fn relations_bounded(&mut self, origin: &str, sentences: usize) {
+        self.relations_cut_named += 1;
+        if self.relations_cut_named <= MAX_TRUNCATION_WARNINGS {
+            messages::warn(format!(
+                "{origin}: {sentences} sentence{} gave more than {MAX_TRIPLES_PER_SENTENCE} relations; kept the {MAX_TRIPLES_PER_SENTENCE} most confident of each",
+                if sentences == 1 { "" } else { "s" },
             ));
         }
     }
@@ -237,7 +260,7 @@ pub fn run(a: BuildArgs) -> Result<u8> {
     let stem = default_stem(&a);
     let names: Vec<String> = formats.iter().flat_map(|f| f.files(&stem)).collect();
     output::refuse_overwriting_inputs(&target.paths(&names), &a.inputs)?;
-    target.check_writable()?;
+    target.check(&names)?;
 
     let mut knowledge = Knowledge::builtin().context("the shipped data files")?;
     for f in a.gazetteer.iter().chain(a.lexicon.iter()) {
@@ -265,6 +288,7 @@ pub fn run(a: BuildArgs) -> Result<u8> {
     let mut report = Report::new(quiet, input_bytes(&a.inputs), read);
     let built = pipeline::build(inputs, &knowledge, &options, &mut report);
     report.finish();
+    let made_up = std::mem::take(&mut report.made_up);
     let BuildOutcome { graph, counts } = match built {
         Ok(outcome) => outcome,
         Err(BuildError::BadDocument(e)) => bail!(
@@ -279,6 +303,12 @@ pub fn run(a: BuildArgs) -> Result<u8> {
             counts.truncated_sentences,
             counts.truncated_documents,
             crate::text::MAX_SENTENCE_TOKENS
+        ));
+    }
+    if counts.bounded_documents > MAX_TRUNCATION_WARNINGS {
+        messages::warn(format!(
+            "in all, {} sentences in {} articles gave more than {MAX_TRIPLES_PER_SENTENCE} relations; the {MAX_TRIPLES_PER_SENTENCE} most confident of each were kept",
+            counts.bounded_sentences, counts.bounded_documents,
         ));
     }
     let skipped = messages::describe_skipped(&counts.skipped);
@@ -297,8 +327,27 @@ pub fn run(a: BuildArgs) -> Result<u8> {
 
     if !quiet {
         let articles = counts.documents;
+        let cut = match counts.bounded_sentences {
+            0 => String::new(),
+            n => format!(
+                " ({n} sentence{} cut to {MAX_TRIPLES_PER_SENTENCE} relations)",
+                if n == 1 { "" } else { "s" }
+            ),
+        };
+        let ids = match counts.made_up_ids {
+            0 => String::new(),
+            n => format!(
+                ", {n} without an id given one ({}{})",
+                made_up.join(", "),
+                if n > made_up.len() {
+                    format!(", and {} more", n - made_up.len())
+                } else {
+                    String::new()
+                }
+            ),
+        };
         messages::info(format!(
-            "{articles} article{}{skipped}, {} sentences, {} actors, {} relations in {:.2} s{}",
+            "{articles} article{}{skipped}{ids}, {} sentences, {} actors, {} relations{cut} in {:.2} s{}",
             if articles == 1 { "" } else { "s" },
             counts.sentences,
             graph.node_count(),
@@ -306,7 +355,7 @@ pub fn run(a: BuildArgs) -> Result<u8> {
             started.elapsed().as_secs_f64(),
             match &target {
                 Target::Stdout => String::new(),
-                Target::File(f) => format!(" → {}", f.display()),
+                Target::File(f) | Target::Device(f) => format!(" → {}", f.display()),
                 Target::Dir(d) => format!(" → {}/", d.display().to_string().trim_end_matches('/')),
             }
         ));
@@ -348,32 +397,29 @@ pub(super) fn write_outputs(
             messages::info(messages::render_note(n));
         }
     };
+    let Target::Dir(dir) = target else {
+        // one file: stdout, a device, or a file (a set of one)
+        let mut notes = Notes::new();
+        output::write_file(target, |w| {
+            notes = format::write(formats[0], graph, 0, &options, w).map_err(io_error)?;
+            Ok(())
+        })?;
+        say(notes);
+        return Ok(());
+    };
+    // every file into the set, then all into place together (src/cli/output.rs)
+    let mut set = OutputSet::begin(dir)?;
     for &format in formats {
-        let paths: Vec<std::path::PathBuf> = match target {
-            Target::Stdout => vec![],
-            Target::File(f) => vec![f.clone()],
-            Target::Dir(d) => format.files(stem).iter().map(|n| d.join(n)).collect(),
-        };
-        if paths.is_empty() {
-            let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            let notes = format::write(format, graph, 0, &options, &mut lock)
-                .map_err(io_error)
-                .context("writing to stdout")?;
-            lock.flush().context("writing to stdout")?;
-            say(notes);
-            continue;
-        }
-        for (part, path) in paths.iter().enumerate() {
+        for (part, name) in format.files(stem).iter().enumerate() {
             let mut notes = Notes::new();
-            output::write_atomic(path, |w| {
+            set.create(name, |w| {
                 notes = format::write(format, graph, part, &options, w).map_err(io_error)?;
                 Ok(())
             })?;
             say(notes);
         }
     }
-    Ok(())
+    set.commit()
 }
 
 /// A format's failure as the I/O error of the file it was writing.

@@ -24,7 +24,7 @@ pub fn run(a: MergeArgs) -> Result<u8> {
     }
     let names: Vec<String> = formats.iter().flat_map(|f| f.files(&a.name)).collect();
     output::refuse_overwriting_inputs(&target.paths(&names), &a.graphs)?;
-    target.check_writable()?;
+    target.check(&names)?;
 
     // every input is read before anything is written: one bad file writes nothing
     let graphs: Vec<ActorGraph> = a

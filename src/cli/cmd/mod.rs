@@ -81,7 +81,8 @@ pub(crate) fn selection(a: &SelectionArgs) -> Result<Selection> {
         return Err(usage("--max-nodes must be at least 1"));
     }
     Ok(Selection {
-        focus: a.focus.clone(),
+        // read as names are: NFC without format characters (a name typed on macOS is NFD)
+        focus: a.focus.clone().map(crate::datafile::as_read),
         depth: a.depth,
         types,
         relations,

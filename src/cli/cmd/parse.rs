@@ -20,8 +20,17 @@ use crate::syntax::conllu::{read_conllu, write_conllu_sentence, SentenceMeta};
 use crate::text::split_sentences;
 
 pub fn run(a: ParseArgs) -> Result<u8> {
-    let to_stdout = a.output.as_os_str() == "-";
-    if !to_stdout {
+    // one file (or stdout, or a device), checked before any work; written whole or not
+    // at all (src/cli/output.rs)
+    let target = output::Target::new(&a.output, 1, true)?;
+    if let output::Target::Dir(d) = &target {
+        anyhow::bail!(
+            "the output {} is a directory; give a file",
+            messages::path(d)
+        );
+    }
+    target.check(&[])?;
+    if !matches!(target, output::Target::Stdout) {
         output::refuse_overwriting_inputs(std::slice::from_ref(&a.output), &a.inputs)?;
     }
     // inputs skipped, by reason
@@ -37,14 +46,7 @@ pub fn run(a: ParseArgs) -> Result<u8> {
     } else {
         articles(&a, &mut out, &mut skipped)?;
     }
-    if to_stdout {
-        let stdout = std::io::stdout();
-        let mut lock = stdout.lock();
-        lock.write_all(&out)?;
-        lock.flush()?;
-    } else {
-        output::write_atomic(&a.output, |w| w.write_all(&out))?;
-    }
+    output::write_file(&target, |w| w.write_all(&out))?;
     if !skipped.is_empty() {
         messages::info(format!(
             "CoNLL-U written{}",

@@ -6,8 +6,7 @@ use crate::cli::suggest::did_you_mean;
 use crate::cli::{exit, messages, output, usage};
 use crate::format::{Format, Shape};
 use crate::render::{render, RenderOptions};
-use anyhow::{Context, Result};
-use std::io::Write;
+use anyhow::Result;
 
 /// The image format: `--format`, else the output's extension (svg for stdout); a
 /// `--format` that disagrees with the extension is a usage error.
@@ -55,8 +54,15 @@ pub fn run(a: RenderArgs) -> Result<u8> {
         unreachable!("image_format returns images only")
     };
     let selection = super::selection(&a.selection)?;
-    let stdout = a.output.as_os_str() == "-";
-    if !stdout {
+    let target = output::Target::new(&a.output, 1, true)?;
+    if let output::Target::Dir(d) = &target {
+        return Err(usage(format!(
+            "the output {} is a directory; give a file",
+            messages::path(d)
+        )));
+    }
+    target.check(&[])?;
+    if !matches!(target, output::Target::Stdout) {
         output::refuse_overwriting_inputs(
             std::slice::from_ref(&a.output),
             std::slice::from_ref(&a.graph),
@@ -73,12 +79,6 @@ pub fn run(a: RenderArgs) -> Result<u8> {
     for n in &img.notes {
         messages::info(messages::render_note(n));
     }
-    if stdout {
-        let mut lock = std::io::stdout().lock();
-        lock.write_all(&img.bytes).context("writing to stdout")?;
-        lock.flush().context("writing to stdout")?;
-    } else {
-        output::write_atomic(&a.output, |w| w.write_all(&img.bytes))?;
-    }
+    output::write_file(&target, |w| w.write_all(&img.bytes))?;
     Ok(exit::OK)
 }

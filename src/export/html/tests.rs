@@ -73,7 +73,7 @@ fn a_sentence_shared_by_many_edges_is_stored_once() {
         let mut r = g.relations().next().unwrap().2.clone();
         r.relation = RelationKind::Support;
         r.evidence.truncate(1);
-        r.evidence[0].text = long.clone();
+        r.evidence[0].text = long.clone().into();
         g.insert_relation(&w[0], &w[1], r);
     }
     let html = report(&g);
