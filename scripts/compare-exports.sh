@@ -48,8 +48,8 @@ run strict build tests/fixtures/bad -f json -o "$out/strict" -q --strict
 # user knowledge files: a good gazetteer and verb lexicon, and a bad lexicon line
 user=$(mktemp -d); trap 'rm -rf "$user"; [ "$mode" = check ] && rm -rf "$out"' EXIT
 printf '# test gazetteer\nname\ttype\taliases\tcountry\nAdiala Tribunal\tGovernmentBody\tAT\tPakistan\n' > "$user/gaz.tsv"
-printf '# test verbs\nverb\tpast\tparticiple\tparticle\trelation\texample\nhug\t\t\t\tSUPPORT\tX hugged Y.\n' > "$user/verbs.tsv"
-printf '# bad\nverb\tpast\tparticiple\tparticle\trelation\texample\nhug\t\t\t\tHUG\tX hugged Y.\n' > "$user/bad.tsv"
+printf '# test verbs\nlemma\tpos\tobject\ttarget\trelation\texample\nhug\tVERB\t\tobj\tSUPPORT\tX hugged Y.\n' > "$user/verbs.tsv"
+printf '# bad\nlemma\tpos\tobject\ttarget\trelation\texample\nhug\tVERB\t\tobj\tHUG\tX hugged Y.\n' > "$user/bad.tsv"
 run user build "$corpus" -f json,tsv -o "$out/user" -q --gazetteer "$user/gaz.tsv" --lexicon "$user/verbs.tsv"
 run user-bad build data/seed.txt -f json -o "$out/user-bad" -q --lexicon "$user/bad.tsv"
 run render render "$out/corpus50/arch-50.json" -o "$out/render-focus.svg" --focus "Donald Trump"

@@ -20,7 +20,7 @@ When the extractor disagrees with a correct expectation, the expectation stays a
 the line goes into [`KNOWN_FAILURES`] with a reason: it is reported, not failed on. A known
 failure that starts to pass fails the test until it is removed from the list.
 
-The second part runs every example sentence of `data/verbs.tsv` that names two actors
+The second part runs every example sentence of `data/frames.tsv` that names two actors
 through the library (nlprule's `Rule::test`) and checks the row's relation comes out.
 */
 
@@ -33,14 +33,24 @@ use std::path::PathBuf;
 /// on 2026-11-27; each is a to-do for `src/extract/`.
 const KNOWN_FAILURES: &[(&str, &str, &str)] = &[
     (
-        "located_in_prep",
-        "Camp Jail\tLOCATED_IN\tLahore",
-        "the apposition 'X, a prison in Y' is not read; only 'X in Y' is",
+        "non_actor_object",
+        "!Turkey\t*\t*",
+        "'the Law of the Sea' is read as a person named Law (entity typing, not the tree)",
     ),
     (
-        "nominal_events",
-        "Egyptian Interior Ministry\tCOERCE\tOmar Saleh",
-        "the agent of a nominal event ('the arrest of X by Y') is not read",
+        "title_complement",
+        "Nikki Haley\tHOLDS_OFFICE\tUnited States",
+        "a title with a complement before the name ('Ambassador to the United Nations Nikki Haley') has no holder",
+    ),
+    (
+        "title_complement",
+        "Hossein Amir-Abdollahian\tHOLDS_OFFICE\tIran",
+        "'The Minister of Foreign Affairs of Iran, X,': the title's country after 'of' is not read",
+    ),
+    (
+        "title_complement",
+        "Nikki Haley\tACCUSE\tRussia",
+        "the long title derails the parse: 'criticized' is read as a modifier",
     ),
 ];
 
@@ -245,6 +255,36 @@ fixtures! {
     pronoun,
     // link dates
     dates,
+    // read from the parse tree: frames, modes, reporters, offices and places
+    accuse_of,
+    agreement_signed,
+    appos_office,
+    clausal_report,
+    control_commit,
+    coordinated_verbs,
+    copula_country,
+    demonym_agents,
+    hypothetical,
+    iobj,
+    light_verb,
+    negated,
+    nominal_owner_coord,
+    non_actor_object,
+    noun_agent_by,
+    object_apposition,
+    object_control,
+    obl_frames,
+    office_from_document,
+    part_of_negative,
+    participle_adjunct,
+    passive_no_agent,
+    possessive_office,
+    refused_to,
+    relcl_active,
+    relcl_passive,
+    reported_by,
+    threaten_to,
+    title_complement,
 }
 
 /// Every article has an expected file and a test, and every known failure names a real line.
@@ -282,7 +322,7 @@ fn fixtures_are_complete() {
     }
 }
 
-/// Examples of `data/verbs.tsv` whose capitalised words are not two named actors, or that
+/// Examples of `data/frames.tsv` whose capitalised words are not two named actors, or that
 /// by ONTOLOGY.md state no edge at all; skipped, each for its reason.
 const NOT_TWO_ACTORS: &[(&str, &str)] = &[
     (
@@ -327,9 +367,11 @@ const NOT_TWO_ACTORS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Measured on 2026-11-27 (main 721ab2e): 495 of 521 examples pass (95.0%), 14 skipped. The
-/// floor leaves two points of margin for lexicon edits; raise it as the extractor improves.
-const VERB_EXAMPLES_FLOOR: f64 = 0.93;
+/// Measured on 2026-12-01 (frames read from the parse tree): 604 of 656 examples of
+/// data/frames.tsv pass (92.1%), 13 skipped; most failures are names nothing types ("Lula",
+/// "Solidarnosc") or misparsed short sentences. The floor leaves two points of margin for
+/// lexicon edits; raise it as the extractor improves.
+const VERB_EXAMPLES_FLOOR: f64 = 0.90;
 
 /// The names in an example, found without the extractor: maximal runs of capitalised words
 /// (with "of" and "of the" inside a name), a sentence-initial article dropped, days and
@@ -402,18 +444,18 @@ fn capitalised_names(example: &str) -> Vec<String> {
 #[test]
 fn verb_lexicon_examples() {
     let knowledge = actorgraph::Knowledge::builtin().unwrap();
-    let text = std::fs::read_to_string(root().join("data/verbs.tsv")).unwrap();
+    let text = std::fs::read_to_string(root().join("data/frames.tsv")).unwrap();
     let mut rows = text.lines().filter(|l| !l.starts_with('#'));
     assert_eq!(
         rows.next(),
-        Some("verb\tpast\tparticiple\tparticle\trelation\texample")
+        Some("lemma\tpos\tobject\ttarget\trelation\texample")
     );
     let (mut tried, mut passed, mut skipped) = (0usize, 0usize, 0usize);
     let mut examples = HashSet::new();
     let mut failing = Vec::new();
     for row in rows.filter(|l| !l.trim().is_empty()) {
         let f: Vec<&str> = row.split('\t').collect();
-        assert_eq!(f.len(), 6, "data/verbs.tsv: {row:?}");
+        assert_eq!(f.len(), 6, "data/frames.tsv: {row:?}");
         let (verb, particle, relation, example) = (f[0], f[3], f[4], f[5]);
         examples.insert(example);
         if capitalised_names(example).len() < 2 || NOT_TWO_ACTORS.iter().any(|(e, _)| *e == example)
@@ -450,7 +492,7 @@ fn verb_lexicon_examples() {
     for (e, _) in NOT_TWO_ACTORS {
         assert!(
             examples.contains(e),
-            "NOT_TWO_ACTORS names no example of data/verbs.tsv: {e}"
+            "NOT_TWO_ACTORS names no example of data/frames.tsv: {e}"
         );
     }
     let rate = passed as f64 / tried as f64;

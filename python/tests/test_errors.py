@@ -163,7 +163,7 @@ def test_bad_graphs_and_knowledge_files(tmp_path):
     with pytest.raises(GraphError):
         actorgraph.Graph("[1, 2]")
     lexicon = tmp_path / "verbs.tsv"
-    lexicon.write_text("verb\tpast\tparticiple\tparticle\trelation\texample\nscold\tscolded\tscolded\t\tNOT_A_RELATION\tx\n")
+    lexicon.write_text("lemma\tpos\tobject\ttarget\trelation\texample\nscold\tVERB\t\tobj\tNOT_A_RELATION\tx\n")
     with pytest.raises(DataError) as e:
         actorgraph.build(SEED, knowledge=[lexicon])
     assert e.value.file == str(lexicon) and e.value.line == 2

@@ -4,17 +4,29 @@
 use crate::error::DataError;
 use crate::language::Language;
 use crate::lexicon::Lexicon;
+use crate::syntax::Model;
+use std::fmt;
 use std::path::Path;
 
 /// The knowledge an [`Extractor`](super::Extractor) reads: the language (English
 /// function words, abbreviations, calendar words: `data/en/`) and the lexicon
 /// (gazetteers, titles, cues, verbs: the other shipped `data/` files and the user's).
-/// The parser's model joins them here when the parser lands, as an `Option` field, so
-/// that extractors that do not parse, and builds without a model, stay as they are.
-#[derive(Clone, Debug)]
+/// and the parser's model (`data/syntax/`), which the rule-based extractor reads
+/// relations from.
+#[derive(Clone)]
 pub struct Knowledge {
     pub language: Language,
     pub lexicon: Lexicon,
+    pub parser: &'static Model,
+}
+
+impl fmt::Debug for Knowledge {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Knowledge")
+            .field("language", &self.language)
+            .field("lexicon", &self.lexicon)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Knowledge {
@@ -24,7 +36,11 @@ impl Knowledge {
         let mut lexicon = Lexicon::builtin()?;
         // a month or weekday name is never a name on its own ("On Tuesday, …")
         lexicon.add_non_names(language.calendar_names());
-        Ok(Knowledge { language, lexicon })
+        Ok(Knowledge {
+            language,
+            lexicon,
+            parser: crate::syntax::shipped(),
+        })
     }
 
     /// The shipped knowledge, loaded once for all the tests of the process.

@@ -14,7 +14,8 @@ pub mod dates;
 pub mod entities;
 mod knowledge;
 pub mod mentions;
-pub mod relations;
+pub mod readers;
+pub mod tree;
 pub mod typing;
 
 pub use knowledge::Knowledge;
@@ -23,12 +24,12 @@ use crate::language::Language;
 use crate::lexicon::{EntryId, TitleScope};
 use crate::model::{
     keep_most_confident, DocEntity, DocExtraction, Document, DocumentInfo, EntityType, Evidence,
-    Mode, OfficeStatus, RelationKind, SharedText, Triple, MAX_TRIPLES_PER_SENTENCE,
+    OfficeStatus, RelationKind, SharedText, Triple, MAX_TRIPLES_PER_SENTENCE,
 };
 use crate::text::{Normalized, Sentence};
 use entities::{Assigned, Entity, EntityId};
 use mentions::{Mention, MentionId, TitleMention};
-use relations::{Found, SentenceView, Slot};
+use readers::{ActorAt, Found};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -60,8 +61,6 @@ impl Extractor for Rules {
 struct Raw {
     sentence: usize,
     found: Found,
-    role: Option<String>,
-    status: Option<OfficeStatus>,
 }
 
 /// Runs the whole rule-based extraction on one document.
@@ -266,6 +265,43 @@ fn link_titles(
     }
 }
 
+/// An actor's place in a sentence: a token range and the entity it names.
+#[derive(Clone, Debug)]
+struct Slot {
+    start: usize,
+    end: usize,
+    entity: EntityId,
+    kind: EntityType,
+    /// How sure we are this slot is that entity (1.0 for a name, less for a pronoun).
+    certainty: f64,
+    /// The slot modifies a title ("US" in "US Ambassador X"), so it acts in no event.
+    modifier: bool,
+    /// A demonym adjective ("Pakistani"): its country acts only as an owner.
+    demonym: bool,
+}
+
+/// The name spans of a sentence's actors, each with the frequent name of its type the
+/// parser reads in its place ([`tree::Tree::parse_with_names`]): demonyms and pronouns
+/// are words of their own and stay as written.
+fn name_spans(slots: &[Slot]) -> Vec<(usize, usize, &'static str)> {
+    let mut spans: Vec<(usize, usize, &'static str)> = slots
+        .iter()
+        .filter(|s| !s.demonym && s.certainty >= 1.0)
+        .map(|s| {
+            // names frequent in the parser's training text, one per kind of actor
+            let placeholder = match s.kind {
+                EntityType::Person => "Bush",
+                EntityType::Country => "Iraq",
+                EntityType::Place | EntityType::Facility => "London",
+                _ => "Microsoft",
+            };
+            (s.start, s.end, placeholder)
+        })
+        .collect();
+    spans.sort_unstable();
+    spans
+}
+
 /// One document once its entities are resolved: what the relation readers look at.
 struct DocContext<'a, 'd> {
     knowledge: &'a Knowledge,
@@ -365,53 +401,170 @@ impl DocContext<'_, '_> {
                     (EntityType::Organization | EntityType::Media, r) => r,
                     _ => continue,
                 };
+                let mut found = Found::new(holder, owner, relation, t.text.clone(), confidence);
+                found.role = role.clone();
+                found.status = status;
                 raw.push(Raw {
                     sentence: t.sentence,
-                    found: Found {
-                        subject: holder,
-                        object: owner,
-                        relation,
-                        verb: t.text.clone(),
-                        confidence,
-                    },
-                    role: role.clone(),
-                    status,
+                    found,
                 });
             }
         }
         raw
     }
 
-    /// Events and locations, sentence by sentence ([`relations`]).
+    /// Events, places and offices read from each sentence's tree ([`readers`]). Only a
+    /// sentence that names two actors (or one and a pronoun) is parsed: the others can
+    /// state no relation.
     fn sentence_relations(&self) -> Vec<Raw> {
-        let (lex, lang) = (&self.knowledge.lexicon, &self.knowledge.language);
+        let k = self.knowledge;
         let mut raw = Vec::new();
-        let mut last_person: Option<(EntityId, String)> = None;
+        let mut last_person: Option<EntityId> = None;
         let mut titles_by_sentence: Vec<Vec<&TitleMention>> =
             vec![Vec::new(); self.sentences.len()];
         for t in self.titles {
             titles_by_sentence[t.sentence].push(t);
         }
+        let descriptions = self.descriptions();
         for s in self.sentences {
             let slots = self.slots_for(s, &titles_by_sentence[s.index], &mut last_person);
-            let view = SentenceView {
-                lang,
-                sentence: s,
-                lower: &s.lower,
-                slots,
+            let mut distinct: Vec<EntityId> = slots.iter().map(|x| x.entity).collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            if distinct.len() < 2 {
+                continue;
+            }
+            let n = s.tokens.len();
+            let mut actors: Vec<Option<ActorAt>> = vec![None; n];
+            let mut starts: Vec<Option<usize>> = vec![None; n];
+            for slot in &slots {
+                for i in slot.start..slot.end.min(n) {
+                    actors[i] = Some(ActorAt {
+                        entity: slot.entity,
+                        kind: slot.kind,
+                        certainty: slot.certainty,
+                        modifier: slot.modifier,
+                        demonym: slot.demonym,
+                    });
+                    starts[i] = Some(slot.start);
+                }
+            }
+            let words: Vec<&str> = s.tokens.iter().map(|t| t.text).collect();
+            let names = name_spans(&slots);
+            let tree = tree::Tree::parse_with_names(k.parser, &words, s.lower.clone(), &names);
+            let sentence = readers::Sentence {
+                index: s.index,
+                descriptions: &descriptions,
+                tree: &tree,
+                actors: &actors,
+                mention_start: &starts,
+                lang: &k.language,
+                lex: &k.lexicon,
             };
-            let mut found = Vec::new();
-            relations::events(lex, &view, &mut found);
-            relations::locations(lex, &view, &mut found);
+            if std::env::var_os("ACTORGRAPH_DEBUG_TREES").is_some() {
+                let mut dbg = String::new();
+                for i in 0..tree.len() {
+                    let h = tree.head(i).map_or(0, |h| h + 1);
+                    let a = actors[i].map_or(String::new(), |a| {
+                        format!(
+                            "  <{}:{}{}>",
+                            self.entities[a.entity].name,
+                            a.kind,
+                            if a.demonym {
+                                " dem"
+                            } else if a.modifier {
+                                " mod"
+                            } else {
+                                ""
+                            }
+                        )
+                    });
+                    dbg.push_str(&format!(
+                        "{}\t{}\t{}\t{}\t{}\t{}{a}\n",
+                        i + 1,
+                        words[i],
+                        tree.lemma(i),
+                        tree.upos(i),
+                        h,
+                        tree.rel(i)
+                    ));
+                }
+                for f in readers::read(&sentence) {
+                    dbg.push_str(&format!(
+                        "  => {} {} {} [{}] {:?} {:.2}\n",
+                        self.entities[f.subject].name,
+                        f.relation,
+                        self.entities[f.object].name,
+                        f.mode,
+                        f.verb,
+                        f.confidence
+                    ));
+                }
+                eprintln!("{dbg}");
+            }
+            let mut found = readers::read(&sentence);
             bound_findings(&mut found);
-            raw.extend(found.into_iter().map(|f| Raw {
+            raw.extend(found.into_iter().map(|found| Raw {
                 sentence: s.index,
-                found: f,
-                role: None,
-                status: None,
+                found,
             }));
         }
         raw
+    }
+
+    /// The nouns that can stand for each actor in a definite description: the head word
+    /// of its name ("the Commission"), its titles ("the president"), the nouns of its
+    /// type ("the network" for media), at each of its mentions.
+    fn descriptions(&self) -> readers::Descriptions {
+        let lang = &self.knowledge.language;
+        let mut d = readers::Descriptions::default();
+        let type_nouns = |kind: EntityType| -> Option<&crate::language::WordList> {
+            Some(match kind {
+                EntityType::Media => &lang.media_nouns,
+                EntityType::Organization => &lang.company_nouns,
+                EntityType::PoliticalParty => &lang.party_nouns,
+                EntityType::GovernmentBody => &lang.body_nouns,
+                EntityType::Country => &lang.country_nouns,
+                EntityType::Facility => &lang.facility_nouns,
+                EntityType::Place => &lang.place_nouns,
+                EntityType::Person => return None,
+            })
+        };
+        for (mi, e) in self.assigned.iter() {
+            let Some(e) = e else { continue };
+            let m = &self.mentions[mi];
+            if m.demonym {
+                continue;
+            }
+            let ent = &self.entities[e];
+            let actor = ActorAt {
+                entity: e,
+                kind: ent.kind,
+                certainty: 1.0,
+                modifier: false,
+                demonym: false,
+            };
+            let words: Vec<&str> = ent.name.split_whitespace().collect();
+            if words.len() > 1 && ent.kind != EntityType::Person {
+                let head = words
+                    .iter()
+                    .position(|w| lang.prepositions.contains(&w.to_lowercase()))
+                    .filter(|&p| p > 0)
+                    .map_or(words[words.len() - 1], |p| words[p - 1]);
+                d.add(head, m.sentence, m.start, actor);
+            }
+            for title in &ent.titles {
+                if let Some(last) = title.split_whitespace().last() {
+                    d.add(last, m.sentence, m.start, actor);
+                }
+            }
+            if let Some(nouns) = type_nouns(ent.kind) {
+                for n in nouns.iter() {
+                    d.add_type_noun(n, m.sentence, m.start, actor);
+                }
+            }
+        }
+        d
     }
 
     /// The actors of one sentence in token order. A pronoun subject (`he`, `she`) stands
@@ -420,7 +573,7 @@ impl DocContext<'_, '_> {
         &self,
         s: &Sentence<'_>,
         titles: &[&TitleMention],
-        last_person: &mut Option<(EntityId, String)>,
+        last_person: &mut Option<EntityId>,
     ) -> Vec<Slot> {
         let (lang, entities) = (&self.knowledge.language, &self.entities);
         // modifiers of a named official ("US" in "US Ambassador X") act in no event; those of
@@ -437,8 +590,8 @@ impl DocContext<'_, '_> {
             .map(|mi| (mi, &self.mentions[mi]))
             .collect();
         let mut next_named = 0;
-        let mut sentence_subject: Option<(EntityId, String)> = None;
-        let mut sentence_actor: Option<(EntityId, EntityType, String)> = None;
+        let mut sentence_subject: Option<EntityId> = None;
+        let mut sentence_actor: Option<(EntityId, EntityType)> = None;
         // the end of the last named slot: a name inside it (the nickname of Jeremy "Spike"
         // Cohen) is a form of it, no slot of its own, so that slots never overlap
         let mut named_until = 0;
@@ -458,8 +611,8 @@ impl DocContext<'_, '_> {
                         entity: e,
                         kind: entities[e].kind,
                         certainty: 1.0,
-                        name: entities[e].name.clone(),
                         modifier: modifiers.contains(&mi),
+                        demonym: m.demonym,
                     });
                     // the first person of a sentence who is no object of a preposition is its
                     // subject, and the one a later "he" or "she" most likely means
@@ -468,14 +621,14 @@ impl DocContext<'_, '_> {
                         && sentence_subject.is_none()
                         && !after_prep
                     {
-                        sentence_subject = Some((e, entities[e].name.clone()));
+                        sentence_subject = Some(e);
                     }
                     if entities[e].kind != EntityType::Person
                         && sentence_actor.is_none()
                         && !after_prep
                         && !modifiers.contains(&mi)
                     {
-                        sentence_actor = Some((e, entities[e].kind, entities[e].name.clone()));
+                        sentence_actor = Some((e, entities[e].kind));
                     }
                 }
                 continue;
@@ -483,28 +636,28 @@ impl DocContext<'_, '_> {
             let lower = tok.text.to_lowercase();
             // "Switzerland said it had expelled ...": "it" is the state or body the sentence is about
             if lang.group_pronouns.contains(&lower) {
-                if let Some((e, kind, name)) = sentence_actor.clone() {
+                if let Some((e, kind)) = sentence_actor {
                     slots.push(Slot {
                         start: i,
                         end: i + 1,
                         entity: e,
                         kind,
                         certainty: 0.7,
-                        name,
                         modifier: false,
+                        demonym: false,
                     });
                 }
             }
             if lang.person_pronouns.contains(&lower) {
-                if let Some((e, name)) = sentence_subject.clone().or_else(|| last_person.clone()) {
+                if let Some(e) = sentence_subject.or(*last_person) {
                     slots.push(Slot {
                         start: i,
                         end: i + 1,
                         entity: e,
                         kind: EntityType::Person,
                         certainty: 0.8,
-                        name,
                         modifier: false,
+                        demonym: false,
                     });
                 }
             }
@@ -524,6 +677,11 @@ impl DocContext<'_, '_> {
             let Some(g) = self.entities[e].part_of else {
                 continue;
             };
+            // a state's name before a body makes it the state's only when the body is one
+            // of government ("German Foreign Ministry", not "German Society for Philosophy")
+            if self.entities[e].kind != EntityType::GovernmentBody {
+                continue;
+            }
             let country = self
                 .entities
                 .iter()
@@ -552,15 +710,7 @@ impl DocContext<'_, '_> {
                 .unwrap_or(0);
             raw.push(Raw {
                 sentence,
-                found: Found {
-                    subject: e,
-                    object: c,
-                    relation: RelationKind::PartOf,
-                    verb: "name".into(),
-                    confidence: 0.7,
-                },
-                role: None,
-                status: None,
+                found: Found::new(e, c, RelationKind::PartOf, "name".into(), 0.7),
             });
         }
         raw
@@ -572,7 +722,14 @@ impl DocContext<'_, '_> {
         let (doc, sentences, lang) = (self.doc, self.sentences, &self.knowledge.language);
         let used: HashSet<EntityId> = raw
             .iter()
-            .flat_map(|r| [r.found.subject, r.found.object])
+            .flat_map(|r| {
+                [
+                    Some(r.found.subject),
+                    Some(r.found.object),
+                    r.found.reported_by,
+                ]
+            })
+            .flatten()
             .collect();
         // a name nothing typed is kept only when it acts in a relation, with the type
         // the relations' frames imply (typing::settle)
@@ -635,7 +792,7 @@ impl DocContext<'_, '_> {
             let Some(sent) = sentences.get(r.sentence) else {
                 continue;
             };
-            if !seen.insert((s, r.found.relation, o, r.sentence)) {
+            if !seen.insert((s, r.found.relation, r.found.mode, o, r.sentence)) {
                 continue;
             }
             let date = dates::event_date(lang, &sent.tokens, doc.date.as_deref());
@@ -643,13 +800,13 @@ impl DocContext<'_, '_> {
                 subject: s,
                 object: o,
                 relation: r.found.relation,
-                mode: Mode::Asserted,
+                mode: r.found.mode,
                 verb: r.found.verb,
                 date,
                 confidence: (r.found.confidence * 100.0).round() / 100.0,
-                role: r.role,
-                status: r.status,
-                reported_by: None,
+                role: r.found.role,
+                status: r.found.status,
+                reported_by: r.found.reported_by.and_then(|e| new_index[e.0]),
                 evidence: Evidence {
                     doc: doc.id.clone(),
                     sentence: sent.index,
@@ -690,6 +847,7 @@ mod tests {
         let mut k = Knowledge {
             language: crate::language::Language::builtin().unwrap(),
             lexicon: crate::lexicon::Lexicon::default(),
+            parser: crate::syntax::shipped(),
         };
         k.lexicon
             .add_text(

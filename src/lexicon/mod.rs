@@ -7,7 +7,10 @@
 //! The shipped `data/` files are embedded at build time; users add files of the same
 //! formats at run time (`--gazetteer`, `--lexicon`), told apart by their header row.
 
+mod frames;
 mod parse;
+
+pub use frames::{Frame, FramePos, Target};
 
 use crate::datafile::{read_user_file, MAX_USER_FILE_BYTES};
 use crate::error::DataError;
@@ -103,25 +106,6 @@ fn lower(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// One surface form of a verb entry: `met` + `with` → CONSULT.
-#[derive(Clone, Debug, PartialEq)]
-pub struct VerbSense {
-    pub lemma: String,
-    /// Words between the verb and its object (`with`, `out of`, `talks with`), lower case.
-    pub particle: Vec<String>,
-    pub relation: RelationKind,
-    /// The form is a past participle (can head a passive).
-    pub participle: bool,
-    /// DETAINED_IN: the object is where the subject is held.
-    pub detention: bool,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Nominal {
-    pub preposition: String,
-    pub relation: RelationKind,
-}
-
 /// Where a non-actor cue word stands in a name ("… War", "Operation …"), or a phrase
 /// that is not an actor when it is the whole name ("COVID-19").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -152,10 +136,15 @@ pub struct Lexicon {
     pub title_heads: HashSet<String>,
     /// Lower-case cue word → the type it gives in each position.
     pub cues: HashMap<String, CueTypes>,
-    /// Lower-case verb surface form → senses.
-    pub verbs: HashMap<String, Vec<VerbSense>>,
-    /// Lower-case noun → senses.
-    pub nominals: HashMap<String, Vec<Nominal>>,
+    /// Verb lemma → its frames (`data/frames.tsv`).
+    pub verb_frames: HashMap<String, Vec<Frame>>,
+    /// Noun lemma (or form) → its frames.
+    pub noun_frames: HashMap<String, Vec<Frame>>,
+    /// Regular inflected forms of the frames' verbs → their lemma (`apologized` →
+    /// `apologize`), for words the parser lemmatizes wrongly.
+    pub verb_forms: HashMap<String, String>,
+    /// The relation a committed-to event takes (`data/intents.tsv`): CONSULT → AGREE.
+    pub intended_as: HashMap<RelationKind, RelationKind>,
     /// Capitalised words that are never names on their own (lower case).
     pub non_names: HashSet<String>,
     /// Words for places of detention (`jail`, `prison`), lower case.
@@ -200,8 +189,8 @@ pub const SHIPPED: &[(&str, &str)] = shipped!(
     "gazetteer/organizations.tsv",
     "titles.tsv",
     "cues.tsv",
-    "verbs.tsv",
-    "nominals.tsv",
+    "frames.tsv",
+    "intents.tsv",
     "non_names.txt",
     "detention.txt",
     "actors/people.tsv",
@@ -458,6 +447,27 @@ impl Lexicon {
             .extend(words.into_iter().map(str::to_lowercase));
     }
 
+    /// The frames of a predicate of this part of speech, by its lemma or, failing that,
+    /// its lower-case form.
+    pub fn frames(&self, pos: FramePos, lemma: &str, lower: &str) -> &[Frame] {
+        let map = match pos {
+            FramePos::Verb => &self.verb_frames,
+            FramePos::Noun => &self.noun_frames,
+        };
+        map.get(lemma)
+            .or_else(|| map.get(lower))
+            .or_else(|| match pos {
+                FramePos::Verb => self.verb_forms.get(lower).and_then(|l| map.get(l)),
+                FramePos::Noun => None,
+            })
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The relation an event of this relation is when it is only committed to.
+    pub fn intended(&self, relation: RelationKind) -> RelationKind {
+        self.intended_as.get(&relation).copied().unwrap_or(relation)
+    }
+
     pub fn is_non_name(&self, word: &str) -> bool {
         self.non_names.contains(lower(word).as_ref())
     }
@@ -487,7 +497,7 @@ mod tests {
             "gazetteer too small: {}",
             lex.entries.len()
         );
-        assert!(lex.verbs.len() > 100);
+        assert!(lex.frames(FramePos::Verb, "meet", "met").len() > 1);
         assert!(lex.titles.len() > 50);
     }
 
@@ -504,9 +514,10 @@ mod tests {
             lex.titles["prime minister"].relation,
             RelationKind::HoldsOffice
         );
-        assert!(lex.verbs["met"]
+        assert!(lex
+            .frames(FramePos::Verb, "meet", "met")
             .iter()
-            .any(|v| v.relation == RelationKind::Consult));
+            .any(|f| f.relation == RelationKind::Consult));
         assert_eq!(
             lex.cue("Party", CuePosition::Last),
             Some(EntityType::PoliticalParty)

@@ -3,8 +3,8 @@
 //! inside a field are separated by `;`. Errors name the file and line.
 
 use super::{
-    CuePosition, EntryId, GazEntry, Lexicon, Nominal, NonActorPosition, Title, TitleScope,
-    VerbSense,
+    CuePosition, EntryId, Frame, FramePos, GazEntry, Lexicon, NonActorPosition, Target, Title,
+    TitleScope,
 };
 use crate::datafile::DataFile;
 use crate::error::{DataError, DataErrorKind};
@@ -17,8 +17,8 @@ enum Kind {
     Organizations,
     Titles,
     Cues,
-    Verbs,
-    Nominals,
+    Frames,
+    Intents,
     NonNames,
     Detention,
     People,
@@ -35,11 +35,11 @@ const HEADERS: &[(Kind, &str)] = &[
     (Kind::Organizations, "name\ttype\taliases\tcountry"),
     (Kind::Titles, "title\trelation\tscope\tplural"),
     (Kind::Cues, "cue\tposition\ttype"),
+    (Kind::Intents, "relation\tintended_as"),
     (
-        Kind::Verbs,
-        "verb\tpast\tparticiple\tparticle\trelation\texample",
+        Kind::Frames,
+        "lemma\tpos\tobject\ttarget\trelation\texample",
     ),
-    (Kind::Nominals, "noun\tpreposition\trelation\texample"),
     (Kind::NonNames, "non_name"),
     (Kind::Detention, "detention_word"),
     (Kind::People, "name\taliases\tcountry\troles\tsource"),
@@ -279,50 +279,51 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
                     .or_default()
                     .set(position, kind);
             }
-            Kind::Verbs => {
-                let relation = parse_relation(f(4))?;
-                let lemma = f(0).to_lowercase();
-                let particle: Vec<String> =
-                    f(3).split_whitespace().map(str::to_lowercase).collect();
-                let past = none_if_empty(f(1))
-                    .map(|s| s.to_lowercase())
-                    .unwrap_or_else(|| regular_past(&lemma));
-                let participle = none_if_empty(f(2))
-                    .map(|s| s.to_lowercase())
-                    .unwrap_or_else(|| past.clone());
-                let sense = |is_participle: bool| VerbSense {
-                    lemma: lemma.clone(),
-                    particle: particle.clone(),
-                    relation,
-                    participle: is_participle,
-                    detention: relation == RelationKind::DetainedIn,
+            Kind::Frames => {
+                let pos = match f(1) {
+                    "VERB" => FramePos::Verb,
+                    "NOUN" => FramePos::Noun,
+                    other => return Err(one_of("pos", other, "VERB or NOUN")),
                 };
-                let mut forms = vec![
-                    (lemma.clone(), false),
-                    (third_singular(&lemma), false),
-                    (gerund(&lemma, &past), false),
-                    (past.clone(), past == participle),
-                ];
-                if participle != past {
-                    forms.push((participle.clone(), true));
-                }
-                for (form, is_participle) in forms {
-                    let senses = lex.verbs.entry(form).or_default();
-                    let s = sense(is_participle);
-                    if !senses.contains(&s) {
-                        senses.push(s);
+                let target = Target::parse(f(3), pos).map_err(|_| {
+                    one_of(
+                        "target",
+                        f(3),
+                        "obj, iobj or obl:PREP for a verb, nmod:PREP for a noun",
+                    )
+                })?;
+                let mut words = f(0).split_whitespace().map(str::to_lowercase);
+                let Some(lemma) = words.next() else {
+                    return Err(one_of("lemma", f(0), "a word"));
+                };
+                let frame = Frame {
+                    lemma: lemma.clone(),
+                    particle: words.collect(),
+                    pos,
+                    object: split_list(&f(2).to_lowercase()),
+                    target,
+                    relation: parse_relation(f(4))?,
+                    example: f(5).to_string(),
+                };
+                if pos == FramePos::Verb {
+                    // regular forms, for words whose lemma the parser gets wrong
+                    let past = regular_past(&lemma);
+                    for form in [third_singular(&lemma), gerund(&lemma, &past), past.clone()] {
+                        lex.verb_forms.entry(form).or_insert_with(|| lemma.clone());
                     }
                 }
+                let map = match pos {
+                    FramePos::Verb => &mut lex.verb_frames,
+                    FramePos::Noun => &mut lex.noun_frames,
+                };
+                let frames = map.entry(lemma).or_default();
+                if !frames.contains(&frame) {
+                    frames.push(frame);
+                }
             }
-            Kind::Nominals => {
-                let relation = parse_relation(f(2))?;
-                lex.nominals
-                    .entry(f(0).to_lowercase())
-                    .or_default()
-                    .push(Nominal {
-                        preposition: f(1).to_lowercase(),
-                        relation,
-                    });
+            Kind::Intents => {
+                let relation = parse_relation(f(0))?;
+                lex.intended_as.insert(relation, parse_relation(f(1))?);
             }
             Kind::NonNames => {
                 lex.non_names.insert(f(0).to_lowercase());
@@ -406,11 +407,18 @@ mod tests {
     #[test]
     fn files_are_told_apart_by_header_and_errors_name_the_line() {
         let mut lex = Lexicon::default();
-        lex.add_text("v.tsv", "# my verbs\nverb\tpast\tparticiple\tparticle\trelation\texample\nmeet\tmet\tmet\twith\tCONSULT\tA met with B.\nscold\t\t\t\tACCUSE\tA scolded B.\n").unwrap();
-        assert_eq!(lex.verbs["met"][0].particle, vec!["with"]);
-        assert_eq!(lex.verbs["scolded"][0].relation, RelationKind::Accuse);
-        assert!(lex.verbs["scolded"][0].participle);
-        assert!(lex.verbs.contains_key("scolds") && lex.verbs.contains_key("scolding"));
+        lex.add_text("v.tsv", "# my verbs\nlemma\tpos\tobject\ttarget\trelation\texample\nscold\tVERB\t\tobj\tACCUSE\tA scolded B.\n").unwrap();
+        let scold = lex.frames(FramePos::Verb, "scold", "scolded");
+        assert_eq!(scold.len(), 1);
+        assert_eq!(scold[0].relation, RelationKind::Accuse);
+        // the verb lexicon's old format is no longer read: its header is refused
+        let old = lex
+            .add_text("old.tsv", "verb\tpast\tparticiple\tparticle\trelation\texample\nmeet\tmet\tmet\twith\tCONSULT\tA met with B.\n")
+            .unwrap_err();
+        assert!(
+            matches!(old.kind, DataErrorKind::UnknownHeader { .. }),
+            "{old}"
+        );
         let e = lex
             .add_text("bad.tsv", "cue\tposition\ttype\nParty\tlast\tClub\n")
             .unwrap_err();

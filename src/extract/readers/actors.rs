@@ -1,0 +1,392 @@
+//! Which actors a word of the tree stands for. A word inside a mention stands for its
+//! actor; a relative pronoun for its antecedent; a common noun for the actor named in
+//! its apposition ("the head of the SSC, Mohammed Suweysi") or, when it is an agent noun
+//! or a title ("Israeli forces", "the navies of China", "the Egyptian foreign minister"),
+//! for the actor that owns it. Every conjunct of a coordination stands for its own actors
+//! ("Australia, Bahrain and Saudi Arabia": three).
+
+use super::{ActorAt, Sentence};
+use crate::extract::entities::EntityId;
+use crate::model::EntityType;
+use crate::syntax::{Deprel, Upos};
+
+/// An actor a word stands for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Filler {
+    pub entity: EntityId,
+    pub kind: EntityType,
+    pub certainty: f64,
+}
+
+/// How much less sure an actor is when it is reached through a noun it owns ("Israeli
+/// forces" for Israel) rather than named.
+const OWNER_CERTAINTY: f64 = 0.8;
+
+/// The deepest chain of nouns followed ("the leaders of the delegation of the ministry
+/// of X"): bounds the work on pathological trees.
+const MAX_DEPTH: usize = 4;
+
+const RELATIVE_PRONOUNS: &[&str] = &["which", "who", "whom", "that", "whose"];
+
+/// The actors word `i` and the words coordinated with it stand for.
+pub fn of(s: &Sentence<'_>, i: usize) -> Vec<Filler> {
+    let mut out = Vec::new();
+    for c in s.tree.conjuncts(i) {
+        denoted(s, c, 0, &mut out);
+    }
+    out
+}
+
+/// The actor named at token `i` itself (a mention or pronoun that acts, not a
+/// title's modifier nor a bare demonym).
+pub fn named(s: &Sentence<'_>, i: usize) -> Option<ActorAt> {
+    s.actors[i].filter(|a| !a.modifier && (!a.demonym || demonym_head(s, i)))
+}
+
+/// A demonym that heads its phrase ("the Palestinians", "Israelis") stands for its
+/// country; one that modifies a noun ("Israeli forces") only owns it.
+fn demonym_head(s: &Sentence<'_>, i: usize) -> bool {
+    let t = s.tree;
+    matches!(t.upos(i), Upos::Noun | Upos::Propn)
+        && !matches!(t.rel(i), Deprel::Amod | Deprel::Compound | Deprel::Flat)
+}
+
+fn push(out: &mut Vec<Filler>, f: Filler) {
+    match out.iter_mut().find(|x| x.entity == f.entity) {
+        Some(x) => x.certainty = x.certainty.max(f.certainty),
+        None => out.push(f),
+    }
+}
+
+fn filler(a: ActorAt) -> Filler {
+    Filler {
+        entity: a.entity,
+        kind: a.kind,
+        certainty: a.certainty,
+    }
+}
+
+fn denoted(s: &Sentence<'_>, i: usize, depth: usize, out: &mut Vec<Filler>) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let t = s.tree;
+    if let Some(a) = named(s, i) {
+        push(out, filler(a));
+        // "Australia, Bahrain and Saudi Arabia" is often parsed with an apposition
+        for c in t.children_by(i, &[Deprel::Appos]) {
+            if let Some(b) = named(s, c) {
+                if same_sort(a.kind, b.kind) {
+                    push(out, filler(b));
+                }
+            }
+        }
+        return;
+    }
+    if s.actors[i].is_some() {
+        // a modifier or a demonym: no actor on its own
+        return;
+    }
+    let lower = t.lower(i);
+    if RELATIVE_PRONOUNS.contains(&lower) {
+        // "X, which attacked Y": the antecedent heads the relative clause
+        if let Some(verb) = t.head(i) {
+            if t.rel(verb) == Deprel::AclRelcl {
+                if let Some(antecedent) = t.head(verb) {
+                    denoted(s, antecedent, depth + 1, out);
+                }
+            }
+        }
+        return;
+    }
+    if !matches!(t.upos(i), Upos::Noun | Upos::Propn | Upos::Pron) {
+        return;
+    }
+    // "the head of the SSC, Mohammed Suweysi"; "Ambassador Donald Blome" parsed with the
+    // title as head and the name flat under it
+    let mut appositive = Vec::new();
+    for c in t.children_by(i, &[Deprel::Appos, Deprel::Flat]) {
+        for cc in t.conjuncts(c) {
+            denoted(s, cc, depth + 1, &mut appositive);
+        }
+    }
+    // "allies such as Germany", "countries including Iran": the examples are the actors
+    for c in t.children_by(i, &[Deprel::Nmod]) {
+        if matches!(
+            t.case_words(c).as_slice(),
+            ["such", "as"] | ["including"] | ["like"]
+        ) {
+            for cc in t.conjuncts(c) {
+                denoted(s, cc, depth + 1, &mut appositive);
+            }
+        }
+    }
+    // "advisor Bolton" with the name parsed apart: a title right before a person's name
+    if appositive.is_empty() && stands_for_owner(s, i) && i + 1 < t.len() {
+        if let Some(a) = named(s, i + 1).filter(|a| a.kind == EntityType::Person) {
+            if s.mention_start[i + 1] == Some(i + 1) {
+                push(&mut appositive, filler(a));
+            }
+        }
+    }
+    if stands_for_owner(s, i) {
+        // "Secretary of State Mike Pompeo" parsed with the name as a bare nmod of the title
+        for c in t.children_by(i, &[Deprel::Nmod]) {
+            if t.case_words(c).is_empty() {
+                if let Some(a) = named(s, c).filter(|a| a.kind == EntityType::Person) {
+                    push(&mut appositive, filler(a));
+                }
+            }
+        }
+    }
+    if !appositive.is_empty() {
+        for f in appositive {
+            push(out, f);
+        }
+        return;
+    }
+    if let Some(a) = description(s, i) {
+        push(out, filler(a));
+        return;
+    }
+    if s.lang.temporal_nouns.contains(t.lemma(i)) {
+        // "pulled out of the EU last year" parsed with the name as a modifier of "year"
+        for c in t.children_by(i, &[Deprel::Compound]) {
+            if let Some(a) = named(s, c) {
+                push(out, filler(a));
+            }
+        }
+        return;
+    }
+    if s.lang.part_nouns.contains(t.lemma(i)) {
+        // "Syria's northeast" is Syria
+        for f in owners_of_anything(s, i) {
+            if matches!(f.kind, EntityType::Country | EntityType::Place) {
+                push(out, f);
+            }
+        }
+        return;
+    }
+    if stands_for_owner(s, i) {
+        for f in owners(s, i, depth) {
+            push(
+                out,
+                Filler {
+                    certainty: f.certainty * OWNER_CERTAINTY,
+                    ..f
+                },
+            );
+        }
+    }
+}
+
+/// "the network", "the president": a singular noun with "the" and no owner of its own
+/// stands for the document's actor it describes ([`super::Descriptions`]).
+fn description(s: &Sentence<'_>, i: usize) -> Option<ActorAt> {
+    let t = s.tree;
+    let definite = t
+        .children_by(i, &[Deprel::Det])
+        .any(|d| matches!(t.lower(d), "the" | "this"));
+    let owned = t
+        .children_by(i, &[Deprel::NmodPoss, Deprel::Amod, Deprel::Compound])
+        .any(|c| s.actors[c].is_some());
+    let plural = t.lower(i) != t.lemma(i) && t.lower(i).ends_with('s');
+    if !definite || owned || plural {
+        return None;
+    }
+    s.descriptions.resolve(t.lemma(i), s.index, i)
+}
+
+/// Actors of one sort can be coordinated in an apposition: people with people, groups
+/// and places with groups and places.
+fn same_sort(a: EntityType, b: EntityType) -> bool {
+    (a == EntityType::Person) == (b == EntityType::Person)
+}
+
+/// An agent noun ("forces", "government", "navy") or a title ("minister") stands for
+/// the actor that owns it.
+fn stands_for_owner(s: &Sentence<'_>, i: usize) -> bool {
+    let (lemma, lower) = (s.tree.lemma(i), s.tree.lower(i));
+    s.lang.agent_nouns.contains(lemma)
+        || s.lang.agent_nouns.contains(lower)
+        || s.lex.titles.contains_key(lower)
+        || s.lex.titles.contains_key(lemma)
+}
+
+/// The actors that own noun `i`: a demonym or name before it ("Israeli forces", "the
+/// Houthi rebels", "Iran's navy"), or an of-phrase after it ("the navies of China").
+/// Only groups (countries, bodies, parties, organizations) own agents.
+pub fn owners(s: &Sentence<'_>, i: usize, depth: usize) -> Vec<Filler> {
+    let t = s.tree;
+    let mut out = Vec::new();
+    for c in t.children(i).iter().copied() {
+        let rel = t.rel(c);
+        let owner_word = match rel {
+            Deprel::Amod | Deprel::Compound | Deprel::NmodPoss => true,
+            Deprel::Nmod => t.case_words(c).as_slice() == ["of"],
+            _ => false,
+        };
+        if !owner_word {
+            continue;
+        }
+        for cc in t.conjuncts(c) {
+            match s.actors[cc] {
+                Some(a) if !a.modifier && a.kind != EntityType::Person => {
+                    push(&mut out, filler(a));
+                }
+                Some(_) => {}
+                None if rel == Deprel::Nmod => {
+                    // "the leaders of the delegation of X"
+                    let mut inner = Vec::new();
+                    denoted(s, cc, depth + 1, &mut inner);
+                    for f in inner {
+                        if f.kind != EntityType::Person {
+                            push(&mut out, f);
+                        }
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+    out
+}
+
+/// The actors that own noun `i`, people included ("Macron's statement"): its
+/// possessor, the name or demonym before it, its of-phrase.
+pub fn owners_of_anything(s: &Sentence<'_>, i: usize) -> Vec<Filler> {
+    let t = s.tree;
+    let mut out = Vec::new();
+    for c in t.children(i).iter().copied() {
+        let owner_word = match t.rel(c) {
+            Deprel::Amod | Deprel::Compound | Deprel::NmodPoss => true,
+            Deprel::Nmod => t.case_words(c).as_slice() == ["of"],
+            _ => false,
+        };
+        if !owner_word {
+            continue;
+        }
+        for cc in t.conjuncts(c) {
+            match s.actors[cc] {
+                Some(a) if !a.modifier => push(&mut out, filler(a)),
+                Some(_) => {}
+                None => {
+                    let mut inner = Vec::new();
+                    denoted(s, cc, 1, &mut inner);
+                    for f in inner {
+                        push(&mut out, f);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::readers::testing::fixture;
+    use EntityType::{Country, Person};
+
+    fn ids(f: &[Filler]) -> Vec<usize> {
+        f.iter().map(|f| f.entity.0).collect()
+    }
+
+    #[test]
+    fn coordinated_and_appositive_names_are_each_an_actor() {
+        // joined by Australia , Bahrain and Saudi Arabia (Bahrain misparsed as an apposition)
+        let fx = fixture(
+            &[
+                ("joined", "join", "VERB", 0, "root"),
+                ("by", "by", "ADP", 3, "case"),
+                ("Australia", "Australia", "PROPN", 1, "obl:agent"),
+                (",", ",", "PUNCT", 5, "punct"),
+                ("Bahrain", "Bahrain", "PROPN", 3, "appos"),
+                ("and", "and", "CCONJ", 8, "cc"),
+                ("Saudi", "Saudi", "PROPN", 8, "compound"),
+                ("Arabia", "Arabia", "PROPN", 3, "conj"),
+            ],
+            &[(2..3, 0, Country), (4..5, 1, Country), (6..8, 2, Country)],
+        );
+        assert_eq!(ids(&of(&fx.sentence(), 2)), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn agent_nouns_stand_for_their_owners() {
+        // the navies of China , India and Oman
+        let fx = fixture(
+            &[
+                ("the", "the", "DET", 2, "det"),
+                ("navies", "navy", "NOUN", 0, "root"),
+                ("of", "of", "ADP", 4, "case"),
+                ("China", "China", "PROPN", 2, "nmod"),
+                (",", ",", "PUNCT", 6, "punct"),
+                ("India", "India", "PROPN", 4, "conj"),
+                ("and", "and", "CCONJ", 8, "cc"),
+                ("Oman", "Oman", "PROPN", 4, "conj"),
+            ],
+            &[(3..4, 0, Country), (5..6, 1, Country), (7..8, 2, Country)],
+        );
+        let f = of(&fx.sentence(), 1);
+        assert_eq!(ids(&f), vec![0, 1, 2]);
+        assert!(f.iter().all(|f| f.certainty < 1.0));
+
+        // Israeli forces (a demonym adjective owns the agent noun)
+        let fx = fixture(
+            &[
+                ("Israeli", "Israeli", "ADJ", 2, "amod"),
+                ("forces", "force", "NOUN", 0, "root"),
+            ],
+            &[(0..1, 0, Country)],
+        )
+        .demonym(0);
+        assert_eq!(ids(&of(&fx.sentence(), 1)), vec![0]);
+        // the demonym alone is no actor
+        assert!(of(&fx.sentence(), 0).is_empty());
+
+        // an ordinary noun owned by a country stands for nothing: "Israeli changes"
+        let fx = fixture(
+            &[
+                ("Israeli", "Israeli", "ADJ", 2, "amod"),
+                ("changes", "change", "NOUN", 0, "root"),
+            ],
+            &[(0..1, 0, Country)],
+        )
+        .demonym(0);
+        assert!(of(&fx.sentence(), 1).is_empty());
+    }
+
+    #[test]
+    fn appositions_and_relative_pronouns_name_the_actor() {
+        // the head of the SSC , Mohammed Suweysi ,
+        let fx = fixture(
+            &[
+                ("the", "the", "DET", 2, "det"),
+                ("head", "head", "NOUN", 0, "root"),
+                ("of", "of", "ADP", 5, "case"),
+                ("the", "the", "DET", 5, "det"),
+                ("SSC", "SSC", "PROPN", 2, "nmod"),
+                (",", ",", "PUNCT", 7, "punct"),
+                ("Mohammed", "Mohammed", "PROPN", 2, "appos"),
+                ("Suweysi", "Suweysi", "PROPN", 7, "flat"),
+            ],
+            &[(4..5, 0, EntityType::GovernmentBody), (6..8, 1, Person)],
+        );
+        // the apposition wins over the owner: the head is the person
+        assert_eq!(ids(&of(&fx.sentence(), 1)), vec![1]);
+
+        // Hamas , which attacked Israel
+        let fx = fixture(
+            &[
+                ("Hamas", "Hamas", "PROPN", 0, "root"),
+                (",", ",", "PUNCT", 4, "punct"),
+                ("which", "which", "PRON", 4, "nsubj"),
+                ("attacked", "attack", "VERB", 1, "acl:relcl"),
+                ("Israel", "Israel", "PROPN", 4, "obj"),
+            ],
+            &[(0..1, 0, EntityType::Organization), (4..5, 1, Country)],
+        );
+        assert_eq!(ids(&of(&fx.sentence(), 2)), vec![0]);
+    }
+}

@@ -1,0 +1,915 @@
+//! Events from predicate–argument structure. Every verb and event noun of
+//! `data/frames.tsv` is a predicate; its frames say where its target stands. The source
+//! of a verb is its subject, or the agent of a passive ("was joined by X"), or the
+//! subject it shares: a coordinated verb's ("condemned and sanctioned"), a controlled
+//! complement's ("agreed to provide": the one who agreed; "urged Iran to release": the
+//! one urged), a participial adjunct's ("…, blaming Hamas": the main clause's), a relative
+//! clause's antecedent ("Hamas, which attacked Israel"). The source of an event noun is
+//! its owner ("Iran's cooperation", "US aid", "Canadian sanctions", "an attack by Hamas")
+//! or the subject of the light verb it is the object of ("held talks with"); "between"
+//! makes its coordinated actors act on each other. The mode comes from [`modes`]; an
+//! intended cooperative event is an AGREE, an intended hostile one a THREATEN
+//! (`data/intents.tsv`); the complement of "refused to" is a REJECT of its target.
+//!
+//! [`modes`]: super::modes
+
+use super::actors::{self, Filler};
+use super::{modes, reports, Found, Sentence};
+use crate::lexicon::{Frame, FramePos, Target};
+use crate::model::{Mode, RelationKind};
+use crate::syntax::{Deprel, Upos};
+
+/// Confidence of each way of finding a source, before the ends' own certainty.
+const ACTIVE: f64 = 0.8;
+const PASSIVE: f64 = 0.75;
+const SHARED_SUBJECT: f64 = 0.65;
+const NOMINAL: f64 = 0.7;
+/// Coordinated subjects acting on each other ("X and Y met"), relative to the subject's.
+const COORDINATED: f64 = 0.9;
+/// A target reached through the act's own phrase ("action against X").
+const INDIRECT: f64 = 0.8;
+
+/// How many levels of shared subjects are followed ("agreed to try to meet").
+const MAX_CHAIN: usize = 6;
+
+/// The events of every predicate of the sentence.
+pub fn read(s: &Sentence<'_>, out: &mut Vec<Found>) {
+    for p in 0..s.tree.len() {
+        match s.tree.upos(p) {
+            Upos::Verb => verb_events(s, p, out),
+            Upos::Noun if s.actors[p].is_none() => noun_events(s, p, out),
+            _ => {}
+        }
+    }
+}
+
+/// Sources found for a predicate, with how they were found.
+struct Sources {
+    fillers: Vec<Filler>,
+    confidence: f64,
+}
+
+/// The source of verb `v`: its subject (the agent of a passive), or a shared one.
+pub fn subjects(s: &Sentence<'_>, v: usize) -> Vec<Filler> {
+    sources(s, v, 0).fillers
+}
+
+fn sources(s: &Sentence<'_>, v: usize, depth: usize) -> Sources {
+    let t = s.tree;
+    let none = Sources {
+        fillers: Vec::new(),
+        confidence: 0.0,
+    };
+    if is_passive(s, v) {
+        let mut fillers = Vec::new();
+        for c in t.children(v).iter().copied() {
+            let agent = t.rel(c) == Deprel::OblAgent
+                || (t.rel(c) == Deprel::Obl && t.case_words(c).as_slice() == ["by"]);
+            if agent {
+                fillers.extend(actors::of(s, c));
+            }
+        }
+        return Sources {
+            fillers,
+            confidence: PASSIVE,
+        };
+    }
+    let mut fillers = Vec::new();
+    for c in t.children_by(v, &[Deprel::Nsubj, Deprel::NsubjOuter]) {
+        fillers.extend(actors::of(s, c));
+    }
+    if !fillers.is_empty() {
+        return Sources {
+            fillers,
+            confidence: ACTIVE,
+        };
+    }
+    if let Some(stray) = stray_subject(s, v) {
+        return Sources {
+            fillers: actors::of(s, stray),
+            confidence: SHARED_SUBJECT,
+        };
+    }
+    if t.children_by(v, &[Deprel::Nsubj, Deprel::NsubjOuter, Deprel::Expl])
+        .next()
+        .is_some()
+        || depth >= MAX_CHAIN
+    {
+        // a subject that names no actor ("the talks failed") is not replaced by another
+        return none;
+    }
+    let Some(g) = t.head(v) else {
+        return none;
+    };
+    let inherited = match t.rel(v) {
+        Deprel::Conj => {
+            let first = t.first_conjunct(v);
+            // "urged the embassy to reconsider and spoke with X": a finite verb is not
+            // coordinated with an infinitive, whatever the parse says
+            let finite = t.lower(v) != t.lemma(v);
+            let infinitive = t.lower(first) == t.lemma(first) && t.rel(first) == Deprel::Xcomp;
+            match t.head(first) {
+                Some(g) if finite && infinitive => sources(s, g, depth + 1).fillers,
+                _ => sources(s, first, depth + 1).fillers,
+            }
+        }
+        Deprel::Xcomp => {
+            // object control ("urged Iran to release"), else subject control
+            let objects: Vec<usize> = t.children_by(g, &[Deprel::Obj, Deprel::Iobj]).collect();
+            let mut f = Vec::new();
+            for o in &objects {
+                f.extend(actors::of(s, *o));
+            }
+            if objects.is_empty() {
+                sources(s, g, depth + 1).fillers
+            } else {
+                f
+            }
+        }
+        Deprel::Advcl if matches!(t.upos(g), Upos::Verb | Upos::Aux) => {
+            sources(s, g, depth + 1).fillers
+        }
+        Deprel::AclRelcl | Deprel::Acl => actors::of(s, g),
+        _ => Vec::new(),
+    };
+    Sources {
+        fillers: inherited,
+        confidence: SHARED_SUBJECT,
+    }
+}
+
+/// The subject the parser hung on a clause inside `v`'s: "Khan, who was removed …, is
+/// hanging out in jail" is often parsed with both "Khan" and "who" as subjects of
+/// "removed". A clause with a relative pronoun subject and a name before it gives the name
+/// back to the verb that has no subject.
+fn stray_subject(s: &Sentence<'_>, v: usize) -> Option<usize> {
+    let t = s.tree;
+    const SUBJECTS: &[Deprel] = &[Deprel::Nsubj, Deprel::NsubjPass];
+    if t.children_by(v, SUBJECTS).next().is_some() {
+        return None;
+    }
+    t.children_by(
+        v,
+        &[
+            Deprel::Advcl,
+            Deprel::AclRelcl,
+            Deprel::Acl,
+            Deprel::Parataxis,
+        ],
+    )
+    .find_map(|c| {
+        let subjects: Vec<usize> = t.children_by(c, SUBJECTS).collect();
+        let relative = subjects
+            .iter()
+            .position(|&x| matches!(t.lower(x), "who" | "which" | "that"))?;
+        let name = subjects[..relative]
+            .iter()
+            .copied()
+            .find(|&x| actors::named(s, x).is_some())?;
+        (name < v).then_some(name)
+    })
+}
+
+/// A passive verb: a passive auxiliary or subject, or an agent ("the coalition led by
+/// X" has neither auxiliary nor subject).
+fn is_passive(s: &Sentence<'_>, v: usize) -> bool {
+    s.tree.is_passive(v) || s.tree.has_child(v, Deprel::OblAgent)
+}
+
+/// The word of `v` that a frame's object names ("troops" of "sent troops to").
+fn object_noun(s: &Sentence<'_>, v: usize, frame: &Frame) -> Option<Option<usize>> {
+    if frame.object.is_empty() {
+        return Some(None);
+    }
+    let t = s.tree;
+    let rels: &[Deprel] = if is_passive(s, v) {
+        &[Deprel::NsubjPass]
+    } else {
+        &[Deprel::Obj]
+    };
+    t.children_by(v, rels)
+        .find(|&o| frame.object.iter().any(|w| t.is_noun_form(o, w)))
+        .map(Some)
+}
+
+/// The particles of a frame ("out" of "pull out") stand on the verb.
+fn particles_on_verb(s: &Sentence<'_>, v: usize, frame: &Frame) -> bool {
+    let t = s.tree;
+    frame.particle.iter().all(|p| {
+        t.children_by(v, &[Deprel::CompoundPrt, Deprel::Advmod, Deprel::Obl])
+            .any(|c| t.lower(c) == p)
+    })
+}
+
+/// A phrase matches a frame's prepositions, its particles standing either on the verb
+/// or before the prepositions ("pulled out of": `out` and `of` are both case markers).
+fn phrase_matches(s: &Sentence<'_>, v: usize, phrase: usize, frame: &Frame) -> bool {
+    let preps = frame.target.prepositions();
+    let t = s.tree;
+    if t.introduced_by(phrase, preps) && particles_on_verb(s, v, frame) {
+        return true;
+    }
+    if frame.particle.is_empty() {
+        return false;
+    }
+    let words = t.case_words(phrase);
+    let expected: Vec<&str> = frame
+        .particle
+        .iter()
+        .chain(preps)
+        .map(String::as_str)
+        .collect();
+    words == expected
+}
+
+/// The words of the target phrases of a verb's frame.
+fn verb_targets(s: &Sentence<'_>, v: usize, frame: &Frame, object: Option<usize>) -> Vec<usize> {
+    let t = s.tree;
+    let passive = is_passive(s, v);
+    match &frame.target {
+        Target::Obj => {
+            if !particles_on_verb(s, v, frame) {
+                return Vec::new();
+            }
+            let rels: &[Deprel] = if passive {
+                &[Deprel::NsubjPass]
+            } else {
+                &[Deprel::Obj]
+            };
+            let mut found: Vec<usize> = t.children_by(v, rels).collect();
+            if found.is_empty() && !passive {
+                // "accused the United States of ...": an object parsed as indirect
+                found.extend(t.children_by(v, &[Deprel::Iobj]));
+            }
+            if found.is_empty() && !passive {
+                // "condemned and sanctioned Israel": the object after the last conjunct
+                // belongs to every verb before it
+                found.extend(shared_object(s, v));
+            }
+            if found.is_empty() && passive && matches!(t.rel(v), Deprel::Acl | Deprel::AclRelcl) {
+                // "the coalition (which was) joined by X": the noun the participle modifies
+                found.extend(t.head(v));
+            }
+            found
+        }
+        Target::Iobj if !passive => {
+            let mut found: Vec<usize> = t.children_by(v, &[Deprel::Iobj]).collect();
+            if found.is_empty() {
+                // "Qatar sent Gaza fuel" parsed as a compound: a name before the thing
+                // given is its recipient ("Ukraine aid")
+                found.extend(object.into_iter().flat_map(|o| {
+                    t.children_by(o, &[Deprel::Compound])
+                        .filter(|&c| actors::named(s, c).is_some())
+                        .collect::<Vec<_>>()
+                }));
+            }
+            found
+        }
+        Target::Iobj => Vec::new(),
+        Target::Clause => t
+            .children_by(v, &[Deprel::Ccomp])
+            .flat_map(|c| {
+                t.children_by(c, &[Deprel::Nsubj, Deprel::NsubjPass])
+                    .collect::<Vec<_>>()
+            })
+            .collect(),
+        Target::Obl(_) => {
+            let mut found: Vec<usize> = t
+                .children_by(v, &[Deprel::Obl, Deprel::OblUnmarked])
+                .filter(|&c| phrase_matches(s, v, c, frame))
+                .collect();
+            // the phrase attached to the object noun: "sent troops to X"
+            let holders: Vec<usize> = match object {
+                Some(o) => vec![o],
+                None => t.children_by(v, &[Deprel::Obj]).collect(),
+            };
+            for o in holders {
+                found.extend(
+                    t.children_by(o, &[Deprel::Nmod])
+                        .filter(|&c| phrase_matches(s, v, c, frame)),
+                );
+            }
+            found
+        }
+        Target::Nmod(_) => Vec::new(),
+    }
+}
+
+/// The object of the verb coordinated right after `v`, when `v` has none of its own
+/// and the object follows that conjunct ("condemned and sanctioned Israel").
+fn shared_object(s: &Sentence<'_>, v: usize) -> Vec<usize> {
+    let t = s.tree;
+    if t.children_by(v, &[Deprel::Obj, Deprel::Ccomp, Deprel::Xcomp])
+        .next()
+        .is_some()
+    {
+        return Vec::new();
+    }
+    t.children_by(v, &[Deprel::Conj])
+        .filter(|&c| t.upos(c) == Upos::Verb && !is_passive(s, c))
+        .take(1)
+        .flat_map(|c| {
+            t.children_by(c, &[Deprel::Obj])
+                .filter(move |&o| o > c)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// A verb's events, one per (source, target) of each frame that fits.
+fn verb_events(s: &Sentence<'_>, v: usize, out: &mut Vec<Found>) {
+    let t = s.tree;
+    let frames = s.lex.frames(FramePos::Verb, t.lemma(v), t.lower(v));
+    if frames.is_empty() {
+        return;
+    }
+    let src = sources(s, v, 0);
+    // a frame that names the object ("offered condolences to") wins over one that does
+    // not ("offered X to") for the same target phrase
+    let mut matched_slots: Vec<&Target> = Vec::new();
+    let mut any_target = false;
+    let (with_object, without): (Vec<&Frame>, Vec<&Frame>) =
+        frames.iter().partition(|f| !f.object.is_empty());
+    for frame in with_object.into_iter().chain(without) {
+        let Some(object) = object_noun(s, v, frame) else {
+            continue;
+        };
+        if frame.object.is_empty() && matched_slots.contains(&&frame.target) {
+            continue;
+        }
+        let phrases = verb_targets(s, v, frame, object);
+        let mut targets: Vec<Filler> = phrases.iter().flat_map(|&w| actors::of(s, w)).collect();
+        if targets.is_empty() && takes_stance(frame.relation) {
+            // "will support Turkey's bid": the bid stands for Turkey
+            targets = phrases
+                .iter()
+                .filter(|&&w| s.lang.owned_nouns.contains(s.tree.lemma(w)))
+                .flat_map(|&w| actors::owners_of_anything(s, w))
+                .collect();
+        }
+        let mut confidence = src.confidence;
+        if targets.is_empty() && frame.target == Target::Obj && aims_at(frame.relation) {
+            // "threatened further action against Russia": the act's own target
+            targets = phrases.iter().flat_map(|&w| aimed_at(s, w)).collect();
+            confidence *= INDIRECT;
+        }
+        if targets.is_empty() {
+            continue;
+        }
+        any_target = true;
+        if !frame.object.is_empty() {
+            matched_slots.push(&frame.target);
+        }
+        let verb = verb_words(s, v, frame, object);
+        if frame.relation == RelationKind::DetainedIn {
+            // the detainee is the verb's object (the subject of a passive)
+            let held: Vec<Filler> = detainees(s, v);
+            push_all(s, v, &held, &targets, frame.relation, &verb, PASSIVE, out);
+            continue;
+        }
+        push_all(
+            s,
+            v,
+            &src.fillers,
+            &targets,
+            frame.relation,
+            &verb,
+            confidence,
+            out,
+        );
+    }
+    // "Finland and Estonia met", "Egypt and Greece signed an agreement": the coordinated
+    // subjects of a symmetric verb act on each other when it names no other party
+    if !any_target && src.fillers.len() >= 2 {
+        if let Some(frame) = frames.iter().find(|f| f.relation.is_symmetric()) {
+            let verb = t.lower(v).to_string();
+            for (i, a) in src.fillers.iter().enumerate() {
+                for b in &src.fillers[i + 1..] {
+                    push_all(
+                        s,
+                        v,
+                        std::slice::from_ref(a),
+                        std::slice::from_ref(b),
+                        frame.relation,
+                        &verb,
+                        src.confidence * COORDINATED,
+                        out,
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Relations whose act has a target of its own that is the event's target ("threatened
+/// action against X", "imposed a ban on X", "condemned violence against X").
+fn aims_at(r: RelationKind) -> bool {
+    matches!(
+        r,
+        RelationKind::Threaten
+            | RelationKind::Reject
+            | RelationKind::Sanction
+            | RelationKind::Coerce
+            | RelationKind::Request
+            | RelationKind::Protest
+    )
+}
+
+/// The actors an act noun is aimed at: its against/on/to-phrases ("action against
+/// Russia", "a ban on X").
+fn aimed_at(s: &Sentence<'_>, w: usize) -> Vec<Filler> {
+    let t = s.tree;
+    t.children_by(w, &[Deprel::Nmod])
+        .filter(|&c| {
+            matches!(
+                t.case_words(c).as_slice(),
+                ["against"] | ["on"] | ["upon"] | ["toward"] | ["towards"] | ["at"]
+            )
+        })
+        .flat_map(|c| actors::of(s, c))
+        .collect()
+}
+
+/// Relations whose target can be an actor's stance or act ("rejected the Israeli plan").
+fn takes_stance(r: RelationKind) -> bool {
+    matches!(
+        r,
+        RelationKind::Support
+            | RelationKind::Reject
+            | RelationKind::Accuse
+            | RelationKind::Agree
+            | RelationKind::Concede
+            | RelationKind::Protest
+            | RelationKind::Request
+            | RelationKind::Sanction
+            | RelationKind::Coerce
+    )
+}
+
+fn detainees(s: &Sentence<'_>, v: usize) -> Vec<Filler> {
+    let rels: &[Deprel] = if is_passive(s, v) {
+        &[Deprel::NsubjPass]
+    } else {
+        &[Deprel::Obj]
+    };
+    let mut held: Vec<Filler> = s
+        .tree
+        .children_by(v, rels)
+        .flat_map(|c| actors::of(s, c))
+        .collect();
+    if held.is_empty() && matches!(s.tree.rel(v), Deprel::Acl | Deprel::AclRelcl) {
+        // "Khan, held in Adiala jail"
+        if let Some(h) = s.tree.head(v) {
+            held = actors::of(s, h);
+        }
+    }
+    held
+}
+
+/// The words that state the event: the verb as written with the frame's particle,
+/// object and prepositions ("pulled out of", "imposed sanctions on").
+fn verb_words(s: &Sentence<'_>, v: usize, frame: &Frame, object: Option<usize>) -> String {
+    let t = s.tree;
+    let mut words = vec![t.lower(v).to_string()];
+    words.extend(frame.particle.iter().cloned());
+    if let Some(o) = object {
+        words.push(t.lower(o).to_string());
+    }
+    words.extend(frame.target.prepositions().iter().cloned());
+    words.join(" ")
+}
+
+/// What governs a verb's complement turns its event into another: "refused to meet X"
+/// is a REJECT of X, "threatened to attack X" a THREATEN of X, in the governing verb's
+/// mode.
+fn governed(s: &Sentence<'_>, v: usize) -> Option<(RelationKind, usize)> {
+    let t = s.tree;
+    if t.rel(v) != Deprel::Xcomp {
+        return None;
+    }
+    let g = t.head(v)?;
+    if s.lang.refusal_verbs.contains(t.lemma(g)) {
+        return Some((RelationKind::Reject, g));
+    }
+    let threat = s
+        .lex
+        .frames(FramePos::Verb, t.lemma(g), t.lower(g))
+        .iter()
+        .any(|f| f.relation == RelationKind::Threaten);
+    threat.then_some((RelationKind::Threaten, g))
+}
+
+/// Pushes one fact per (source, target) pair, with the mode and reporter of the
+/// predicate `p`.
+#[allow(clippy::too_many_arguments)]
+fn push_all(
+    s: &Sentence<'_>,
+    p: usize,
+    sources: &[Filler],
+    targets: &[Filler],
+    relation: RelationKind,
+    verb: &str,
+    confidence: f64,
+    out: &mut Vec<Found>,
+) {
+    if sources.is_empty() || targets.is_empty() {
+        return;
+    }
+    let (relation, mode, verb) = match governed(s, p) {
+        Some((r, g)) => (r, modes::of(s, g), format!("{} to {verb}", s.tree.lower(g))),
+        None => {
+            let mode = modes::of(s, p);
+            let r = if mode == Mode::Intended {
+                s.lex.intended(relation)
+            } else {
+                relation
+            };
+            (r, mode, verb.to_string())
+        }
+    };
+    let reporter = reports::reporter(s, p);
+    for a in sources {
+        for b in targets {
+            if a.entity == b.entity {
+                continue;
+            }
+            let mut f = Found::new(
+                a.entity,
+                b.entity,
+                relation,
+                verb.clone(),
+                confidence * a.certainty * b.certainty,
+            );
+            f.mode = mode;
+            f.reported_by =
+                reporter.filter(|r| *r != a.entity || relation != RelationKind::Request);
+            out.push(f);
+        }
+    }
+}
+
+/// An event noun's events.
+fn noun_events(s: &Sentence<'_>, n: usize, out: &mut Vec<Found>) {
+    let t = s.tree;
+    let frames = s.lex.frames(FramePos::Noun, t.lemma(n), t.lower(n));
+    if frames.is_empty() {
+        return;
+    }
+    let governor = t.head(n).filter(|_| t.rel(n) == Deprel::Obj);
+    for frame in frames {
+        let preps = frame.target.prepositions();
+        let mut phrases: Vec<usize> = t
+            .noun_phrases(n)
+            .into_iter()
+            .filter(|&c| t.introduced_by(c, preps))
+            .collect();
+        if phrases.is_empty() && preps.len() == 1 {
+            // a preposition parsed as a word of its own ("a meeting between" with
+            // "between" as the noun's dependent and the phrase under it)
+            let p = n + 1;
+            if p < t.len() && t.lower(p) == preps[0] && t.head(p) == Some(n) {
+                phrases.extend(t.children_by(p, &[Deprel::Obl, Deprel::Nmod, Deprel::Obj]));
+            }
+        }
+        // "increased its cooperation with X", "held talks with X": the phrase may hang
+        // on the verb
+        if let Some(g) = governor {
+            phrases.extend(
+                t.children_by(g, &[Deprel::Obl])
+                    .filter(|&c| t.introduced_by(c, preps)),
+            );
+        }
+        let verb = match governor {
+            Some(g) if s.lang.light_verbs.contains(t.lemma(g)) => {
+                format!("{} {} {}", t.lower(g), t.lower(n), preps.join(" "))
+            }
+            _ => format!("{} {}", t.lower(n), preps.join(" ")),
+        };
+        if frame.target.is_between() {
+            for phrase in phrases {
+                let mut parties = actors::of(s, phrase);
+                if parties.len() == 1 {
+                    // "a meeting between X and Y took place" is often parsed with Y as the
+                    // subject: the name right after "X and" is the other party
+                    parties.extend(name_after_and(s, phrase));
+                }
+                for (i, a) in parties.iter().enumerate() {
+                    for b in &parties[i + 1..] {
+                        push_all(
+                            s,
+                            n,
+                            std::slice::from_ref(a),
+                            std::slice::from_ref(b),
+                            frame.relation,
+                            &verb,
+                            NOMINAL,
+                            out,
+                        );
+                    }
+                }
+            }
+            continue;
+        }
+        let mut targets: Vec<Filler> = phrases.iter().flat_map(|&p| actors::of(s, p)).collect();
+        let mut owners = noun_owners(s, n);
+        if targets.is_empty() && frame.target.is_of() {
+            // "Khan's arrest": the possessor is the one arrested
+            targets = t
+                .children_by(n, &[Deprel::NmodPoss])
+                .flat_map(|c| actors::of(s, c))
+                .collect();
+            owners = by_phrase(s, n);
+        }
+        if owners.is_empty() {
+            if let Some(g) = governor.filter(|&g| s.lang.light_verbs.contains(t.lemma(g))) {
+                owners = subjects(s, g);
+            }
+        }
+        push_all(s, n, &owners, &targets, frame.relation, &verb, NOMINAL, out);
+    }
+}
+
+/// The actor named right after "and" following the phrase at `w`'s name.
+fn name_after_and(s: &Sentence<'_>, w: usize) -> Option<Filler> {
+    let t = s.tree;
+    let start = s.mention_start[w]?;
+    let mut end = start;
+    while end < t.len() && s.mention_start[end] == Some(start) {
+        end += 1;
+    }
+    if end + 1 < t.len() && t.lower(end) == "and" {
+        // "between Israel and the United Arab Emirates"
+        let next = if t.lower(end + 1) == "the" {
+            end + 2
+        } else {
+            end + 1
+        };
+        if next >= t.len() {
+            return None;
+        }
+        let a = actors::named(s, next)?;
+        if s.mention_start[next] == Some(next) {
+            return Some(Filler {
+                entity: a.entity,
+                kind: a.kind,
+                certainty: a.certainty,
+            });
+        }
+    }
+    None
+}
+
+/// The owner of an event noun: a possessor ("Iran's cooperation"), a name or demonym
+/// before it ("US aid", "Canadian sanctions"), a by-phrase ("an attack by Hamas").
+fn noun_owners(s: &Sentence<'_>, n: usize) -> Vec<Filler> {
+    let t = s.tree;
+    let mut out = by_phrase(s, n);
+    for c in t.children(n).iter().copied() {
+        match t.rel(c) {
+            Deprel::NmodPoss => out.extend(actors::of(s, c)),
+            Deprel::Compound | Deprel::Amod => {
+                for cc in t.conjuncts(c) {
+                    if let Some(a) = s.actors[cc].filter(|a| !a.modifier) {
+                        out.push(Filler {
+                            entity: a.entity,
+                            kind: a.kind,
+                            certainty: a.certainty,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn by_phrase(s: &Sentence<'_>, n: usize) -> Vec<Filler> {
+    let t = s.tree;
+    t.noun_phrases(n)
+        .into_iter()
+        .filter(|&c| t.case_words(c).as_slice() == ["by"])
+        .flat_map(|c| actors::of(s, c))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::readers::testing::{facts, fixture};
+    use crate::model::EntityType::{Country, Person};
+
+    fn events(
+        fx: &crate::extract::readers::testing::Fixture,
+    ) -> Vec<(usize, &'static str, usize, &'static str)> {
+        let mut out = Vec::new();
+        read(&fx.sentence(), &mut out);
+        facts(&out)
+    }
+
+    #[test]
+    fn subject_object_and_prepositional_frames() {
+        // Blome met with Khan
+        let fx = fixture(
+            &[
+                ("Blome", "Blome", "PROPN", 2, "nsubj"),
+                ("met", "meet", "VERB", 0, "root"),
+                ("with", "with", "ADP", 4, "case"),
+                ("Khan", "Khan", "PROPN", 2, "obl"),
+            ],
+            &[(0..1, 0, Person), (3..4, 1, Person)],
+        );
+        assert_eq!(events(&fx), vec![(0, "CONSULT", 1, "asserted")]);
+        // Russia pulled out of the Council (both words are case markers)
+        let fx = fixture(
+            &[
+                ("Russia", "Russia", "PROPN", 2, "nsubj"),
+                ("pulled", "pull", "VERB", 0, "root"),
+                ("out", "out", "ADP", 5, "case"),
+                ("of", "of", "ADP", 5, "case"),
+                ("Council", "Council", "PROPN", 2, "obl"),
+            ],
+            &[(0..1, 0, Country), (4..5, 1, EntityType::Organization)],
+        );
+        assert_eq!(events(&fx), vec![(0, "RETREAT", 1, "asserted")]);
+    }
+
+    #[test]
+    fn coordinated_verbs_share_the_object_after_the_last() {
+        // Iran condemned and sanctioned Israel
+        let fx = fixture(
+            &[
+                ("Iran", "Iran", "PROPN", 2, "nsubj"),
+                ("condemned", "condemn", "VERB", 0, "root"),
+                ("and", "and", "CCONJ", 4, "cc"),
+                ("sanctioned", "sanction", "VERB", 2, "conj"),
+                ("Israel", "Israel", "PROPN", 4, "obj"),
+            ],
+            &[(0..1, 0, Country), (4..5, 1, Country)],
+        );
+        let mut got = events(&fx);
+        got.sort();
+        assert_eq!(
+            got,
+            vec![(0, "ACCUSE", 1, "asserted"), (0, "SANCTION", 1, "asserted")]
+        );
+    }
+
+    #[test]
+    fn passives_coordination_and_relative_clauses() {
+        // Britain joined the American coalition , which was joined by Australia and Bahrain
+        let fx = fixture(
+            &[
+                ("Britain", "Britain", "PROPN", 2, "nsubj"),
+                ("joined", "join", "VERB", 0, "root"),
+                ("the", "the", "DET", 5, "det"),
+                ("American", "American", "ADJ", 5, "amod"),
+                ("coalition", "coalition", "NOUN", 2, "obj"),
+                (",", ",", "PUNCT", 9, "punct"),
+                ("which", "which", "PRON", 9, "nsubj:pass"),
+                ("was", "be", "AUX", 9, "aux:pass"),
+                ("joined", "join", "VERB", 5, "acl:relcl"),
+                ("by", "by", "ADP", 11, "case"),
+                ("Australia", "Australia", "PROPN", 9, "obl:agent"),
+                ("and", "and", "CCONJ", 13, "cc"),
+                ("Bahrain", "Bahrain", "PROPN", 11, "conj"),
+            ],
+            &[
+                (0..1, 0, Country),
+                (3..4, 1, Country),
+                (10..11, 2, Country),
+                (12..13, 3, Country),
+            ],
+        )
+        .demonym(3);
+        assert_eq!(
+            events(&fx),
+            vec![
+                (0, "COOPERATE", 1, "asserted"),
+                (2, "COOPERATE", 1, "asserted"),
+                (3, "COOPERATE", 1, "asserted"),
+            ]
+        );
+    }
+
+    #[test]
+    fn control_and_participles_share_subjects() {
+        // The EU agreed to provide aid to Romania: intended, hence AGREE
+        let fx = fixture(
+            &[
+                ("EU", "EU", "PROPN", 2, "nsubj"),
+                ("agreed", "agree", "VERB", 0, "root"),
+                ("to", "to", "PART", 4, "mark"),
+                ("provide", "provide", "VERB", 2, "xcomp"),
+                ("aid", "aid", "NOUN", 4, "obj"),
+                ("to", "to", "ADP", 7, "case"),
+                ("Romania", "Romania", "PROPN", 5, "nmod"),
+            ],
+            &[(0..1, 0, EntityType::Organization), (6..7, 1, Country)],
+        );
+        assert_eq!(events(&fx), vec![(0, "AGREE", 1, "intended")]);
+        // Israel struck Gaza , blaming Hamas for the attack
+        let fx = fixture(
+            &[
+                ("Israel", "Israel", "PROPN", 2, "nsubj"),
+                ("struck", "strike", "VERB", 0, "root"),
+                ("Gaza", "Gaza", "PROPN", 2, "obj"),
+                (",", ",", "PUNCT", 5, "punct"),
+                ("blaming", "blame", "VERB", 2, "advcl"),
+                ("Hamas", "Hamas", "PROPN", 5, "obj"),
+            ],
+            &[
+                (0..1, 0, Country),
+                (2..3, 1, EntityType::Place),
+                (5..6, 2, EntityType::Organization),
+            ],
+        );
+        assert!(events(&fx).contains(&(0, "ACCUSE", 2, "asserted")));
+        // Portugal refused to meet Angola: REJECT, asserted
+        let fx = fixture(
+            &[
+                ("Portugal", "Portugal", "PROPN", 2, "nsubj"),
+                ("refused", "refuse", "VERB", 0, "root"),
+                ("to", "to", "PART", 4, "mark"),
+                ("meet", "meet", "VERB", 2, "xcomp"),
+                ("Angola", "Angola", "PROPN", 4, "obj"),
+            ],
+            &[(0..1, 0, Country), (4..5, 1, Country)],
+        );
+        assert_eq!(events(&fx), vec![(0, "REJECT", 1, "asserted")]);
+    }
+
+    #[test]
+    fn event_nouns_with_owners_light_verbs_and_between() {
+        // Iran increased its cooperation with the navies of China and Oman
+        let fx = fixture(
+            &[
+                ("Iran", "Iran", "PROPN", 2, "nsubj"),
+                ("increased", "increase", "VERB", 0, "root"),
+                ("its", "its", "PRON", 4, "nmod:poss"),
+                ("cooperation", "cooperation", "NOUN", 2, "obj"),
+                ("with", "with", "ADP", 7, "case"),
+                ("the", "the", "DET", 7, "det"),
+                ("navies", "navy", "NOUN", 2, "obl"),
+                ("of", "of", "ADP", 9, "case"),
+                ("China", "China", "PROPN", 7, "nmod"),
+                ("and", "and", "CCONJ", 11, "cc"),
+                ("Oman", "Oman", "PROPN", 9, "conj"),
+            ],
+            // "its" resolved to Iran, as the document's pronoun resolution does
+            &[
+                (0..1, 0, Country),
+                (2..3, 0, Country),
+                (8..9, 1, Country),
+                (10..11, 2, Country),
+            ],
+        );
+        assert_eq!(
+            events(&fx),
+            vec![
+                (0, "COOPERATE", 1, "asserted"),
+                (0, "COOPERATE", 2, "asserted")
+            ]
+        );
+        // a meeting between Varga and Nowak
+        let fx = fixture(
+            &[
+                ("a", "a", "DET", 2, "det"),
+                ("meeting", "meeting", "NOUN", 0, "root"),
+                ("between", "between", "ADP", 4, "case"),
+                ("Varga", "Varga", "PROPN", 2, "nmod"),
+                ("and", "and", "CCONJ", 6, "cc"),
+                ("Nowak", "Nowak", "PROPN", 4, "conj"),
+            ],
+            &[(3..4, 0, Person), (5..6, 1, Person)],
+        );
+        assert_eq!(events(&fx), vec![(0, "CONSULT", 1, "asserted")]);
+        // Turkey imposed sanctions on Sweden (the object frame and the noun agree)
+        let fx = fixture(
+            &[
+                ("Turkey", "Turkey", "PROPN", 2, "nsubj"),
+                ("imposed", "impose", "VERB", 0, "root"),
+                ("sanctions", "sanction", "NOUN", 2, "obj"),
+                ("on", "on", "ADP", 5, "case"),
+                ("Sweden", "Sweden", "PROPN", 3, "nmod"),
+            ],
+            &[(0..1, 0, Country), (4..5, 1, Country)],
+        );
+        assert_eq!(events(&fx), vec![(0, "SANCTION", 1, "asserted")]);
+        // Iran condemned the attack on Israel: no source for the attack
+        let fx = fixture(
+            &[
+                ("Iran", "Iran", "PROPN", 2, "nsubj"),
+                ("condemned", "condemn", "VERB", 0, "root"),
+                ("the", "the", "DET", 4, "det"),
+                ("attack", "attack", "NOUN", 2, "obj"),
+                ("on", "on", "ADP", 6, "case"),
+                ("Israel", "Israel", "PROPN", 4, "nmod"),
+            ],
+            &[(0..1, 0, Country), (5..6, 1, Country)],
+        );
+        assert!(!events(&fx).iter().any(|f| f.1 == "ASSAULT"));
+    }
+
+    use crate::model::EntityType;
+}
