@@ -696,15 +696,13 @@ fn by_phrase(s: &Sentence<'_>, n: usize) -> Vec<Filler> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::readers::testing::{facts, fixture};
+    use crate::extract::readers::testing::{fixture, read_with};
     use crate::model::EntityType::{Country, Person};
 
     fn events(
         fx: &crate::extract::readers::testing::Fixture,
     ) -> Vec<(usize, &'static str, usize, &'static str)> {
-        let mut out = Vec::new();
-        read(&fx.sentence(), &mut out);
-        facts(&out)
+        read_with(fx, read)
     }
 
     #[test]

@@ -235,6 +235,16 @@ pub(crate) mod testing {
     }
 
     /// The facts as (subject number, relation, object number, mode).
+    /// What one reader finds in a fixture, as [`facts`].
+    pub(crate) fn read_with(
+        fx: &Fixture,
+        read: fn(&Sentence<'_>, &mut Vec<Found>),
+    ) -> Vec<(usize, &'static str, usize, &'static str)> {
+        let mut out = Vec::new();
+        read(&fx.sentence(), &mut out);
+        facts(&out)
+    }
+
     pub(crate) fn facts(found: &[Found]) -> Vec<(usize, &'static str, usize, &'static str)> {
         let mut v: Vec<_> = found
             .iter()

@@ -13,6 +13,7 @@ use crate::model::{EntityType, OfficeStatus, RelationKind};
 use crate::syntax::Deprel;
 
 const APPOSITION: f64 = 0.8;
+const MEMBER_OF_PHRASE: f64 = 0.7;
 
 /// The relation a title of this kind gives towards an owner of this type.
 pub fn office_relation(owner: EntityType, title: RelationKind) -> Option<RelationKind> {
@@ -26,6 +27,7 @@ pub fn office_relation(owner: EntityType, title: RelationKind) -> Option<Relatio
 }
 
 pub fn read(s: &Sentence<'_>, out: &mut Vec<Found>) {
+    members_of(s, out);
     let t = s.tree;
     for n in 0..t.len() {
         if s.actors[n].is_some() {
@@ -37,7 +39,10 @@ pub fn read(s: &Sentence<'_>, out: &mut Vec<Found>) {
                 .children_by(n, &[Deprel::Nsubj])
                 .flat_map(|c| actors::of(s, c))
                 .collect(),
-            _ => continue,
+            _ => match office_verb_holders(s, n) {
+                Some(h) => h,
+                None => continue,
+            },
         };
         let holders: Vec<Filler> = holders
             .into_iter()
@@ -75,6 +80,70 @@ pub fn read(s: &Sentence<'_>, out: &mut Vec<Found>) {
             }
         }
     }
+}
+
+/// "Jaroslaw Kaczynski of the Law and Justice Party", "Yvette Cooper of the Labour
+/// Party": a person's of-phrase naming a party or an organization is their membership.
+fn members_of(s: &Sentence<'_>, out: &mut Vec<Found>) {
+    let t = s.tree;
+    for p in 0..t.len() {
+        let Some(person) = actors::named(s, p).filter(|a| a.kind == EntityType::Person) else {
+            continue;
+        };
+        if s.mention_start[p] != Some(p) {
+            continue;
+        }
+        for c in t.children_by(p, &[Deprel::Nmod]) {
+            if t.case_words(c).as_slice() != ["of"] {
+                continue;
+            }
+            let Some(group) = actors::named(s, c).filter(|a| {
+                matches!(
+                    a.kind,
+                    EntityType::PoliticalParty | EntityType::Organization
+                )
+            }) else {
+                continue;
+            };
+            out.push(Found::new(
+                person.entity,
+                group.entity,
+                RelationKind::MemberOf,
+                "of".to_string(),
+                MEMBER_OF_PHRASE * person.certainty * group.certainty,
+            ));
+        }
+    }
+}
+
+/// "X became leader of Y", "X served as ambassador to Y", "Y elected X president", "X was
+/// appointed foreign minister": a title in the complement of an office verb
+/// (`office_verb` in data/en/predicates.tsv) is an office of the verb's subject, or of its
+/// object when the verb is active and the title is not that object.
+fn office_verb_holders(s: &Sentence<'_>, n: usize) -> Option<Vec<Filler>> {
+    let t = s.tree;
+    let g = t.head(n)?;
+    if !s.lang.office_verbs.contains(t.lemma(g)) {
+        return None;
+    }
+    let complement = match t.rel(n) {
+        Deprel::Xcomp | Deprel::Obj => true,
+        Deprel::Obl => t.case_words(n).as_slice() == ["as"],
+        _ => false,
+    };
+    if !complement {
+        return None;
+    }
+    let objects: Vec<usize> = t
+        .children_by(g, &[Deprel::Obj])
+        .filter(|&o| o != n)
+        .collect();
+    let holders: Vec<Filler> = if objects.is_empty() {
+        super::events::subjects(s, g)
+    } else {
+        objects.into_iter().flat_map(|o| actors::of(s, o)).collect()
+    };
+    Some(holders)
 }
 
 /// The title noun `n` heads, with the words before it that belong to it ("foreign
@@ -136,15 +205,71 @@ fn owners(s: &Sentence<'_>, n: usize) -> Vec<Filler> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::readers::testing::{facts, fixture};
+    use crate::extract::readers::testing::{fixture, read_with};
     use EntityType::{GovernmentBody, Media, Person, PoliticalParty};
 
     fn offices(
         fx: &crate::extract::readers::testing::Fixture,
     ) -> Vec<(usize, &'static str, usize, &'static str)> {
-        let mut out = Vec::new();
-        read(&fx.sentence(), &mut out);
-        facts(&out)
+        read_with(fx, read)
+    }
+
+    #[test]
+    fn a_party_in_a_persons_of_phrase_is_their_membership() {
+        // Cooper of the Labour Party said
+        let rows = [
+            ("Cooper", "Cooper", "PROPN", 5, "nsubj"),
+            ("of", "of", "ADP", 4, "case"),
+            ("the", "the", "DET", 4, "det"),
+            ("Party", "Party", "PROPN", 1, "nmod"),
+            ("said", "say", "VERB", 0, "root"),
+        ];
+        let fx = fixture(&rows, &[(0..1, 0, Person), (3..4, 1, PoliticalParty)]);
+        assert_eq!(offices(&fx), vec![(0, "MEMBER_OF", 1, "asserted")]);
+        // a country is no membership ("Khan of Pakistan")
+        let fx = fixture(&rows, &[(0..1, 0, Person), (3..4, 1, EntityType::Country)]);
+        assert_eq!(offices(&fx), vec![]);
+    }
+
+    #[test]
+    fn titles_in_the_complement_of_office_verbs() {
+        // Johnson became leader of the Party
+        let fx = fixture(
+            &[
+                ("Johnson", "Johnson", "PROPN", 2, "nsubj"),
+                ("became", "become", "VERB", 0, "root"),
+                ("leader", "leader", "NOUN", 2, "xcomp"),
+                ("of", "of", "ADP", 5, "case"),
+                ("Party", "Party", "PROPN", 3, "nmod"),
+            ],
+            &[(0..1, 0, Person), (4..5, 1, PoliticalParty)],
+        );
+        assert_eq!(offices(&fx), vec![(0, "LEADS", 1, "asserted")]);
+        // members elected Johnson leader of the Party: the object holds it
+        let fx = fixture(
+            &[
+                ("members", "member", "NOUN", 2, "nsubj"),
+                ("elected", "elect", "VERB", 0, "root"),
+                ("Johnson", "Johnson", "PROPN", 2, "obj"),
+                ("leader", "leader", "NOUN", 2, "xcomp"),
+                ("of", "of", "ADP", 6, "case"),
+                ("Party", "Party", "PROPN", 4, "nmod"),
+            ],
+            &[(2..3, 0, Person), (5..6, 1, PoliticalParty)],
+        );
+        assert_eq!(offices(&fx), vec![(0, "LEADS", 1, "asserted")]);
+        // Johnson praised the leader of the Party: no office verb, no office
+        let fx = fixture(
+            &[
+                ("Johnson", "Johnson", "PROPN", 2, "nsubj"),
+                ("praised", "praise", "VERB", 0, "root"),
+                ("leader", "leader", "NOUN", 2, "obj"),
+                ("of", "of", "ADP", 5, "case"),
+                ("Party", "Party", "PROPN", 3, "nmod"),
+            ],
+            &[(0..1, 0, Person), (4..5, 1, PoliticalParty)],
+        );
+        assert_eq!(offices(&fx), vec![]);
     }
 
     #[test]

@@ -250,15 +250,13 @@ fn detained(s: &Sentence<'_>, w: usize, _a: ActorAt, out: &mut Vec<Found>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::readers::testing::{facts, fixture};
+    use crate::extract::readers::testing::{fixture, read_with};
     use EntityType::{Country, Facility, Person, Place};
 
     fn places(
         fx: &crate::extract::readers::testing::Fixture,
     ) -> Vec<(usize, &'static str, usize, &'static str)> {
-        let mut out = Vec::new();
-        read(&fx.sentence(), &mut out);
-        facts(&out)
+        read_with(fx, read)
     }
 
     #[test]
