@@ -6,7 +6,7 @@
 
 use crate::errors::{raise, Kind};
 use crate::names;
-use actorgraph::cli::output::{write_atomic, Target};
+use actorgraph::cli::output::{write_file, Target};
 use actorgraph::export;
 use actorgraph::format::{self, Format};
 use actorgraph::graph::ActorGraph;
@@ -100,7 +100,7 @@ impl Request {
         let mut out = Vec::new();
         for &f in &self.formats {
             match &self.target {
-                Target::File(path) => out.push((f, 0, path.clone())),
+                Target::File(path) | Target::Device(path) => out.push((f, 0, path.clone())),
                 Target::Dir(dir) => {
                     for (part, name) in f.files(&self.stem).iter().enumerate() {
                         out.push((f, part, dir.join(name)));
@@ -118,10 +118,20 @@ impl Request {
         let files = self.files();
         // errors cross back from the released GIL as their messages
         let written = py.detach(|| -> Result<Vec<String>, String> {
-            self.target.check_writable().map_err(|e| format!("{e:#}"))?;
+            let names: Vec<String> = self
+                .formats
+                .iter()
+                .flat_map(|f| f.files(&self.stem))
+                .collect();
+            self.target.check(&names).map_err(|e| format!("{e:#}"))?;
             let mut notes = Vec::new();
             for (format, part, path) in &files {
-                write_atomic(path, |w| {
+                // each file of a set is written whole or not at all, as the command's
+                let one = match self.target {
+                    Target::Device(_) => Target::Device(path.clone()),
+                    _ => Target::File(path.clone()),
+                };
+                write_file(&one, |w| {
                     let said = format::write(*format, graph, *part, &self.options, w).map_err(
                         |e| match e {
                             format::WriteError::Io(e) => e,
