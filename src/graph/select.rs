@@ -394,15 +394,42 @@ pub fn select(
     for d in g.documents() {
         out.add_document(d.clone());
     }
+    // what the graph was resolved from goes along, so that a selected graph, saved, merges
+    // as the whole graph would (`actorgraph merge`)
     for (i, a) in actors.iter().enumerate() {
         if keep[i] {
-            out.insert_actor((*a).clone());
+            let ix = out.insert_actor((*a).clone());
+            let forms = g.forms_of(&a.id);
+            if !forms.is_empty() {
+                out.set_forms(ix, forms.to_vec());
+            }
         }
     }
+    let parts: HashMap<(&str, &str, RelationKind, Mode), &[super::Part]> = g
+        .edges()
+        .filter(|e| !e.parts.is_empty())
+        .map(|e| {
+            let key = (
+                e.source.id.as_str(),
+                e.target.id.as_str(),
+                e.relation.relation,
+                e.relation.mode,
+            );
+            (key, e.parts)
+        })
+        .collect();
     for &(s, t, r) in &edges {
         if keep[s] && keep[t] {
-            out.insert_relation(&actors[s].id, &actors[t].id, r.clone());
+            let (sid, tid) = (actors[s].id.as_str(), actors[t].id.as_str());
+            if let Some(ix) = out.insert_relation(sid, tid, r.clone()) {
+                if let Some(p) = parts.get(&(sid, tid, r.relation, r.mode)) {
+                    out.set_parts(ix, p.to_vec());
+                }
+            }
         }
+    }
+    for p in g.folded() {
+        out.push_folded(p.clone());
     }
     Ok((out, notes))
 }
