@@ -94,6 +94,12 @@ fn build(inputs: &[&Path], args: &[&str]) -> Run {
     measured(bin().arg("build").args(inputs).args(["-j", "1"]).args(args))
 }
 
+/// `actorgraph build INPUTS -j 1 -f json -o JSON ARGS`.
+fn build_json(inputs: &[&Path], json: &Path, args: &[&str]) -> Run {
+    let out = json.to_str().expect("test paths are UTF-8");
+    build(inputs, &[&["-f", "json", "-o", out], args].concat())
+}
+
 fn good(d: &Dir) -> PathBuf {
     d.write("good.txt", GOOD)
 }
@@ -211,10 +217,7 @@ fn sentences_that_pair_many_actors_give_bounded_output_and_memory() {
         let article = d.write(&format!("{name}.txt"), &text);
         let input = text.len() as u64;
         let json = d.path(&format!("{name}.json"));
-        let r = build(
-            &[&article, &g],
-            &["-f", "json", "-o", json.to_str().unwrap()],
-        );
+        let r = build_json(&[&article, &g], &json, &[]);
         assert_exit!(r.out, 0);
         r.says(&[
             "warning:",
@@ -279,10 +282,7 @@ fn a_sentence_within_the_bound_is_kept_whole() {
         format!("{} met in Hiroshima on Friday.\n", listing(&leaders)),
     );
     let json = d.path("g.json");
-    let r = build(
-        &[&article, &good(&d)],
-        &["-f", "json", "-o", json.to_str().unwrap()],
-    );
+    let r = build_json(&[&article, &good(&d)], &json, &[]);
     assert_exit!(r.out, 0);
     r.does_not_say("most confident");
     let g = read_json(&json);
@@ -399,13 +399,10 @@ fn the_largest_allowed_numbers_run() {
     // a huge depth, weight or size limit is harmless: the graph bounds the work
     let d = Dir::new();
     let json = d.path("g.json");
-    let r = build(
+    let r = build_json(
         &[&good(&d)],
+        &json,
         &[
-            "-f",
-            "json",
-            "-o",
-            json.to_str().unwrap(),
             "--max-article-bytes",
             "18446744073709551615",
             "--focus",
@@ -548,17 +545,7 @@ fn an_endless_pipe_as_knowledge_file_is_cut_at_the_limit() {
         std::thread::spawn(move || std::fs::write(fifo2, "non_name\nBerlin\n").unwrap())
     };
     let json = d.path("g.json");
-    let r = build(
-        &[&good(&d)],
-        &[
-            "-f",
-            "json",
-            "-o",
-            json.to_str().unwrap(),
-            "--lexicon",
-            fifo2.to_str().unwrap(),
-        ],
-    );
+    let r = build_json(&[&good(&d)], &json, &["--lexicon", fifo2.to_str().unwrap()]);
     writer.join().unwrap();
     assert_exit!(r.out, 0);
     has_good_fact(&read_json(&json));
@@ -569,10 +556,7 @@ fn endless_and_device_articles_are_cut_at_the_size_limit() {
     let d = Dir::new();
     let json = d.path("g.json");
     // /dev/zero as an article: binary, found in the first block
-    let r = build(
-        &[Path::new("/dev/zero"), &good(&d)],
-        &["-f", "json", "-o", json.to_str().unwrap()],
-    );
+    let r = build_json(&[Path::new("/dev/zero"), &good(&d)], &json, &[]);
     assert_exit!(r.out, 3);
     r.says(&["/dev/zero: binary data (NUL bytes), not text; skipped"]);
     has_good_fact(&read_json(&json));
@@ -1256,10 +1240,7 @@ fn the_summary_names_the_first_lines_given_an_id_and_counts_the_rest() {
             &format!("Person{i} Name{i} met Other{i} Human{i}."),
         ));
     }
-    let r = build(
-        &[&d.write("many.jsonl", corpus)],
-        &["-f", "json", "-o", json.to_str().unwrap()],
-    );
+    let r = build_json(&[&d.write("many.jsonl", corpus)], &json, &[]);
     assert_exit!(r.out, 0);
     r.says(&[
         "21 articles, 20 without an id given one (",
@@ -1388,10 +1369,7 @@ fn a_header_that_is_nearly_a_date_header_is_read_or_warned_about() {
     r.does_not_say("plain.txt");
     // an exact header with a wrong date is still refused, and the others go on
     let bad = d.write("bad.txt", format!(" date 2024-13-40 \r{article}"));
-    let r = build(
-        &[&bad, &good(&d)],
-        &["-f", "json", "-o", json.to_str().unwrap()],
-    );
+    let r = build_json(&[&bad, &good(&d)], &json, &[]);
     assert_exit!(r.out, 3);
     r.says(&["bad.txt:1: invalid date \"2024-13-40\""]);
     has_good_fact(&read_json(&json));
@@ -1476,16 +1454,10 @@ fn knowledge_files_written_decomposed_match_composed_text() {
         "The Partido Acción Nacional criticized Olaf Scholz.\n",
     );
     let json = d.path("g.json");
-    let r = build(
+    let r = build_json(
         &[&article, &good(&d)],
-        &[
-            "-f",
-            "json",
-            "-o",
-            json.to_str().unwrap(),
-            "--gazetteer",
-            gazetteer.to_str().unwrap(),
-        ],
+        &json,
+        &["--gazetteer", gazetteer.to_str().unwrap()],
     );
     assert_exit!(r.out, 0);
     let g = read_json(&json);
