@@ -291,6 +291,7 @@ fixtures! {
     stance_owner,
     willing_to,
     finite_after_infinitive,
+    object_conjunct,
 }
 
 /// Every article has an expected file and a test, and every known failure names a real line.

@@ -87,7 +87,17 @@ fn complement_events(s: &Sentence<'_>, g: usize, out: &mut Vec<Found>) {
         let mut targets = Vec::new();
         clause_actors(s, c, &mut targets);
         if threat {
-            for v in [g, c] {
+            // the condition may stand on a complement of the complement ("threatened to
+            // stop negotiations to reduce weapons if the United States goes ahead")
+            let mut chain = vec![g, c];
+            while let Some(x) = chain
+                .last()
+                .and_then(|&x| t.children_by(x, &[Deprel::Xcomp]).next())
+                .filter(|x| !chain.contains(x) && chain.len() <= MAX_CHAIN)
+            {
+                chain.push(x);
+            }
+            for v in chain {
                 for cond in modes::threat_conditions(s, v, true) {
                     for x in t.children_by(cond, &[Deprel::Nsubj]) {
                         targets.extend(actors::of(s, x));
@@ -285,7 +295,9 @@ fn object_noun(s: &Sentence<'_>, v: usize, frame: &Frame) -> Option<Option<usize
     } else {
         &[Deprel::Obj]
     };
+    // "providing photographs and other intelligence to X": any conjunct of the object
     t.children_by(v, rels)
+        .flat_map(|o| t.conjuncts(o))
         .find(|&o| frame.object.iter().any(|w| t.is_noun_form(o, w)))
         .map(Some)
 }
@@ -1113,6 +1125,46 @@ mod tests {
         let mut not = rows;
         not[2] = ("not", "not", "PART", 4, "advmod");
         assert_eq!(events(&fixture(&not, &places)), vec![]);
+    }
+
+    #[test]
+    fn a_condition_on_the_complements_complement_is_the_threats() {
+        // Russia threatened to stop talks to reduce weapons if Japan goes ahead
+        let fx = fixture(
+            &[
+                ("Russia", "Russia", "PROPN", 2, "nsubj"),
+                ("threatened", "threaten", "VERB", 0, "root"),
+                ("to", "to", "PART", 4, "mark"),
+                ("stop", "stop", "VERB", 2, "xcomp"),
+                ("talks", "talk", "NOUN", 4, "obj"),
+                ("to", "to", "PART", 7, "mark"),
+                ("reduce", "reduce", "VERB", 4, "xcomp"),
+                ("weapons", "weapon", "NOUN", 7, "obj"),
+                ("if", "if", "SCONJ", 11, "mark"),
+                ("Japan", "Japan", "PROPN", 11, "nsubj"),
+                ("goes", "go", "VERB", 7, "advcl"),
+            ],
+            &[(0..1, 0, Country), (9..10, 1, Country)],
+        );
+        assert_eq!(events(&fx), vec![(0, "THREATEN", 1, "asserted")]);
+    }
+
+    #[test]
+    fn a_frames_object_noun_may_be_a_conjunct_of_the_object() {
+        // Qatar provided photographs and intelligence to Jordan
+        let fx = fixture(
+            &[
+                ("Qatar", "Qatar", "PROPN", 2, "nsubj"),
+                ("provided", "provide", "VERB", 0, "root"),
+                ("photographs", "photograph", "NOUN", 2, "obj"),
+                ("and", "and", "CCONJ", 5, "cc"),
+                ("intelligence", "intelligence", "NOUN", 3, "conj"),
+                ("to", "to", "ADP", 7, "case"),
+                ("Jordan", "Jordan", "PROPN", 5, "nmod"),
+            ],
+            &[(0..1, 0, Country), (6..7, 1, Country)],
+        );
+        assert_eq!(events(&fx), vec![(0, "AID", 1, "asserted")]);
     }
 
     #[test]
