@@ -292,6 +292,7 @@ fixtures! {
     willing_to,
     finite_after_infinitive,
     object_conjunct,
+    place_kind,
 }
 
 /// Every article has an expected file and a test, and every known failure names a real line.
