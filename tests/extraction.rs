@@ -285,6 +285,14 @@ fixtures! {
     reported_by,
     threaten_to,
     title_complement,
+    // complements, conditions and stances read from the tree
+    threat_complement,
+    refused_complement,
+    stance_owner,
+    willing_to,
+    finite_after_infinitive,
+    object_conjunct,
+    place_kind,
 }
 
 /// Every article has an expected file and a test, and every known failure names a real line.

@@ -18,6 +18,49 @@ pub struct Tree {
 fn repair(words: &mut [Word], lower: &[String]) {
     verb_conjunct_under_object(words);
     relative_clause_off_its_noun(words, lower);
+    bare_phrase_after_verb_is_its_object(words);
+}
+
+/// "Bolsonaro opposed Macron's statement" parsed with the statement as an `obl`: a
+/// nominal phrase with no preposition that follows its verb directly, where the verb has
+/// no object, is the verb's object (a time phrase without one is `obl:unmarked`).
+fn bare_phrase_after_verb_is_its_object(words: &mut [Word]) {
+    for o in 0..words.len() {
+        let Some(v) = words[o].head.filter(|&v| v < o) else {
+            continue;
+        };
+        let bare = words[o].deprel == Deprel::Obl
+            && matches!(words[o].upos, Upos::Noun | Upos::Propn)
+            && words[v].upos == Upos::Verb
+            && !words
+                .iter()
+                .any(|x| x.head == Some(o) && x.deprel == Deprel::Case)
+            && !words
+                .iter()
+                .any(|x| x.head == Some(v) && x.deprel == Deprel::Obj);
+        if bare && (v + 1..o).all(|i| descends_from(words, i, o)) {
+            words[o].deprel = Deprel::Obj;
+        }
+    }
+}
+
+/// Following heads from `i` reaches `a`.
+fn descends_from(words: &[Word], i: usize, a: usize) -> bool {
+    climbs_to(words, i, a) == Some(true)
+}
+
+/// Following heads from `i`: whether it reaches `a` (`Some(true)`) or the root
+/// (`Some(false)`); `None` when it goes round a cycle that does not pass `a`.
+fn climbs_to(words: &[Word], i: usize, a: usize) -> Option<bool> {
+    let mut at = words[i].head;
+    for _ in 0..words.len() {
+        match at {
+            Some(h) if h == a => return Some(true),
+            Some(h) if h < words.len() => at = words[h].head,
+            _ => return Some(false),
+        }
+    }
+    None
 }
 
 /// "Chad expelled the envoy and criticized France": a verb coordinated with the object
@@ -99,15 +142,7 @@ fn relative_clause_off_its_noun(words: &mut [Word], lower: &[String]) {
 
 /// Following heads from `i` comes back to `i`.
 fn has_cycle(words: &[Word], i: usize) -> bool {
-    let mut at = words[i].head;
-    for _ in 0..words.len() {
-        match at {
-            Some(h) if h == i => return true,
-            Some(h) if h < words.len() => at = words[h].head,
-            _ => return false,
-        }
-    }
-    true
+    climbs_to(words, i, i) != Some(false)
 }
 
 impl Tree {
@@ -481,6 +516,37 @@ pub(crate) mod tests {
         let mut plain = rows;
         plain[5] = ("it", "it", "PRON", 8, "nsubj:pass");
         assert_eq!(tree(&plain).head(7), Some(1));
+    }
+
+    #[test]
+    fn a_bare_phrase_right_after_a_verb_without_object_is_its_object() {
+        // Bolsonaro opposed Macron 's statement
+        let rows = [
+            ("Bolsonaro", "Bolsonaro", "PROPN", 2, "nsubj"),
+            ("opposed", "oppose", "VERB", 0, "root"),
+            ("Macron", "Macron", "PROPN", 5, "nmod:poss"),
+            ("'s", "'s", "PART", 3, "case"),
+            ("statement", "statement", "NOUN", 2, "obl"),
+        ];
+        assert_eq!(tree(&rows).rel(4), Deprel::Obj);
+        // with a preposition it stays a phrase: "opposed it in Macron 's statement"
+        let t = tree(&[
+            ("Bolsonaro", "Bolsonaro", "PROPN", 2, "nsubj"),
+            ("opposed", "oppose", "VERB", 0, "root"),
+            ("it", "it", "PRON", 2, "obj"),
+            ("in", "in", "ADP", 6, "case"),
+            ("Macron", "Macron", "PROPN", 6, "nmod:poss"),
+            ("statement", "statement", "NOUN", 2, "obl"),
+        ]);
+        assert_eq!(t.rel(5), Deprel::Obl);
+        // a phrase that does not follow the verb directly stays: "opposed , Monday , ..."
+        let t = tree(&[
+            ("Bolsonaro", "Bolsonaro", "PROPN", 2, "nsubj"),
+            ("opposed", "oppose", "VERB", 0, "root"),
+            (",", ",", "PUNCT", 2, "punct"),
+            ("statement", "statement", "NOUN", 2, "obl"),
+        ]);
+        assert_eq!(t.rel(3), Deprel::Obl);
     }
 
     #[test]

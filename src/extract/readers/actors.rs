@@ -158,6 +158,22 @@ fn denoted(s: &Sentence<'_>, i: usize, depth: usize, out: &mut Vec<Filler>) {
         }
         return;
     }
+    if s.lang.place_kind_nouns.contains(t.lemma(i)) {
+        // "the town of Cizre" is Cizre
+        let named_places: Vec<Filler> = t
+            .children_by(i, &[Deprel::Nmod])
+            .filter(|&c| t.case_words(c).as_slice() == ["of"])
+            .filter_map(|c| named(s, c))
+            .filter(|a| a.kind == EntityType::Place)
+            .map(filler)
+            .collect();
+        if !named_places.is_empty() {
+            for f in named_places {
+                push(out, f);
+            }
+            return;
+        }
+    }
     if s.lang.part_nouns.contains(t.lemma(i)) {
         // "Syria's northeast" is Syria
         for f in owners_of_anything(s, i) {
@@ -291,6 +307,23 @@ mod tests {
 
     fn ids(f: &[Filler]) -> Vec<usize> {
         f.iter().map(|f| f.entity.0).collect()
+    }
+
+    #[test]
+    fn a_kind_of_place_with_its_name_is_that_place() {
+        // the town of Silopi ; the capital of Kosovo is not Kosovo
+        let rows = [
+            ("the", "the", "DET", 2, "det"),
+            ("town", "town", "NOUN", 0, "root"),
+            ("of", "of", "ADP", 4, "case"),
+            ("Silopi", "Silopi", "PROPN", 2, "nmod"),
+        ];
+        let fx = fixture(&rows, &[(3..4, 0, EntityType::Place)]);
+        assert_eq!(ids(&of(&fx.sentence(), 1)), vec![0]);
+        let mut capital = rows;
+        capital[1] = ("capital", "capital", "NOUN", 0, "root");
+        let fx = fixture(&capital, &[(3..4, 0, EntityType::Place)]);
+        assert_eq!(ids(&of(&fx.sentence(), 1)), Vec::<usize>::new());
     }
 
     #[test]

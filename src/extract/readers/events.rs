@@ -31,6 +31,9 @@ const INDIRECT: f64 = 0.8;
 
 /// How many levels of shared subjects are followed ("agreed to try to meet").
 const MAX_CHAIN: usize = 6;
+/// How deep phrases on phrases are read for the target of an act ("an offensive in its
+/// war with Iraq").
+const MAX_PHRASE_DEPTH: usize = 3;
 
 /// The events of every predicate of the sentence.
 pub fn read(s: &Sentence<'_>, out: &mut Vec<Found>) {
@@ -41,6 +44,108 @@ pub fn read(s: &Sentence<'_>, out: &mut Vec<Found>) {
             _ => {}
         }
     }
+    let mut refused = Vec::new();
+    for g in 0..s.tree.len() {
+        complement_events(s, g, &mut refused);
+    }
+    for f in refused {
+        let known = out
+            .iter()
+            .any(|o| (o.subject, o.object, o.relation) == (f.subject, f.object, f.relation));
+        if !known {
+            out.push(f);
+        }
+    }
+}
+
+/// "threatened to institute a curfew in Algiers", "refused to deploy peacekeepers in
+/// Iraq": a threat or a refusal is aimed at the actors its complement acts on, whatever
+/// that complement's verb (PLOVER codes the threat, not the threatened act); a threat on
+/// a condition ("… unless Baghdad accepted") is aimed at the condition's subject too.
+fn complement_events(s: &Sentence<'_>, g: usize, out: &mut Vec<Found>) {
+    let t = s.tree;
+    if !matches!(t.upos(g), Upos::Verb) {
+        return;
+    }
+    // the verb itself threatens ("threatened to", not "vowed revenge"), and names no
+    // target of its own ("warned Iran to stop" warns Iran)
+    let threat = s
+        .lex
+        .frames(FramePos::Verb, t.lemma(g), t.lower(g))
+        .iter()
+        .any(|f| f.relation == RelationKind::Threaten && f.object.is_empty());
+    if !threat && !s.lang.refusal_verbs.contains(t.lemma(g)) || t.has_child(g, Deprel::Obj) {
+        return;
+    }
+    for c in t.children(g).iter().copied() {
+        if t.upos(c) != Upos::Verb
+            || modes::complement_governor(s, c) != Some(g)
+            || modes::own_mode(s, c) == Some(Mode::Negated)
+        {
+            continue;
+        }
+        let mut targets = Vec::new();
+        clause_actors(s, c, &mut targets);
+        if threat {
+            // the condition may stand on a complement of the complement ("threatened to
+            // stop negotiations to reduce weapons if the United States goes ahead")
+            let mut chain = vec![g, c];
+            while let Some(x) = chain
+                .last()
+                .and_then(|&x| t.children_by(x, &[Deprel::Xcomp]).next())
+                .filter(|x| !chain.contains(x) && chain.len() <= MAX_CHAIN)
+            {
+                chain.push(x);
+            }
+            for v in chain {
+                for cond in modes::threat_conditions(s, v, true) {
+                    for x in t.children_by(cond, &[Deprel::Nsubj]) {
+                        targets.extend(actors::of(s, x));
+                    }
+                }
+            }
+        }
+        let src = sources(s, g, 0);
+        let verb = t.lower(c).to_string();
+        push_all(
+            s,
+            c,
+            &src.fillers,
+            &targets,
+            RelationKind::Threaten,
+            &verb,
+            src.confidence * INDIRECT,
+            out,
+        );
+    }
+}
+
+/// The actors a clause acts on: those of its objects and prepositional phrases, and of
+/// the phrases on them ("launch an offensive in its war with Iraq"), not of the clauses
+/// inside it.
+fn clause_actors(s: &Sentence<'_>, c: usize, out: &mut Vec<Filler>) {
+    let t = s.tree;
+    let mut at: Vec<usize> = t
+        .children_by(c, &[Deprel::Obj, Deprel::Iobj, Deprel::Obl])
+        .filter(|&w| t.case_words(w).as_slice() != ["by"])
+        .collect();
+    for _ in 0..MAX_PHRASE_DEPTH {
+        let mut next = Vec::new();
+        for w in at {
+            out.extend(actors::of(s, w));
+            next.extend(t.children_by(w, &[Deprel::Nmod]));
+        }
+        at = next;
+    }
+}
+
+/// The verb threatens: one of its frames is a THREATEN.
+fn is_threat(s: &Sentence<'_>, g: usize) -> bool {
+    let t = s.tree;
+    s.lex
+        .frames(FramePos::Verb, t.lemma(g), t.lower(g))
+        .iter()
+        .any(|f| f.relation == RelationKind::Threaten)
 }
 
 /// Sources found for a predicate, with how they were found.
@@ -75,7 +180,9 @@ fn sources(s: &Sentence<'_>, v: usize, depth: usize) -> Sources {
         };
     }
     let mut fillers = Vec::new();
-    for c in t.children_by(v, &[Deprel::Nsubj, Deprel::NsubjOuter]) {
+    // "it is willing to withdraw" is sometimes parsed with "it" as an expletive: an
+    // expletive the document resolves to an actor is that actor
+    for c in t.children_by(v, &[Deprel::Nsubj, Deprel::NsubjOuter, Deprel::Expl]) {
         fillers.extend(actors::of(s, c));
     }
     if !fillers.is_empty() {
@@ -101,16 +208,17 @@ fn sources(s: &Sentence<'_>, v: usize, depth: usize) -> Sources {
     let Some(g) = t.head(v) else {
         return none;
     };
-    let inherited = match t.rel(v) {
+    let rel = match modes::complement_governor(s, v) {
+        Some(_) => Deprel::Xcomp,
+        None => t.rel(v),
+    };
+    let inherited = match rel {
         Deprel::Conj => {
-            let first = t.first_conjunct(v);
             // "urged the embassy to reconsider and spoke with X": a finite verb is not
             // coordinated with an infinitive, whatever the parse says
-            let finite = t.lower(v) != t.lemma(v);
-            let infinitive = t.lower(first) == t.lemma(first) && t.rel(first) == Deprel::Xcomp;
-            match t.head(first) {
-                Some(g) if finite && infinitive => sources(s, g, depth + 1).fillers,
-                _ => sources(s, first, depth + 1).fillers,
+            match modes::finite_after_infinitive(s, v) {
+                Some(g) => sources(s, g, depth + 1).fillers,
+                None => sources(s, t.first_conjunct(v), depth + 1).fillers,
             }
         }
         Deprel::Xcomp => {
@@ -187,7 +295,9 @@ fn object_noun(s: &Sentence<'_>, v: usize, frame: &Frame) -> Option<Option<usize
     } else {
         &[Deprel::Obj]
     };
+    // "providing photographs and other intelligence to X": any conjunct of the object
     t.children_by(v, rels)
+        .flat_map(|o| t.conjuncts(o))
         .find(|&o| frame.object.iter().any(|w| t.is_noun_form(o, w)))
         .map(Some)
 }
@@ -343,14 +453,16 @@ fn verb_events(s: &Sentence<'_>, v: usize, out: &mut Vec<Found>) {
             // "will support Turkey's bid": the bid stands for Turkey
             targets = phrases
                 .iter()
-                .filter(|&&w| s.lang.owned_nouns.contains(s.tree.lemma(w)))
-                .flat_map(|&w| actors::owners_of_anything(s, w))
+                .flat_map(|&w| stance_owners(s, v, w))
                 .collect();
         }
         let mut confidence = src.confidence;
         if targets.is_empty() && frame.target == Target::Obj && aims_at(frame.relation) {
             // "threatened further action against Russia": the act's own target
-            targets = phrases.iter().flat_map(|&w| aimed_at(s, w)).collect();
+            targets = phrases
+                .iter()
+                .flat_map(|&w| aimed_at(s, w, frame.relation))
+                .collect();
             confidence *= INDIRECT;
         }
         if targets.is_empty() {
@@ -417,17 +529,73 @@ fn aims_at(r: RelationKind) -> bool {
 
 /// The actors an act noun is aimed at: its against/on/to-phrases ("action against
 /// Russia", "a ban on X").
-fn aimed_at(s: &Sentence<'_>, w: usize) -> Vec<Filler> {
+fn aimed_at(s: &Sentence<'_>, w: usize, relation: RelationKind) -> Vec<Filler> {
     let t = s.tree;
-    t.children_by(w, &[Deprel::Nmod])
-        .filter(|&c| {
-            matches!(
-                t.case_words(c).as_slice(),
-                ["against"] | ["on"] | ["upon"] | ["toward"] | ["towards"] | ["at"]
-            )
-        })
-        .flat_map(|c| actors::of(s, c))
-        .collect()
+    // a measure that cuts or refuses is aimed at those it links or feeds too ("suspended
+    // air links with Serbia", "suspended aid to Bosnia", "boycott all contact with X")
+    let restricts = matches!(
+        relation,
+        RelationKind::Sanction | RelationKind::Reject | RelationKind::Protest
+    );
+    let mut out = Vec::new();
+    // the act's own phrases, and those of the thing it is part of ("suspended part of a
+    // program for Bosnia")
+    let mut at = vec![w];
+    at.extend(
+        t.children_by(w, &[Deprel::Nmod])
+            .filter(|&c| t.case_words(c).as_slice() == ["of"] && s.actors[c].is_none()),
+    );
+    for n in at {
+        for c in t.children_by(n, &[Deprel::Nmod]) {
+            let aimed = match t.case_words(c).as_slice() {
+                ["against"] | ["on"] | ["upon"] | ["toward"] | ["towards"] | ["at"] => true,
+                ["with"] | ["to"] | ["for"] => restricts,
+                _ => false,
+            };
+            if aimed {
+                out.extend(actors::of(s, c));
+            }
+        }
+    }
+    out
+}
+
+/// The actors whose stance or act the noun at `w`, a target of verb `v`, is: any noun's
+/// possessor, by-phrase or name before it ("opposed Macron's statement", "rejected calls
+/// by Belarus", "condemned the Israeli strikes"); for a noun of `owned_noun`, its of-phrase
+/// too ("the request of Boris Johnson"). A by-phrase the parser hung on the active verb
+/// ("rejected calls by X") is the object's.
+fn stance_owners(s: &Sentence<'_>, v: usize, w: usize) -> Vec<Filler> {
+    let t = s.tree;
+    if !matches!(t.upos(w), Upos::Noun) {
+        return Vec::new();
+    }
+    let mut out = if s.lang.owned_nouns.contains(t.lemma(w)) {
+        actors::owners_of_anything(s, w)
+    } else {
+        // a demonym before a noun is no owner here ("banned Iranian airline Mahan Air")
+        let mut owners = by_phrase(s, w);
+        for c in t.children_by(w, &[Deprel::NmodPoss, Deprel::Compound]) {
+            if t.rel(c) == Deprel::NmodPoss {
+                owners.extend(actors::of(s, c));
+            } else if let Some(a) = s.actors[c].filter(|a| !a.modifier && !a.demonym) {
+                owners.push(Filler {
+                    entity: a.entity,
+                    kind: a.kind,
+                    certainty: a.certainty,
+                });
+            }
+        }
+        owners
+    };
+    if out.is_empty() && !is_passive(s, v) && t.rel(w) == Deprel::Obj {
+        out.extend(
+            t.children_by(v, &[Deprel::Obl])
+                .filter(|&c| c > w && t.case_words(c).as_slice() == ["by"])
+                .flat_map(|c| actors::of(s, c)),
+        );
+    }
+    out
 }
 
 /// Relations whose target can be an actor's stance or act ("rejected the Israeli plan").
@@ -484,19 +652,11 @@ fn verb_words(s: &Sentence<'_>, v: usize, frame: &Frame, object: Option<usize>) 
 /// mode.
 fn governed(s: &Sentence<'_>, v: usize) -> Option<(RelationKind, usize)> {
     let t = s.tree;
-    if t.rel(v) != Deprel::Xcomp {
-        return None;
-    }
-    let g = t.head(v)?;
+    let g = modes::complement_governor(s, v)?;
     if s.lang.refusal_verbs.contains(t.lemma(g)) {
         return Some((RelationKind::Reject, g));
     }
-    let threat = s
-        .lex
-        .frames(FramePos::Verb, t.lemma(g), t.lower(g))
-        .iter()
-        .any(|f| f.relation == RelationKind::Threaten);
-    threat.then_some((RelationKind::Threaten, g))
+    is_threat(s, g).then_some((RelationKind::Threaten, g))
 }
 
 /// Pushes one fact per (source, target) pair, with the mode and reporter of the
@@ -519,7 +679,10 @@ fn push_all(
         Some((r, g)) => (r, modes::of(s, g), format!("{} to {verb}", s.tree.lower(g))),
         None => {
             let mode = modes::of(s, p);
-            let r = if mode == Mode::Intended {
+            let r = if mode == Mode::Intended && !modes::threat_conditions(s, p, false).is_empty() {
+                // "will withdraw its force from Chad unless ...": a conditional commitment
+                RelationKind::Threaten
+            } else if mode == Mode::Intended {
                 s.lex.intended(relation)
             } else {
                 relation
@@ -907,6 +1070,163 @@ mod tests {
             &[(0..1, 0, Country), (5..6, 1, Country)],
         );
         assert!(!events(&fx).iter().any(|f| f.1 == "ASSAULT"));
+    }
+
+    #[test]
+    fn threats_and_refusals_reach_their_complements_actors() {
+        // Ghana threatened to institute a curfew in Accra (the complement has no frame;
+        // "to institute" parsed as an adjunct)
+        let fx = fixture(
+            &[
+                ("Ghana", "Ghana", "PROPN", 2, "nsubj"),
+                ("threatened", "threaten", "VERB", 0, "root"),
+                ("to", "to", "PART", 4, "mark"),
+                ("institute", "institute", "VERB", 2, "advcl"),
+                ("a", "a", "DET", 6, "det"),
+                ("curfew", "curfew", "NOUN", 4, "obj"),
+                ("in", "in", "ADP", 8, "case"),
+                ("Accra", "Accra", "PROPN", 6, "nmod"),
+            ],
+            &[(0..1, 0, Country), (7..8, 1, EntityType::Place)],
+        );
+        assert_eq!(events(&fx), vec![(0, "THREATEN", 1, "asserted")]);
+        // Iran threatened to launch an offensive unless Iraq accepted : the condition's
+        // subject is threatened
+        let fx = fixture(
+            &[
+                ("Iran", "Iran", "PROPN", 2, "nsubj"),
+                ("threatened", "threaten", "VERB", 0, "root"),
+                ("to", "to", "PART", 4, "mark"),
+                ("launch", "launch", "VERB", 2, "xcomp"),
+                ("an", "a", "DET", 6, "det"),
+                ("offensive", "offensive", "NOUN", 4, "obj"),
+                ("unless", "unless", "SCONJ", 9, "mark"),
+                ("Iraq", "Iraq", "PROPN", 9, "nsubj"),
+                ("accepted", "accept", "VERB", 4, "advcl"),
+            ],
+            &[(0..1, 0, Country), (7..8, 1, Country)],
+        );
+        assert_eq!(events(&fx), vec![(0, "THREATEN", 1, "asserted")]);
+        // Norway refused to deploy soldiers in Mali ; "… not to deploy" is no refusal of Mali
+        let rows = [
+            ("Norway", "Norway", "PROPN", 2, "nsubj"),
+            ("refused", "refuse", "VERB", 0, "root"),
+            ("to", "to", "PART", 4, "mark"),
+            ("deploy", "deploy", "VERB", 2, "xcomp"),
+            ("soldiers", "soldier", "NOUN", 4, "obj"),
+            ("in", "in", "ADP", 7, "case"),
+            ("Mali", "Mali", "PROPN", 4, "obl"),
+        ];
+        let places = [(0..1, 0, Country), (6..7, 1, Country)];
+        assert_eq!(
+            events(&fixture(&rows, &places)),
+            vec![(0, "REJECT", 1, "asserted")]
+        );
+        let mut not = rows;
+        not[2] = ("not", "not", "PART", 4, "advmod");
+        assert_eq!(events(&fixture(&not, &places)), vec![]);
+    }
+
+    #[test]
+    fn a_condition_on_the_complements_complement_is_the_threats() {
+        // Russia threatened to stop talks to reduce weapons if Japan goes ahead
+        let fx = fixture(
+            &[
+                ("Russia", "Russia", "PROPN", 2, "nsubj"),
+                ("threatened", "threaten", "VERB", 0, "root"),
+                ("to", "to", "PART", 4, "mark"),
+                ("stop", "stop", "VERB", 2, "xcomp"),
+                ("talks", "talk", "NOUN", 4, "obj"),
+                ("to", "to", "PART", 7, "mark"),
+                ("reduce", "reduce", "VERB", 4, "xcomp"),
+                ("weapons", "weapon", "NOUN", 7, "obj"),
+                ("if", "if", "SCONJ", 11, "mark"),
+                ("Japan", "Japan", "PROPN", 11, "nsubj"),
+                ("goes", "go", "VERB", 7, "advcl"),
+            ],
+            &[(0..1, 0, Country), (9..10, 1, Country)],
+        );
+        assert_eq!(events(&fx), vec![(0, "THREATEN", 1, "asserted")]);
+    }
+
+    #[test]
+    fn a_frames_object_noun_may_be_a_conjunct_of_the_object() {
+        // Qatar provided photographs and intelligence to Jordan
+        let fx = fixture(
+            &[
+                ("Qatar", "Qatar", "PROPN", 2, "nsubj"),
+                ("provided", "provide", "VERB", 0, "root"),
+                ("photographs", "photograph", "NOUN", 2, "obj"),
+                ("and", "and", "CCONJ", 5, "cc"),
+                ("intelligence", "intelligence", "NOUN", 3, "conj"),
+                ("to", "to", "ADP", 7, "case"),
+                ("Jordan", "Jordan", "PROPN", 5, "nmod"),
+            ],
+            &[(0..1, 0, Country), (6..7, 1, Country)],
+        );
+        assert_eq!(events(&fx), vec![(0, "AID", 1, "asserted")]);
+    }
+
+    #[test]
+    fn a_commitment_on_an_unless_condition_is_a_threat() {
+        // Kenya will withdraw its troops from Somalia unless Somalia holds elections
+        let fx = fixture(
+            &[
+                ("Kenya", "Kenya", "PROPN", 3, "nsubj"),
+                ("will", "will", "AUX", 3, "aux"),
+                ("withdraw", "withdraw", "VERB", 0, "root"),
+                ("troops", "troops", "NOUN", 3, "obj"),
+                ("from", "from", "ADP", 6, "case"),
+                ("Somalia", "Somalia", "PROPN", 3, "obl"),
+                ("unless", "unless", "SCONJ", 9, "mark"),
+                ("Somalia", "Somalia", "PROPN", 9, "nsubj"),
+                ("holds", "hold", "VERB", 3, "advcl"),
+                ("elections", "election", "NOUN", 9, "obj"),
+            ],
+            &[(0..1, 0, Country), (5..6, 1, Country), (7..8, 1, Country)],
+        );
+        assert_eq!(events(&fx), vec![(0, "THREATEN", 1, "intended")]);
+    }
+
+    #[test]
+    fn a_stance_on_an_act_is_a_stance_on_its_owner() {
+        // Germany rejected calls by Poland (the by-phrase hung on the verb) ; Japan
+        // banned Russian airline Aeroflot (a demonym owns nothing banned)
+        let fx = fixture(
+            &[
+                ("Germany", "Germany", "PROPN", 2, "nsubj"),
+                ("rejected", "reject", "VERB", 0, "root"),
+                ("calls", "call", "NOUN", 2, "obj"),
+                ("by", "by", "ADP", 5, "case"),
+                ("Poland", "Poland", "PROPN", 2, "obl"),
+            ],
+            &[(0..1, 0, Country), (4..5, 1, Country)],
+        );
+        assert_eq!(events(&fx), vec![(0, "REJECT", 1, "asserted")]);
+        let fx = fixture(
+            &[
+                ("Japan", "Japan", "PROPN", 2, "nsubj"),
+                ("banned", "ban", "VERB", 0, "root"),
+                ("Russian", "Russian", "ADJ", 4, "amod"),
+                ("airline", "airline", "NOUN", 2, "obj"),
+            ],
+            &[(0..1, 0, Country), (2..3, 1, Country)],
+        )
+        .demonym(2);
+        assert_eq!(events(&fx), vec![]);
+        // Chile condemned the violence by Peru
+        let fx = fixture(
+            &[
+                ("Chile", "Chile", "PROPN", 2, "nsubj"),
+                ("condemned", "condemn", "VERB", 0, "root"),
+                ("the", "the", "DET", 4, "det"),
+                ("violence", "violence", "NOUN", 2, "obj"),
+                ("by", "by", "ADP", 6, "case"),
+                ("Peru", "Peru", "PROPN", 4, "nmod"),
+            ],
+            &[(0..1, 0, Country), (5..6, 1, Country)],
+        );
+        assert_eq!(events(&fx), vec![(0, "ACCUSE", 1, "asserted")]);
     }
 
     use crate::model::EntityType;

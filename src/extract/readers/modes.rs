@@ -67,7 +67,7 @@ fn clause_mode_of_copula(s: &Sentence<'_>, n: usize) -> Mode {
 }
 
 /// The mode a verb's own words give it, if any.
-fn own_mode(s: &Sentence<'_>, v: usize) -> Option<Mode> {
+pub fn own_mode(s: &Sentence<'_>, v: usize) -> Option<Mode> {
     let t = s.tree;
     let lang = s.lang;
     let mut mode = None;
@@ -135,8 +135,18 @@ fn clause_mode(s: &Sentence<'_>, v: usize, depth: usize) -> Mode {
     };
     let lang = s.lang;
     let gl = t.lemma(g);
-    match t.rel(v) {
-        Deprel::Conj => clause_mode(s, t.first_conjunct(v), depth + 1),
+    let rel = if complement_governor(s, v).is_some() {
+        Deprel::Xcomp
+    } else {
+        t.rel(v)
+    };
+    match rel {
+        Deprel::Conj => match finite_after_infinitive(s, v) {
+            // "urged the embassy to reconsider and spoke with X": the speaking is the
+            // urger's own act, in the urging's mode
+            Some(g) => clause_mode(s, g, depth + 1),
+            None => clause_mode(s, t.first_conjunct(v), depth + 1),
+        },
         Deprel::Xcomp => {
             let governing = clause_mode(s, g, depth + 1);
             if matches!(governing, Mode::Negated | Mode::Hypothetical) {
@@ -172,6 +182,85 @@ fn clause_mode(s: &Sentence<'_>, v: usize, depth: usize) -> Mode {
         Deprel::Ccomp if lang.intent_verbs.contains(gl) => Mode::Intended,
         _ => Mode::Asserted,
     }
+}
+
+/// The verb or adjective whose complement the clause at `v` is: an `xcomp`, or a
+/// to-infinitive the parser attached as `advcl` to a verb that takes complements ("threatened
+/// to break relations", "urged the EU to support": a purpose clause of another verb stays
+/// an adjunct).
+pub fn complement_governor(s: &Sentence<'_>, v: usize) -> Option<usize> {
+    let t = s.tree;
+    let g = t.head(v)?;
+    match t.rel(v) {
+        Deprel::Xcomp => Some(g),
+        Deprel::Advcl
+            if t.children_by(v, &[Deprel::Mark])
+                .any(|m| t.lower(m) == "to")
+                && takes_complement(s, g) =>
+        {
+            Some(g)
+        }
+        _ => None,
+    }
+}
+
+/// A verb whose to-infinitive is its complement: a verb of intent, refusal, failure,
+/// attempt, or one that demands or threatens ("voted to leave" is no such verb).
+fn takes_complement(s: &Sentence<'_>, g: usize) -> bool {
+    let t = s.tree;
+    let l = t.lemma(g);
+    let lang = s.lang;
+    lang.intent_verbs.contains(l)
+        || lang.refusal_verbs.contains(l)
+        || lang.failure_verbs.contains(l)
+        || lang.attempt_verbs.contains(l)
+        || s.lex
+            .frames(FramePos::Verb, l, t.lower(g))
+            .iter()
+            .any(|f| matches!(f.relation, RelationKind::Request | RelationKind::Threaten))
+}
+
+/// A finite verb coordinated with an infinitive complement ("urged X to reconsider and
+/// spoke with Y") is coordinated with the verb that governs the infinitive: that verb.
+pub fn finite_after_infinitive(s: &Sentence<'_>, v: usize) -> Option<usize> {
+    let t = s.tree;
+    let first = t.first_conjunct(v);
+    let finite = t.lower(v) != t.lemma(v);
+    let infinitive = t.lower(first) == t.lemma(first) && t.rel(first) == Deprel::Xcomp;
+    if finite && infinitive && first != v {
+        t.head(first)
+    } else {
+        None
+    }
+}
+
+/// The condition clauses of the predicate at `p` (of its clause, for a noun) that make a
+/// commitment a threat ("… unless Baghdad accepted"), with `any_condition` every condition
+/// ("threatened to stop the talks if the United States goes ahead").
+pub fn threat_conditions(s: &Sentence<'_>, p: usize, any_condition: bool) -> Vec<usize> {
+    let t = s.tree;
+    let v = if matches!(t.upos(p), Upos::Noun | Upos::Propn) {
+        match t.head(p) {
+            Some(h) => h,
+            None => return Vec::new(),
+        }
+    } else {
+        p
+    };
+    let mut out = Vec::new();
+    for w in [v, t.first_conjunct(v)] {
+        for c in t.children_by(w, &[Deprel::Advcl]) {
+            let marked = t.children_by(c, &[Deprel::Mark]).any(|m| {
+                let m = t.lower(m);
+                s.lang.threat_conditions.contains(m)
+                    || (any_condition && s.lang.condition_markers.contains(m))
+            });
+            if marked && !out.contains(&c) {
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// "accused Russia of attacking": the clause may hang on the accused, the object of the
@@ -303,6 +392,48 @@ mod tests {
         ];
         assert_eq!(mode_of(&accused, 4), Mode::Hypothetical);
         assert_eq!(mode_of(&accused, 1), Mode::Asserted);
+    }
+
+    #[test]
+    fn complements_parsed_as_adjuncts_and_verbs_coordinated_with_them() {
+        // Peru threatened to break relations : "to break" parsed as an adjunct is the
+        // complement of a verb that takes one
+        let threatened = [
+            ("Peru", "Peru", "PROPN", 2, "nsubj"),
+            ("threatened", "threaten", "VERB", 0, "root"),
+            ("to", "to", "PART", 4, "mark"),
+            ("break", "break", "VERB", 2, "advcl"),
+            ("relations", "relation", "NOUN", 4, "obj"),
+        ];
+        let fx = fixture(&threatened, &[]);
+        assert_eq!(complement_governor(&fx.sentence(), 3), Some(1));
+        // the UK voted to leave the EU : a purpose clause of another verb stays an adjunct
+        let mut voted = threatened;
+        voted[1] = ("voted", "vote", "VERB", 0, "root");
+        let fx = fixture(&voted, &[]);
+        assert_eq!(complement_governor(&fx.sentence(), 3), None);
+        assert_eq!(mode_of(&voted, 3), Mode::Asserted);
+        // Spain urged the embassy to reconsider and spoke with Morocco
+        let urged = [
+            ("Spain", "Spain", "PROPN", 2, "nsubj"),
+            ("urged", "urge", "VERB", 0, "root"),
+            ("embassy", "embassy", "NOUN", 2, "obj"),
+            ("to", "to", "PART", 5, "mark"),
+            ("reconsider", "reconsider", "VERB", 2, "xcomp"),
+            ("and", "and", "CCONJ", 7, "cc"),
+            ("spoke", "speak", "VERB", 5, "conj"),
+        ];
+        assert_eq!(mode_of(&urged, 4), Mode::Hypothetical);
+        assert_eq!(mode_of(&urged, 6), Mode::Asserted);
+        // Syria is willing to withdraw : readiness commits like "agreed to"
+        let willing = [
+            ("Syria", "Syria", "PROPN", 3, "nsubj"),
+            ("is", "be", "AUX", 3, "cop"),
+            ("willing", "willing", "ADJ", 0, "root"),
+            ("to", "to", "PART", 5, "mark"),
+            ("withdraw", "withdraw", "VERB", 3, "xcomp"),
+        ];
+        assert_eq!(mode_of(&willing, 4), Mode::Intended);
     }
 
     #[test]
