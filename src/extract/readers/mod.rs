@@ -12,6 +12,7 @@
 //! * [`reports`]: who the sentence says reported it ("…, the ministry said", "according
 //!   to X"), and demands reported as such ("X said Y must …");
 //! * [`places`]: LOCATED_IN and DETAINED_IN from possessives, "in", appositions and copulas;
+//! * [`parts`]: PART_OF from a unit noun in an apposition or a copula ("X, an agency of Y");
 //! * [`offices`]: HOLDS_OFFICE, LEADS and MEMBER_OF from titles in appositions and copulas.
 //!
 //! [`read`] runs them all on one sentence.
@@ -20,6 +21,7 @@ pub mod actors;
 pub mod events;
 pub mod modes;
 pub mod offices;
+pub mod parts;
 pub mod places;
 pub mod reports;
 
@@ -166,6 +168,7 @@ pub fn read(s: &Sentence<'_>) -> Vec<Found> {
     reports::demands(s, &mut found);
     places::read(s, &mut found);
     offices::read(s, &mut found);
+    parts::read(s, &mut found);
     found.retain(|f| f.subject != f.object);
     found
 }

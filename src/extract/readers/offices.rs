@@ -33,16 +33,8 @@ pub fn read(s: &Sentence<'_>, out: &mut Vec<Found>) {
         if s.actors[n].is_some() {
             continue;
         }
-        let holders: Vec<Filler> = match t.rel(n) {
-            Deprel::Appos => t.head(n).map(|h| actors::of(s, h)).unwrap_or_default(),
-            _ if t.has_child(n, Deprel::Cop) => t
-                .children_by(n, &[Deprel::Nsubj])
-                .flat_map(|c| actors::of(s, c))
-                .collect(),
-            _ => match office_verb_holders(s, n) {
-                Some(h) => h,
-                None => continue,
-            },
+        let Some(holders) = actors::described(s, n).or_else(|| office_verb_holders(s, n)) else {
+            continue;
         };
         let holders: Vec<Filler> = holders
             .into_iter()
