@@ -405,27 +405,33 @@ struct DocContext<'a, 'd> {
 }
 
 impl DocContext<'_, '_> {
+    /// The document's country, the fallback owner of state offices: the most mentioned
+    /// country (a name counts two, a demonym one) when it clearly dominates (twice the
+    /// mentions of any other).
+    fn main_country(&self) -> Option<EntityId> {
+        let mut country_counts: HashMap<EntityId, u32> = HashMap::new();
+        for (mi, e) in self.assigned.iter() {
+            if let Some(e) = e {
+                if self.entities[e].kind == EntityType::Country {
+                    *country_counts.entry(e).or_default() +=
+                        1 + u32::from(!self.mentions[mi].demonym);
+                }
+            }
+        }
+        let mut ranked: Vec<(EntityId, u32)> = country_counts.into_iter().collect();
+        ranked.sort_by_key(|&(e, c)| (std::cmp::Reverse(c), e));
+        match ranked.as_slice() {
+            [(e, _)] => Some(*e),
+            [(e, a), (_, b), ..] if *a >= 2 * *b => Some(*e),
+            _ => None,
+        }
+    }
+
     /// HOLDS_OFFICE, LEADS and MEMBER_OF from the titles that have a holder.
     fn office_relations(&self) -> Vec<Raw> {
         let (mentions, entities, assigned) = (self.mentions, &self.entities, &self.assigned);
         let mut raw = Vec::new();
-        // the document's most mentioned country, the fallback owner of state offices
-        let mut country_counts: HashMap<EntityId, u32> = HashMap::new();
-        for (mi, e) in assigned.iter() {
-            if let Some(e) = e {
-                if entities[e].kind == EntityType::Country {
-                    *country_counts.entry(e).or_default() += 1 + u32::from(!mentions[mi].demonym);
-                }
-            }
-        }
-        // the document's country, when one clearly dominates (twice the mentions of any other)
-        let mut ranked: Vec<(EntityId, u32)> = country_counts.into_iter().collect();
-        ranked.sort_by_key(|&(e, c)| (std::cmp::Reverse(c), e));
-        let main_country = match ranked.as_slice() {
-            [(e, _)] => Some(*e),
-            [(e, a), (_, b), ..] if *a >= 2 * *b => Some(*e),
-            _ => None,
-        };
+        let main_country = self.main_country();
         let modifier_set: HashSet<MentionId> = self
             .titles
             .iter()
@@ -514,6 +520,7 @@ impl DocContext<'_, '_> {
             titles_by_sentence[t.sentence].push(t);
         }
         let descriptions = self.descriptions();
+        let document_country = self.main_country();
         for s in self.sentences {
             let slots = self.slots_for(s, &titles_by_sentence[s.index], &mut last_person);
             let mut distinct: Vec<EntityId> = slots.iter().map(|x| x.entity).collect();
@@ -543,6 +550,7 @@ impl DocContext<'_, '_> {
             let sentence = readers::Sentence {
                 index: s.index,
                 descriptions: &descriptions,
+                document_country,
                 tree: &tree,
                 actors: &actors,
                 mention_start: &starts,

@@ -120,6 +120,9 @@ pub struct Sentence<'a> {
     pub lang: &'a Language,
     pub lex: &'a Lexicon,
     pub descriptions: &'a Descriptions,
+    /// The country the document is about, when one clearly dominates its mentions: the
+    /// owner of a state's office the sentence gives no state for.
+    pub document_country: Option<EntityId>,
 }
 
 /// A fact read in the sentence.
@@ -186,6 +189,7 @@ pub(crate) mod testing {
         pub tree: Tree,
         pub actors: Vec<Option<ActorAt>>,
         pub starts: Vec<Option<usize>>,
+        pub document_country: Option<EntityId>,
     }
 
     pub(crate) fn fixture(
@@ -211,6 +215,7 @@ pub(crate) mod testing {
             tree: t,
             actors: at,
             starts,
+            document_country: None,
         }
     }
 
@@ -228,6 +233,7 @@ pub(crate) mod testing {
             Sentence {
                 index: 0,
                 descriptions: NONE.get_or_init(Descriptions::default),
+                document_country: self.document_country,
                 tree: &self.tree,
                 actors: &self.actors,
                 mention_start: &self.starts,
