@@ -198,18 +198,15 @@ fn link_titles(
                 }
             }
         }
-        // "of (the) X" after the title
-        let mut after = t.end;
-        if after < toks.len() && lower(after) == "of" {
-            after += 1;
-            while after < toks.len() && lang.articles.contains(&lower(after)) {
-                after += 1;
+        // "of (the) X" after the title; "of X's Y" is an office of Y
+        if let Some(c) = complement(lang, toks, mentions, &in_sentence, t.end) {
+            if c.owns && Some(c.group) != t.holder {
+                t.modifiers.push(c.group);
             }
-            if let Some(&m) = in_sentence.iter().find(|&&m| mentions[m].start == after) {
-                if mentions[m].kind.is_some_and(|k| k != EntityType::Person) && Some(m) != t.holder
-                {
-                    t.modifiers.push(m);
-                }
+            // the complement between the title and the name: "US Ambassador to Germany
+            // Richard Grenell", "the president of the League, Jamel Msallem, said"
+            if t.holder.is_none() && !t.plural {
+                t.holder = holder_at(toks, mentions, &in_sentence, c.end);
             }
         }
         // "The Italian foreign minister, Luigi Di Maio, joined"
@@ -265,6 +262,97 @@ fn link_titles(
     }
 }
 
+/// A title's complement: the named group or place after its preposition.
+struct Complement {
+    group: MentionId,
+    /// After `of` or `for`: the group owns the office ("president of the League"); after
+    /// `to`, `at` it is where the office is held ("Ambassador to Germany").
+    owns: bool,
+    /// The token after the complement.
+    end: usize,
+}
+
+/// The complement right after a title ending at token `end`: a `title_complement`
+/// preposition, articles, and a name that is no person's; "of Argentina's Amnesty
+/// International" is Amnesty International's.
+fn complement(
+    lang: &Language,
+    toks: &[crate::text::Token<'_>],
+    mentions: &[Mention],
+    in_sentence: &[MentionId],
+    end: usize,
+) -> Option<Complement> {
+    let lower = |i: usize| toks[i].text.to_lowercase();
+    if end >= toks.len() {
+        return None;
+    }
+    let preposition = lower(end);
+    if !lang.title_complements.contains(&preposition) {
+        return None;
+    }
+    let mut at = end + 1;
+    while at < toks.len() && lang.articles.contains(&lower(at)) {
+        at += 1;
+    }
+    let starting = |i: usize| {
+        in_sentence
+            .iter()
+            .copied()
+            .find(|&m| mentions[m].start == i)
+    };
+    let mut group = starting(at)?;
+    // "X's Y": the possessed name is the complement
+    let e = mentions[group].end;
+    if e < toks.len() && matches!(toks[e].text, "'s" | "’s") {
+        if let Some(possessed) = starting(e + 1) {
+            group = possessed;
+        }
+    }
+    if mentions[group].kind.is_none_or(|k| k == EntityType::Person) {
+        return None;
+    }
+    Some(Complement {
+        group,
+        owns: matches!(preposition.as_str(), "of" | "for"),
+        end: mentions[group].end,
+    })
+}
+
+/// The holder's name at token `at`, right after a title's complement: directly ("US
+/// Ambassador to Germany Richard Grenell"), after the complement's acronym in brackets
+/// ("Member of Parliament (MP) Yvette Cooper") or after a comma when the name ends a
+/// phrase ("the president of the League, Jamel Msallem, said"; not "…, X and Y").
+fn holder_at(
+    toks: &[crate::text::Token<'_>],
+    mentions: &[Mention],
+    in_sentence: &[MentionId],
+    mut at: usize,
+) -> Option<MentionId> {
+    if at + 2 < toks.len() && toks[at].text == "(" && toks[at + 2].text == ")" {
+        at += 3;
+    }
+    let after_comma = at < toks.len() && toks[at].text == ",";
+    if after_comma {
+        at += 1;
+    }
+    let m = in_sentence
+        .iter()
+        .copied()
+        .find(|&m| mentions[m].start == at)?;
+    let person =
+        mentions[m].gaz.is_none() && mentions[m].kind.is_none_or(|k| k == EntityType::Person);
+    if !person {
+        return None;
+    }
+    if after_comma {
+        let next = toks.get(mentions[m].end).map(|x| x.text.to_lowercase());
+        if matches!(next.as_deref(), Some("and" | "or" | "&")) {
+            return None;
+        }
+    }
+    Some(m)
+}
+
 /// An actor's place in a sentence: a token range and the entity it names.
 #[derive(Clone, Debug)]
 struct Slot {
@@ -317,27 +405,33 @@ struct DocContext<'a, 'd> {
 }
 
 impl DocContext<'_, '_> {
+    /// The document's country, the fallback owner of state offices: the most mentioned
+    /// country (a name counts two, a demonym one) when it clearly dominates (twice the
+    /// mentions of any other).
+    fn main_country(&self) -> Option<EntityId> {
+        let mut country_counts: HashMap<EntityId, u32> = HashMap::new();
+        for (mi, e) in self.assigned.iter() {
+            if let Some(e) = e {
+                if self.entities[e].kind == EntityType::Country {
+                    *country_counts.entry(e).or_default() +=
+                        1 + u32::from(!self.mentions[mi].demonym);
+                }
+            }
+        }
+        let mut ranked: Vec<(EntityId, u32)> = country_counts.into_iter().collect();
+        ranked.sort_by_key(|&(e, c)| (std::cmp::Reverse(c), e));
+        match ranked.as_slice() {
+            [(e, _)] => Some(*e),
+            [(e, a), (_, b), ..] if *a >= 2 * *b => Some(*e),
+            _ => None,
+        }
+    }
+
     /// HOLDS_OFFICE, LEADS and MEMBER_OF from the titles that have a holder.
     fn office_relations(&self) -> Vec<Raw> {
         let (mentions, entities, assigned) = (self.mentions, &self.entities, &self.assigned);
         let mut raw = Vec::new();
-        // the document's most mentioned country, the fallback owner of state offices
-        let mut country_counts: HashMap<EntityId, u32> = HashMap::new();
-        for (mi, e) in assigned.iter() {
-            if let Some(e) = e {
-                if entities[e].kind == EntityType::Country {
-                    *country_counts.entry(e).or_default() += 1 + u32::from(!mentions[mi].demonym);
-                }
-            }
-        }
-        // the document's country, when one clearly dominates (twice the mentions of any other)
-        let mut ranked: Vec<(EntityId, u32)> = country_counts.into_iter().collect();
-        ranked.sort_by_key(|&(e, c)| (std::cmp::Reverse(c), e));
-        let main_country = match ranked.as_slice() {
-            [(e, _)] => Some(*e),
-            [(e, a), (_, b), ..] if *a >= 2 * *b => Some(*e),
-            _ => None,
-        };
+        let main_country = self.main_country();
         let modifier_set: HashSet<MentionId> = self
             .titles
             .iter()
@@ -426,6 +520,7 @@ impl DocContext<'_, '_> {
             titles_by_sentence[t.sentence].push(t);
         }
         let descriptions = self.descriptions();
+        let document_country = self.main_country();
         for s in self.sentences {
             let slots = self.slots_for(s, &titles_by_sentence[s.index], &mut last_person);
             let mut distinct: Vec<EntityId> = slots.iter().map(|x| x.entity).collect();
@@ -455,6 +550,7 @@ impl DocContext<'_, '_> {
             let sentence = readers::Sentence {
                 index: s.index,
                 descriptions: &descriptions,
+                document_country,
                 tree: &tree,
                 actors: &actors,
                 mention_start: &starts,
@@ -892,6 +988,51 @@ mod tests {
         let names: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
         assert!(names.contains(&"Jeremy Cohen"), "{names:?}");
         assert!(!names.contains(&"Spike"), "{names:?}");
+    }
+
+    #[test]
+    fn a_titles_complement_may_stand_between_the_title_and_the_name() {
+        let current = Some(OfficeStatus::Current);
+        // "to" says where the office is held, not whose it is
+        assert_eq!(
+            offices("US Ambassador to Germany Richard Grenell spoke on Monday."),
+            vec![("Richard Grenell".into(), "United States".into(), current)]
+        );
+        // "of" names the owner; the name after a comma ends its phrase
+        assert_eq!(
+            offices("The director of the International Monetary Fund, Jane Mbeki, said it."),
+            vec![(
+                "Jane Mbeki".into(),
+                "International Monetary Fund".into(),
+                current
+            )]
+        );
+        // "of X's Y" is an office of Y
+        assert_eq!(
+            offices("The director of Kenya's International Monetary Fund, Jane Mbeki, said it."),
+            vec![(
+                "Jane Mbeki".into(),
+                "International Monetary Fund".into(),
+                current
+            )]
+        );
+        // a list after the comma: the title is none of theirs
+        assert_eq!(
+            offices("The director of the International Monetary Fund, Jane Mbeki and Tom Ode met."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn current_before_a_title_is_no_name() {
+        assert_eq!(
+            offices("Britain voted. Current Prime Minister Theresa May resigned."),
+            vec![(
+                "Theresa May".into(),
+                "United Kingdom".into(),
+                Some(OfficeStatus::Current)
+            )]
+        );
     }
 
     #[test]

@@ -37,6 +37,21 @@ pub fn of(s: &Sentence<'_>, i: usize) -> Vec<Filler> {
     out
 }
 
+/// The actors a common noun describes: its head when it is an apposition ("X, the
+/// capital of Y"), its subject when it is a copula's predicate ("X is the capital of Y");
+/// `None` when it is neither.
+pub fn described(s: &Sentence<'_>, n: usize) -> Option<Vec<Filler>> {
+    let t = s.tree;
+    Some(match t.rel(n) {
+        Deprel::Appos => t.head(n).map(|h| of(s, h)).unwrap_or_default(),
+        _ if t.has_child(n, Deprel::Cop) => t
+            .children_by(n, &[Deprel::Nsubj])
+            .flat_map(|c| of(s, c))
+            .collect(),
+        _ => return None,
+    })
+}
+
 /// The actor named at token `i` itself (a mention or pronoun that acts, not a
 /// title's modifier nor a bare demonym).
 pub fn named(s: &Sentence<'_>, i: usize) -> Option<ActorAt> {

@@ -12,6 +12,7 @@
 //! * [`reports`]: who the sentence says reported it ("…, the ministry said", "according
 //!   to X"), and demands reported as such ("X said Y must …");
 //! * [`places`]: LOCATED_IN and DETAINED_IN from possessives, "in", appositions and copulas;
+//! * [`parts`]: PART_OF from a unit noun in an apposition or a copula ("X, an agency of Y");
 //! * [`offices`]: HOLDS_OFFICE, LEADS and MEMBER_OF from titles in appositions and copulas.
 //!
 //! [`read`] runs them all on one sentence.
@@ -20,6 +21,7 @@ pub mod actors;
 pub mod events;
 pub mod modes;
 pub mod offices;
+pub mod parts;
 pub mod places;
 pub mod reports;
 
@@ -118,6 +120,9 @@ pub struct Sentence<'a> {
     pub lang: &'a Language,
     pub lex: &'a Lexicon,
     pub descriptions: &'a Descriptions,
+    /// The country the document is about, when one clearly dominates its mentions: the
+    /// owner of a state's office the sentence gives no state for.
+    pub document_country: Option<EntityId>,
 }
 
 /// A fact read in the sentence.
@@ -166,6 +171,7 @@ pub fn read(s: &Sentence<'_>) -> Vec<Found> {
     reports::demands(s, &mut found);
     places::read(s, &mut found);
     offices::read(s, &mut found);
+    parts::read(s, &mut found);
     found.retain(|f| f.subject != f.object);
     found
 }
@@ -183,6 +189,7 @@ pub(crate) mod testing {
         pub tree: Tree,
         pub actors: Vec<Option<ActorAt>>,
         pub starts: Vec<Option<usize>>,
+        pub document_country: Option<EntityId>,
     }
 
     pub(crate) fn fixture(
@@ -208,6 +215,7 @@ pub(crate) mod testing {
             tree: t,
             actors: at,
             starts,
+            document_country: None,
         }
     }
 
@@ -225,6 +233,7 @@ pub(crate) mod testing {
             Sentence {
                 index: 0,
                 descriptions: NONE.get_or_init(Descriptions::default),
+                document_country: self.document_country,
                 tree: &self.tree,
                 actors: &self.actors,
                 mention_start: &self.starts,

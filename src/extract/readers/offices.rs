@@ -8,12 +8,14 @@
 
 use super::actors::{self, Filler};
 use super::{Found, Sentence};
-use crate::lexicon::Title;
+use crate::lexicon::{Title, TitleScope};
 use crate::model::{EntityType, OfficeStatus, RelationKind};
 use crate::syntax::Deprel;
 
 const APPOSITION: f64 = 0.8;
 const MEMBER_OF_PHRASE: f64 = 0.7;
+/// A state's office whose state the sentence does not name: the document's country.
+const DOCUMENT_COUNTRY: f64 = 0.5;
 
 /// The relation a title of this kind gives towards an owner of this type.
 pub fn office_relation(owner: EntityType, title: RelationKind) -> Option<RelationKind> {
@@ -33,21 +35,19 @@ pub fn read(s: &Sentence<'_>, out: &mut Vec<Found>) {
         if s.actors[n].is_some() {
             continue;
         }
-        let holders: Vec<Filler> = match t.rel(n) {
-            Deprel::Appos => t.head(n).map(|h| actors::of(s, h)).unwrap_or_default(),
-            _ if t.has_child(n, Deprel::Cop) => t
-                .children_by(n, &[Deprel::Nsubj])
-                .flat_map(|c| actors::of(s, c))
-                .collect(),
-            _ => match office_verb_holders(s, n) {
-                Some(h) => h,
-                None => continue,
-            },
+        let people = |v: Vec<Filler>| -> Vec<Filler> {
+            v.into_iter()
+                .filter(|h| h.kind == EntityType::Person)
+                .collect()
         };
-        let holders: Vec<Filler> = holders
-            .into_iter()
-            .filter(|h| h.kind == EntityType::Person)
-            .collect();
+        let mut holders = people(
+            actors::described(s, n)
+                .or_else(|| office_verb_holders(s, n))
+                .unwrap_or_default(),
+        );
+        if holders.is_empty() {
+            holders = people(appositive_holders(s, n));
+        }
         if holders.is_empty() {
             continue;
         }
@@ -62,7 +62,20 @@ pub fn read(s: &Sentence<'_>, out: &mut Vec<Found>) {
         } else {
             OfficeStatus::Current
         };
-        for owner in owners(s, n) {
+        let mut owners: Vec<(Filler, f64)> =
+            owners(s, n).into_iter().map(|o| (o, APPOSITION)).collect();
+        if owners.is_empty() && title.scope == TitleScope::Country {
+            // a state's office with no state named: the document's country, if one dominates
+            owners.extend(s.document_country.map(|entity| {
+                let country = Filler {
+                    entity,
+                    kind: EntityType::Country,
+                    certainty: 1.0,
+                };
+                (country, DOCUMENT_COUNTRY)
+            }));
+        }
+        for (owner, pattern) in owners {
             let Some(relation) = office_relation(owner.kind, title.relation) else {
                 continue;
             };
@@ -72,7 +85,7 @@ pub fn read(s: &Sentence<'_>, out: &mut Vec<Found>) {
                     owner.entity,
                     relation,
                     written.clone(),
-                    APPOSITION * h.certainty * owner.certainty,
+                    pattern * h.certainty * owner.certainty,
                 );
                 f.role = Some(written.clone());
                 f.status = Some(status);
@@ -116,6 +129,25 @@ fn members_of(s: &Sentence<'_>, out: &mut Vec<Found>) {
     }
 }
 
+/// "Two Democratic Representatives, Collin Peterson and Jeff Van Drew", "the head of the
+/// SSC, Mohammed Suweysi": the people named in the title's apposition (each conjunct).
+/// Only a true apposition, after a comma, of a title that names no one itself ("German
+/// Chancellor Angela Merkel and British Prime Minister Boris Johnson" can be parsed with
+/// the second name in an apposition of the first title).
+fn appositive_holders(s: &Sentence<'_>, n: usize) -> Vec<Filler> {
+    let t = s.tree;
+    let names_one = t
+        .children_by(n, &[Deprel::Flat, Deprel::Compound])
+        .any(|c| c > n && s.actors[c].is_some());
+    if names_one {
+        return Vec::new();
+    }
+    t.children_by(n, &[Deprel::Appos])
+        .filter(|&c| c > n && c > 0 && t.lower(c - 1) == ",")
+        .flat_map(|c| actors::of(s, c))
+        .collect()
+}
+
 /// "X became leader of Y", "X served as ambassador to Y", "Y elected X president", "X was
 /// appointed foreign minister": a title in the complement of an office verb
 /// (`office_verb` in data/en/predicates.tsv) is an office of the verb's subject, or of its
@@ -127,7 +159,9 @@ fn office_verb_holders(s: &Sentence<'_>, n: usize) -> Option<Vec<Filler>> {
         return None;
     }
     let complement = match t.rel(n) {
-        Deprel::Xcomp | Deprel::Obj => true,
+        Deprel::Xcomp => true,
+        // "elected him president"; "elect the Prime Minister" describes an office
+        Deprel::Obj => !t.has_child(n, Deprel::Det),
         Deprel::Obl => t.case_words(n).as_slice() == ["as"],
         _ => false,
     };
@@ -205,7 +239,7 @@ fn owners(s: &Sentence<'_>, n: usize) -> Vec<Filler> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::readers::testing::{fixture, read_with};
+    use crate::extract::readers::testing::{facts, fixture, read_with};
     use EntityType::{GovernmentBody, Media, Person, PoliticalParty};
 
     fn offices(
@@ -258,6 +292,19 @@ mod tests {
             &[(2..3, 0, Person), (5..6, 1, PoliticalParty)],
         );
         assert_eq!(offices(&fx), vec![(0, "LEADS", 1, "asserted")]);
+        // voters elect the leader of the Party: a definite object describes the office
+        let fx = fixture(
+            &[
+                ("Johnson", "Johnson", "PROPN", 2, "nsubj"),
+                ("elects", "elect", "VERB", 0, "root"),
+                ("the", "the", "DET", 4, "det"),
+                ("leader", "leader", "NOUN", 2, "obj"),
+                ("of", "of", "ADP", 6, "case"),
+                ("Party", "Party", "PROPN", 4, "nmod"),
+            ],
+            &[(0..1, 0, Person), (5..6, 1, PoliticalParty)],
+        );
+        assert_eq!(offices(&fx), vec![]);
         // Johnson praised the leader of the Party: no office verb, no office
         let fx = fixture(
             &[
@@ -270,6 +317,64 @@ mod tests {
             &[(0..1, 0, Person), (4..5, 1, PoliticalParty)],
         );
         assert_eq!(offices(&fx), vec![]);
+    }
+
+    #[test]
+    fn the_people_in_a_titles_apposition_hold_it() {
+        // two Committee members , Ann Lee and Bob Ray , voted
+        let rows = [
+            ("two", "two", "NUM", 3, "nummod"),
+            ("Committee", "Committee", "PROPN", 3, "compound"),
+            ("members", "member", "NOUN", 10, "nsubj"),
+            (",", ",", "PUNCT", 5, "punct"),
+            ("Ann", "Ann", "PROPN", 3, "appos"),
+            ("Lee", "Lee", "PROPN", 5, "flat"),
+            ("and", "and", "CCONJ", 8, "cc"),
+            ("Bob", "Bob", "PROPN", 5, "conj"),
+            ("Ray", "Ray", "PROPN", 8, "flat"),
+            ("voted", "vote", "VERB", 0, "root"),
+        ];
+        let fx = fixture(
+            &rows,
+            &[
+                (1..2, 0, GovernmentBody),
+                (4..6, 1, Person),
+                (7..9, 2, Person),
+            ],
+        );
+        assert_eq!(
+            offices(&fx),
+            vec![
+                (1, "HOLDS_OFFICE", 0, "asserted"),
+                (2, "HOLDS_OFFICE", 0, "asserted")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_state_office_without_a_state_is_the_documents_countrys() {
+        // Ann Lee , the prime minister , said
+        let mut fx = fixture(
+            &[
+                ("Ann", "Ann", "PROPN", 0, "root"),
+                ("Lee", "Lee", "PROPN", 1, "flat"),
+                (",", ",", "PUNCT", 6, "punct"),
+                ("the", "the", "DET", 6, "det"),
+                ("prime", "prime", "ADJ", 6, "amod"),
+                ("minister", "minister", "NOUN", 1, "appos"),
+            ],
+            &[(0..2, 0, Person)],
+        );
+        assert_eq!(offices(&fx), vec![]);
+        fx.document_country = Some(crate::extract::entities::EntityId(7));
+        let found = {
+            let mut out = Vec::new();
+            read(&fx.sentence(), &mut out);
+            out
+        };
+        assert_eq!(facts(&found), vec![(0, "HOLDS_OFFICE", 7, "asserted")]);
+        // with less confidence than a state the sentence names
+        assert!(found[0].confidence < APPOSITION);
     }
 
     #[test]

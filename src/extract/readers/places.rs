@@ -94,7 +94,14 @@ fn side_by_side(s: &Sentence<'_>, out: &mut Vec<Found>) {
         let (Some(a), Some(b)) = (actors::named(s, i - 1), actors::named(s, i + 1)) else {
             continue;
         };
-        if is_located(a.kind) && is_location(b.kind) && s.mention_start[i + 1] == Some(i + 1) {
+        if !(is_located(a.kind) && is_location(b.kind) && s.mention_start[i + 1] == Some(i + 1)) {
+            continue;
+        }
+        // "the Amazon rainforest in Brazil, Bolivia, and Paraguay": in each of them
+        for c in t.conjuncts(i + 1) {
+            let Some(b) = actors::named(s, c).filter(|b| is_location(b.kind)) else {
+                continue;
+            };
             out.push(Found::new(
                 a.entity,
                 b.entity,
@@ -113,14 +120,7 @@ fn side_by_side(s: &Sentence<'_>, out: &mut Vec<Found>) {
 /// possessor or of/in-phrase.
 fn location_noun(s: &Sentence<'_>, n: usize, out: &mut Vec<Found>) {
     let t = s.tree;
-    let mut places: Vec<Filler> = match t.rel(n) {
-        Deprel::Appos => t.head(n).map(|h| actors::of(s, h)).unwrap_or_default(),
-        _ if t.has_child(n, Deprel::Cop) => t
-            .children_by(n, &[Deprel::Nsubj])
-            .flat_map(|c| actors::of(s, c))
-            .collect(),
-        _ => Vec::new(),
-    };
+    let mut places: Vec<Filler> = actors::described(s, n).unwrap_or_default();
     let mut named_here: Vec<usize> = Vec::new();
     for c in t.children(n).iter().copied() {
         let attached = match t.rel(c) {
@@ -153,6 +153,8 @@ fn location_noun(s: &Sentence<'_>, n: usize, out: &mut Vec<Found>) {
         }
         let container = match t.rel(c) {
             Deprel::Amod | Deprel::NmodPoss => true,
+            // "the Greek island of Samos" with the demonym parsed as a compound
+            Deprel::Compound => c < n,
             Deprel::Nmod => matches!(t.case_words(c).as_slice(), ["of"] | ["in"]),
             _ => false,
         };
@@ -292,6 +294,56 @@ mod tests {
             &[(0..3, 0, Facility)],
         );
         assert!(places(&fx).is_empty());
+    }
+
+    #[test]
+    fn a_place_in_a_coordination_of_places_is_in_each() {
+        // the Forest in Brazil , Bolivia and Paraguay (the in-phrase parsed on a verb)
+        let fx = fixture(
+            &[
+                ("burning", "burn", "VERB", 0, "root"),
+                ("the", "the", "DET", 3, "det"),
+                ("Forest", "Forest", "PROPN", 1, "obj"),
+                ("in", "in", "ADP", 5, "case"),
+                ("Brazil", "Brazil", "PROPN", 1, "obl"),
+                (",", ",", "PUNCT", 7, "punct"),
+                ("Bolivia", "Bolivia", "PROPN", 5, "conj"),
+                ("and", "and", "CCONJ", 9, "cc"),
+                ("Paraguay", "Paraguay", "PROPN", 5, "conj"),
+            ],
+            &[
+                (2..3, 0, Place),
+                (4..5, 1, Country),
+                (6..7, 2, Country),
+                (8..9, 3, Country),
+            ],
+        );
+        assert_eq!(
+            places(&fx),
+            vec![
+                (0, "LOCATED_IN", 1, "asserted"),
+                (0, "LOCATED_IN", 2, "asserted"),
+                (0, "LOCATED_IN", 3, "asserted")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_demonym_compound_of_a_location_noun_holds_the_place() {
+        // on the Greek island of Samos
+        let fx = fixture(
+            &[
+                ("on", "on", "ADP", 4, "case"),
+                ("the", "the", "DET", 4, "det"),
+                ("Greek", "Greek", "PROPN", 4, "compound"),
+                ("island", "island", "NOUN", 0, "root"),
+                ("of", "of", "ADP", 6, "case"),
+                ("Samos", "Samos", "PROPN", 4, "nmod"),
+            ],
+            &[(2..3, 0, Country), (5..6, 1, Place)],
+        )
+        .demonym(2);
+        assert_eq!(places(&fx), vec![(1, "LOCATED_IN", 0, "asserted")]);
     }
 
     #[test]
