@@ -451,8 +451,8 @@ mod tests {
             assert_ne!(doc.id, "boom", "the extractor failed");
             DocExtraction {
                 info: DocumentInfo {
-                    id: doc.id.clone(),
-                    date: doc.date.clone(),
+                    id: doc.id.as_str().into(),
+                    date: doc.date.as_deref().map(Into::into),
                     title: None,
                     url: None,
                 },

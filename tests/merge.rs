@@ -114,7 +114,7 @@ prop_compose! {
             t
         }).collect();
         let mut d = doc(&format!("d{i}"), &date, entities, triples);
-        d.info.title = Some(format!("Article {i}"));
+        d.info.title = Some(format!("Article {i}").into());
         d
     }
 }

@@ -110,10 +110,10 @@ impl Graph {
         let list = PyList::empty(py);
         for d in self.inner.documents() {
             let item = PyDict::new(py);
-            item.set_item("id", &d.id)?;
-            item.set_item("date", &d.date)?;
-            item.set_item("title", &d.title)?;
-            item.set_item("url", &d.url)?;
+            item.set_item("id", d.id.as_str())?;
+            item.set_item("date", d.date.as_deref())?;
+            item.set_item("title", d.title.as_deref())?;
+            item.set_item("url", d.url.as_deref())?;
             list.append(item)?;
         }
         Ok(list)

@@ -381,7 +381,7 @@ mod tests {
         let mut negated = r;
         negated.mode = crate::model::Mode::Negated;
         negated.evidence[0].date = Some("2024-05-01".into());
-        negated.evidence[0].reported_by = Some(t.clone());
+        negated.evidence[0].reported_by = Some(t.as_str().into());
         g.insert_relation(&s, &t, negated);
         let mut a = g.actor("h1").unwrap().clone();
         a.ids.insert("wikidata".into(), "Q843".into());

@@ -520,7 +520,7 @@ mod tests {
             let mut r = relation(k, "x", days.len());
             r.mode = mode;
             for (e, d) in r.evidence.iter_mut().zip(days) {
-                e.date = Some(d.to_string());
+                e.date = Some((*d).into());
             }
             r.first_seen = days.first().map(|d| d.to_string());
             r.last_seen = days.last().map(|d| d.to_string());

@@ -107,7 +107,7 @@ fn build(spec: &Spec) -> ActorGraph {
                 evidence: vec![Evidence {
                     date: None,
                     reported_by: None,
-                    doc: text.clone(),
+                    doc: text.clone().into(),
                     sentence: 1,
                     start: 0,
                     end: 3,

@@ -384,7 +384,7 @@ pub fn realistic_graph() -> ActorGraph {
             id: id.into(),
             date: Some(date.into()),
             title: Some(title.into()),
-            url: Some(format!("https://news.example/{id}")),
+            url: Some(format!("https://news.example/{id}").into()),
         });
     }
     // id, name, type, aliases, titles

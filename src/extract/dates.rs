@@ -16,13 +16,22 @@ fn day_number(lang: &Language, word: &str) -> Option<u32> {
     digits.parse().ok().filter(|d| (1..=31).contains(d))
 }
 
-/// The date of an event told in `tokens`, given the article date.
-pub fn event_date(lang: &Language, tokens: &[Token<'_>], article: Option<&str>) -> Option<String> {
-    let base = article.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-    let words: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+/// The article date as a date, parsed once per document for [`event_date`].
+pub fn article_date(article: Option<&str>) -> Option<NaiveDate> {
+    article.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+}
+
+/// The date of an event told in `tokens`, whose lower-case words are `words` (a
+/// sentence's `lower`), given the article date ([`article_date`]).
+pub fn event_date(
+    lang: &Language,
+    tokens: &[Token<'_>],
+    words: &[String],
+    base: Option<NaiveDate>,
+) -> Option<String> {
     for (i, w) in words.iter().enumerate() {
         // explicit "May 7", "May 7, 2024", "7 May 2024"
-        if let Some(m) = (tokens[i].is_capitalized())
+        if let Some(m) = (tokens.get(i).is_some_and(Token::is_capitalized))
             .then(|| lang.month(w))
             .flatten()
         {
@@ -62,7 +71,7 @@ pub fn event_date(lang: &Language, tokens: &[Token<'_>], article: Option<&str>) 
             }
         }
         let Some(b) = base else { continue };
-        let moved = match lang.days_before(&words, i) {
+        let moved = match lang.days_before(words, i) {
             Some(days) => Some(b - Duration::days(days)),
             // a weekday: the latest such day on or before the article date
             None => lang.weekday(w).map(|wd| {
@@ -83,7 +92,9 @@ mod tests {
     use crate::text::tokenize;
 
     fn date(s: &str, article: &str) -> Option<String> {
-        event_date(&english(), &tokenize(s, 0), Some(article))
+        let tokens = tokenize(s, 0);
+        let words: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+        event_date(&english(), &tokens, &words, article_date(Some(article)))
     }
 
     fn english() -> Language {
@@ -139,7 +150,12 @@ mod tests {
             Some("2024-05-08")
         );
         assert_eq!(
-            event_date(&english(), &tokenize("on Tuesday", 0), None),
+            event_date(
+                &english(),
+                &tokenize("on Tuesday", 0),
+                &["on".into(), "tuesday".into()],
+                None
+            ),
             None
         );
     }

@@ -880,6 +880,11 @@ impl DocContext<'_, '_> {
         let mut seen = HashSet::new();
         // one copy of each sentence's text, shared by all the evidence it gives
         let mut texts: Vec<Option<SharedText>> = vec![None; sentences.len()];
+        let doc_id = SharedText::new(&doc.id);
+        let shared = |s: &Option<String>| s.as_deref().map(SharedText::new);
+        // each sentence's event date, found once for all the triples it gives
+        let base = dates::article_date(doc.date.as_deref());
+        let mut event_dates: Vec<Option<Option<String>>> = vec![None; sentences.len()];
         for r in raw {
             let (Some(s), Some(o)) = (new_index[r.found.subject.0], new_index[r.found.object.0])
             else {
@@ -891,7 +896,15 @@ impl DocContext<'_, '_> {
             if !seen.insert((s, r.found.relation, r.found.mode, o, r.sentence)) {
                 continue;
             }
-            let date = dates::event_date(lang, &sent.tokens, doc.date.as_deref());
+            let date = event_dates
+                .get_mut(sent.index)
+                .map(|d| {
+                    d.get_or_insert_with(|| {
+                        dates::event_date(lang, &sent.tokens, &sent.lower, base)
+                    })
+                    .clone()
+                })
+                .unwrap_or_else(|| dates::event_date(lang, &sent.tokens, &sent.lower, base));
             triples.push(Triple {
                 subject: s,
                 object: o,
@@ -904,7 +917,7 @@ impl DocContext<'_, '_> {
                 status: r.found.status,
                 reported_by: r.found.reported_by.and_then(|e| new_index[e.0]),
                 evidence: Evidence {
-                    doc: doc.id.clone(),
+                    doc: doc_id.clone(),
                     sentence: sent.index,
                     start: sent.char_start,
                     end: sent.char_end,
@@ -919,10 +932,10 @@ impl DocContext<'_, '_> {
         }
         DocExtraction {
             info: DocumentInfo {
-                id: doc.id.clone(),
-                date: doc.date.clone(),
-                title: doc.title.clone(),
-                url: doc.url.clone(),
+                id: doc_id,
+                date: shared(&doc.date),
+                title: shared(&doc.title),
+                url: shared(&doc.url),
             },
             entities: out_entities,
             triples,

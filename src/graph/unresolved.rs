@@ -11,30 +11,49 @@
 //! [`Unresolved::resolve`] is a pure function of the union ([`super::link`]) that writes
 //! nodes and edges in a canonical order (by id). So building a corpus whole, or in shards
 //! merged in any grouping and order, gives one graph, byte for byte.
+//!
+//! Evidence is most of a corpus's memory: the union holds each distinct sentence text,
+//! document id, date and reporter once ([`TextInterner`]), so that it grows with what
+//! the corpus says that is new, not with every article that repeats it.
 
 use super::{link, ActorGraph, Part};
 use crate::model::{
-    actor_id, Actor, DocExtraction, DocumentInfo, EntityType, Mode, Relation, RelationKind,
+    actor_id, Actor, DocExtraction, DocumentInfo, EntityType, Evidence, Mode, Relation,
+    RelationKind, SharedText, TextInterner,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The key of a fact: source form id, relation, mode, target form id.
 type FactKey = (String, RelationKind, Mode, String);
 
-/// A document as a sortable tuple (id, date, title, url).
-type DocKey = (String, Option<String>, Option<String>, Option<String>);
+/// A document as a sortable tuple (id, date, title, url), each shared.
+type DocKey = (
+    SharedText,
+    Option<SharedText>,
+    Option<SharedText>,
+    Option<SharedText>,
+);
 
 /// Identifiers to attach to a form: its name and type → (scheme, id) pairs.
 pub type IdLookup<'a> = &'a dyn Fn(&str, EntityType) -> Vec<(String, String)>;
 
 /// Forms and facts of a corpus, not yet linked across documents.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Unresolved {
     documents: BTreeSet<DocKey>,
     /// Form id ([`actor_id`] of its name and type) → the form. Its `id` is that key.
     forms: BTreeMap<String, Actor>,
     /// Facts between forms. Evidence is sorted and `reported_by` names a form id.
     facts: BTreeMap<FactKey, Relation>,
+    /// The one copy of each text the documents and evidence hold.
+    texts: TextInterner,
+}
+
+/// Equal when they hold the same documents, forms and facts (however shared).
+impl PartialEq for Unresolved {
+    fn eq(&self, other: &Self) -> bool {
+        self.documents == other.documents && self.forms == other.forms && self.facts == other.facts
+    }
 }
 
 impl Unresolved {
@@ -54,7 +73,7 @@ impl Unresolved {
     /// name and type, each triple the fact between two forms. `ids` gives the
     /// identifiers of a name and type (none when nothing is known).
     pub fn add_extraction(&mut self, doc: DocExtraction, ids: IdLookup<'_>) {
-        let date = doc.info.date.clone();
+        let date = doc.info.date.as_deref().map(String::from);
         let mut form_ids = Vec::with_capacity(doc.entities.len());
         for ent in &doc.entities {
             let id = actor_id(&ent.name, ent.kind);
@@ -87,8 +106,11 @@ impl Unresolved {
                 continue;
             }
             let mut evidence = t.evidence;
-            evidence.date = t.date.clone();
-            evidence.reported_by = t.reported_by.and_then(|r| form_ids.get(r)).cloned();
+            evidence.date = t.date.as_deref().map(|d| self.texts.intern(d));
+            evidence.reported_by = t
+                .reported_by
+                .and_then(|r| form_ids.get(r))
+                .map(|r| self.texts.intern(r));
             let relation = Relation {
                 relation: t.relation,
                 mode: t.mode,
@@ -108,7 +130,25 @@ impl Unresolved {
     }
 
     pub fn add_document(&mut self, d: DocumentInfo) {
-        self.documents.insert((d.id, d.date, d.title, d.url));
+        self.add_doc_key((d.id, d.date, d.title, d.url));
+    }
+
+    fn add_doc_key(&mut self, (mut id, mut date, mut title, mut url): DocKey) {
+        self.texts.share(&mut id);
+        self.texts.share_opt(&mut date);
+        self.texts.share_opt(&mut title);
+        self.texts.share_opt(&mut url);
+        self.documents.insert((id, date, title, url));
+    }
+
+    /// The union's one copy of each text of the evidence.
+    fn share_evidence(&mut self, evidence: &mut [Evidence]) {
+        for ev in evidence {
+            self.texts.share(&mut ev.doc);
+            self.texts.share(&mut ev.text);
+            self.texts.share_opt(&mut ev.date);
+            self.texts.share_opt(&mut ev.reported_by);
+        }
     }
 
     /// Adds a form, joining the form of the same id.
@@ -122,10 +162,11 @@ impl Unresolved {
     }
 
     fn add_fact(&mut self, key: FactKey, mut relation: Relation) {
+        self.share_evidence(&mut relation.evidence);
         relation.evidence.sort();
         relation.evidence.dedup();
         match self.facts.get_mut(&key) {
-            Some(r) => join_relations(r, relation),
+            Some(r) => join_facts(r, relation),
             None => {
                 self.facts.insert(key, relation);
             }
@@ -134,7 +175,9 @@ impl Unresolved {
 
     /// Everything `other` holds, added to this union.
     pub fn union(&mut self, other: Unresolved) {
-        self.documents.extend(other.documents);
+        for key in other.documents {
+            self.add_doc_key(key);
+        }
         for (_, f) in other.forms {
             self.add_form(f);
         }
@@ -176,7 +219,7 @@ impl Unresolved {
         let add_part = |u: &mut Unresolved, p: &Part| {
             let mut relation = p.relation.clone();
             for ev in &mut relation.evidence {
-                ev.reported_by = ev.reported_by.as_deref().map(map);
+                ev.reported_by = ev.reported_by.as_deref().map(|r| map(r).into());
             }
             let key = (
                 map(&p.source),
@@ -211,10 +254,17 @@ impl Unresolved {
     /// The graph: forms linked across documents ([`link::roots`]), one node per actor
     /// and one edge per (source, relation, mode, target), in the order of their ids.
     pub fn resolve(self) -> ActorGraph {
-        let roots = link::roots(&self.forms);
+        let Unresolved {
+            documents,
+            forms,
+            facts,
+            mut texts,
+        } = self;
+        let roots = link::roots(&forms);
         let root_of = |id: &str| roots.get(id).cloned().unwrap_or_else(|| id.to_string());
+        let is_root = |id: &str| roots.get(id).is_none_or(|r| r == id);
         let mut g = ActorGraph::new();
-        for (id, date, title, url) in self.documents {
+        for (id, date, title, url) in documents {
             g.add_document(DocumentInfo {
                 id,
                 date,
@@ -224,7 +274,7 @@ impl Unresolved {
         }
         // nodes: a root and the forms linked to it
         let mut members: BTreeMap<String, Vec<Actor>> = BTreeMap::new();
-        for (id, f) in self.forms {
+        for (id, f) in forms {
             members.entry(root_of(&id)).or_default().push(f);
         }
         for (root, forms) in members {
@@ -236,7 +286,7 @@ impl Unresolved {
         }
         // edges: facts between the roots of their forms
         let mut edges: BTreeMap<(String, String, RelationKind, Mode), Vec<Part>> = BTreeMap::new();
-        for ((s, relation, mode, o), r) in self.facts {
+        for ((s, relation, mode, o), r) in facts {
             let (rs, ro) = (root_of(&s), root_of(&o));
             let part = Part {
                 source: s,
@@ -252,16 +302,31 @@ impl Unresolved {
                     .push(part);
             }
         }
-        for ((rs, ro, _, _), parts) in edges {
+        for ((rs, ro, _, _), mut parts) in edges {
+            // One fact read between the edge's own ends, whose reporters are roots, is
+            // the edge as it is (its evidence sorted already): moved, not copied.
+            let as_is = matches!(parts.as_slice(), [p] if p.source == rs && p.target == ro
+                && !p.relation.confidence.is_nan()
+                && p.relation.evidence.iter().all(|ev| ev.reported_by.as_deref().is_none_or(is_root)));
+            if as_is {
+                if let Some(p) = parts.pop() {
+                    g.insert_relation(&rs, &ro, p.relation);
+                }
+                continue;
+            }
             let mut edge: Option<Relation> = None;
             for p in &parts {
                 let mut r = p.relation.clone();
                 for ev in &mut r.evidence {
-                    ev.reported_by = ev.reported_by.as_deref().map(root_of);
+                    if let Some(by) = &mut ev.reported_by {
+                        if !is_root(by) {
+                            *by = texts.intern(&root_of(by));
+                        }
+                    }
                 }
                 r.evidence.sort();
                 match &mut edge {
-                    Some(e) => join_relations(e, r),
+                    Some(e) => join_facts(e, r),
                     None => edge = Some(r),
                 }
             }
@@ -323,8 +388,8 @@ pub(crate) fn join_actor(into: &mut Actor, other: Actor) {
 
 /// Unites aliases, titles and identifiers, adds counts, widens dates.
 fn join_counts(into: &mut Actor, other: Actor) {
-    unite(&mut into.aliases, other.aliases);
-    unite(&mut into.titles, other.titles);
+    sorted_union(&mut into.aliases, other.aliases);
+    sorted_union(&mut into.titles, other.titles);
     into.mentions += other.mentions;
     into.documents += other.documents;
     widen(&mut into.first_seen, &mut into.last_seen, other.first_seen);
@@ -336,13 +401,6 @@ fn join_counts(into: &mut Actor, other: Actor) {
             *e = id;
         }
     }
-}
-
-/// Sorted union of two sorted-or-not lists, without duplicates.
-fn unite(into: &mut Vec<String>, from: Vec<String>) {
-    into.extend(from);
-    into.sort();
-    into.dedup();
 }
 
 fn widen(first: &mut Option<String>, last: &mut Option<String>, date: Option<String>) {
@@ -358,7 +416,23 @@ fn widen(first: &mut Option<String>, last: &mut Option<String>, date: Option<Str
 /// Joins two readings of one fact: the most confident reading gives the verb (the
 /// first verb in code-point order among equals), the first role in that order wins,
 /// the date is the earliest, dates widen, evidence is united in sorted order.
-pub(crate) fn join_relations(into: &mut Relation, other: Relation) {
+pub(crate) fn join_relations(into: &mut Relation, mut other: Relation) {
+    let evidence = std::mem::take(&mut other.evidence);
+    join_readings(into, other);
+    sorted_union(&mut into.evidence, evidence);
+}
+
+/// [`join_relations`] where `into`'s evidence is sorted without duplicates already, as
+/// every fact of the union and every edge being resolved is: the new evidence is placed
+/// into it rather than the whole sorted again.
+fn join_facts(into: &mut Relation, mut other: Relation) {
+    let evidence = std::mem::take(&mut other.evidence);
+    join_readings(into, other);
+    unite_sorted(&mut into.evidence, evidence);
+}
+
+/// Everything of [`join_relations`] but the evidence.
+fn join_readings(into: &mut Relation, other: Relation) {
     if other.confidence > into.confidence
         || (other.confidence == into.confidence && other.verb < into.verb)
     {
@@ -384,9 +458,128 @@ pub(crate) fn join_relations(into: &mut Relation, other: Relation) {
     }
     widen(&mut into.first_seen, &mut into.last_seen, other.first_seen);
     widen(&mut into.first_seen, &mut into.last_seen, other.last_seen);
-    let mut evidence = std::mem::take(&mut into.evidence);
-    evidence.extend(other.evidence);
-    evidence.sort();
-    evidence.dedup();
-    into.evidence = evidence;
+}
+
+/// Adds `from` into `into`, which is sorted without duplicates, keeping it so: a few
+/// items each where a binary search puts them (a fact's evidence grows by one or two at
+/// a time, and sorting it whole at every step made a corpus's merge quadratic in the
+/// evidence of its largest edges), many by sorting the lot once.
+fn unite_sorted<T: Ord>(into: &mut Vec<T>, from: Vec<T>) {
+    if from.len() <= 16 {
+        for x in from {
+            if let Err(i) = into.binary_search(&x) {
+                into.insert(i, x);
+            }
+        }
+    } else {
+        sorted_union(into, from);
+    }
+}
+
+/// The sorted union, without duplicates, of two lists in any order.
+fn sorted_union<T: Ord>(into: &mut Vec<T>, from: Vec<T>) {
+    into.extend(from);
+    into.sort();
+    into.dedup();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocEntity, Triple};
+
+    #[test]
+    fn placing_items_one_by_one_gives_the_sorted_union() {
+        let mut into = vec![2, 4, 6, 8];
+        unite_sorted(&mut into, vec![5, 4, 1, 9, 5]);
+        assert_eq!(into, vec![1, 2, 4, 5, 6, 8, 9]);
+        // many at once: sorted whole, the same union
+        let mut into = vec![10, 20];
+        unite_sorted(&mut into, (0..30).rev().collect());
+        let mut want: Vec<i32> = (0..30).collect();
+        want.insert(21, 20);
+        want.dedup();
+        assert_eq!(into, want);
+        assert_eq!(into.len(), 30);
+    }
+
+    fn article(id: &str, sentence: &str) -> DocExtraction {
+        let ent = |name: &str| DocEntity {
+            name: name.into(),
+            kind: EntityType::Person,
+            aliases: vec![],
+            titles: vec![],
+            mentions: 1,
+        };
+        DocExtraction {
+            info: DocumentInfo {
+                id: id.into(),
+                date: Some("2024-05-08".into()),
+                title: Some("Talks".into()),
+                url: None,
+            },
+            entities: vec![ent("Ann Lee"), ent("Bob Ray")],
+            triples: vec![Triple {
+                subject: 0,
+                object: 1,
+                relation: RelationKind::Consult,
+                mode: Mode::Asserted,
+                verb: "met".into(),
+                date: Some("2024-05-08".into()),
+                confidence: 0.8,
+                role: None,
+                status: None,
+                reported_by: Some(0),
+                evidence: Evidence {
+                    doc: id.into(),
+                    sentence: 0,
+                    start: 0,
+                    end: sentence.chars().count(),
+                    // a new allocation in every article, as an extractor makes it
+                    text: SharedText::new(sentence),
+                    date: None,
+                    reported_by: None,
+                },
+            }],
+            sentences: 1,
+            truncated_sentences: 0,
+        }
+    }
+
+    #[test]
+    fn a_sentence_repeated_across_articles_is_held_once() {
+        let mut u = Unresolved::new();
+        for i in 0..3 {
+            u.add_extraction(
+                article(&format!("a#{i}"), "Ann Lee met Bob Ray."),
+                &|_, _| Vec::new(),
+            );
+        }
+        u.add_extraction(article("b", "Bob Ray met Ann Lee."), &|_, _| Vec::new());
+        let (_, fact) = u.facts.iter().next().unwrap();
+        let ev = &fact.evidence;
+        assert_eq!(ev.len(), 4);
+        assert!(SharedText::ptr_eq(&ev[0].text, &ev[1].text));
+        assert!(SharedText::ptr_eq(&ev[0].text, &ev[2].text));
+        assert!(!SharedText::ptr_eq(&ev[0].text, &ev[3].text));
+        // dates and reporters too; the evidence's document is the document's id
+        assert!(ev
+            .windows(2)
+            .all(|w| SharedText::ptr_eq(w[0].date.as_ref().unwrap(), w[1].date.as_ref().unwrap())));
+        assert!(SharedText::ptr_eq(
+            ev[0].reported_by.as_ref().unwrap(),
+            ev[3].reported_by.as_ref().unwrap()
+        ));
+        let doc = u.documents.iter().next().unwrap();
+        assert_eq!(doc.0, "a#0");
+        assert!(SharedText::ptr_eq(&doc.0, &ev[0].doc));
+        let titles: Vec<&SharedText> = u.documents.iter().filter_map(|d| d.2.as_ref()).collect();
+        assert!(SharedText::ptr_eq(titles[0], titles[3]));
+        // and the graph writes the same evidence as before
+        let g = u.resolve();
+        let (_, _, r) = g.relations().next().unwrap();
+        let docs: Vec<&str> = r.evidence.iter().map(|e| e.doc.as_str()).collect();
+        assert_eq!(docs, vec!["a#0", "a#1", "a#2", "b"]);
+        assert_eq!(r.evidence[3].text, "Bob Ray met Ann Lee.");
+    }
 }

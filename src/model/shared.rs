@@ -4,9 +4,9 @@
 //! evidence; [`TextInterner`] goes further and gives equal texts one allocation across
 //! documents (a corpus that repeats an article, or a graph read back from a file).
 
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Borrow;
-use std::collections::HashSet;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
@@ -139,7 +139,7 @@ impl<'de> Deserialize<'de> for SharedText {
 /// already when there is one. It holds each distinct text once, for as long as it lives.
 #[derive(Clone, Debug, Default)]
 pub struct TextInterner {
-    texts: HashSet<SharedText>,
+    texts: FxHashSet<SharedText>,
 }
 
 impl TextInterner {
@@ -159,11 +159,19 @@ impl TextInterner {
 
     /// Replaces `text` by the interner's copy of it (keeps `text` when it is the first).
     pub fn share(&mut self, text: &mut SharedText) {
-        match self.texts.get(text.as_str()) {
-            Some(t) => *text = t.clone(),
-            None => {
-                self.texts.insert(text.clone());
+        if let Some(t) = self.texts.get(text.as_str()) {
+            if !SharedText::ptr_eq(t, text) {
+                *text = t.clone();
             }
+            return;
+        }
+        self.texts.insert(text.clone());
+    }
+
+    /// [`Self::share`] for an optional text.
+    pub fn share_opt(&mut self, text: &mut Option<SharedText>) {
+        if let Some(t) = text {
+            self.share(t);
         }
     }
 

@@ -9,22 +9,24 @@ use std::collections::BTreeMap;
 
 /// Where a fact was read: the document, the sentence (0-based index within the
 /// document) and the sentence's character span in the document text (Unicode scalar
-/// values, end exclusive), with the sentence text itself. The text is shared: every
-/// piece of evidence from one sentence holds the same allocation.
+/// values, end exclusive), with the sentence text itself. The strings are shared: every
+/// piece of evidence from one sentence holds the same text, and a corpus holds each
+/// distinct sentence, document id, date and reporter once (the graph's union interns
+/// them), so that memory grows with what is distinct, not with the evidence.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Evidence {
-    pub doc: String,
+    pub doc: SharedText,
     pub sentence: usize,
     pub start: usize,
     pub end: usize,
     pub text: SharedText,
     /// The date of the event this sentence reports (`YYYY-MM-DD`), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<SharedText>,
     /// The id of the actor the sentence says reported the fact ("…, the ministry said",
     /// "according to X"), when it names one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reported_by: Option<String>,
+    pub reported_by: Option<SharedText>,
 }
 
 /// A node: one real-world actor.
@@ -95,14 +97,16 @@ impl Relation {
     }
 }
 
-/// An input document as the graph remembers it.
+/// An input document as the graph remembers it. Its strings are shared: the id with
+/// the evidence read in the document, and equal dates, titles and sites across documents
+/// (the graph's union interns them), so that a large corpus holds each once.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentInfo {
-    pub id: String,
+    pub id: SharedText,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<SharedText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<SharedText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<SharedText>,
 }

@@ -441,7 +441,7 @@ fn title(g: &ActorGraph, opts: &RenderOptions) -> String {
     }
     match g.documents() {
         [] => "Actor network".to_string(),
-        [d] => d.title.clone().unwrap_or_else(|| d.id.clone()),
+        [d] => d.title.as_deref().unwrap_or(&d.id).to_string(),
         docs => format!("Actor network of {} articles", docs.len()),
     }
 }

@@ -123,7 +123,7 @@ impl<W: Write> Write for ScriptSafe<W> {
 fn caption_title(g: &ActorGraph) -> String {
     match g.documents() {
         [] => "Actor network".to_string(),
-        [d] => d.title.clone().unwrap_or_else(|| d.id.clone()),
+        [d] => d.title.as_deref().unwrap_or(&d.id).to_string(),
         docs => format!("Actor network of {} articles", docs.len()),
     }
 }
