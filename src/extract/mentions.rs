@@ -75,7 +75,8 @@ enum Part {
     Gaz(EntryId, usize, usize, bool),
     /// A direction and a known place: a place of its own (token range).
     Region(usize, usize),
-    Demonym(EntryId, usize),
+    /// A demonym adjective of one or more words (token range): "Sri Lankan".
+    Demonym(EntryId, usize, usize),
     Title(usize, usize, Title, bool),
     Former,
     Connector(usize),
@@ -979,14 +980,20 @@ impl Scan<'_, '_, '_> {
                 p = e;
                 continue;
             }
-            if let Some(ix) = lex.demonym(toks[p].text) {
+            // "Sri Lankan", "South Korean": the longest demonym of up to two words
+            let demonym = (1..=2.min(end - p)).rev().find_map(|len| {
+                lex.demonym(&span_text(toks, p, p + len))
+                    .map(|ix| (ix, len))
+            });
+            if let Some((ix, len)) = demonym {
                 // "Spanish language": a language, not a country
                 if !lower
-                    .get(p + 1)
+                    .get(p + len)
                     .is_some_and(|w| lang.language_nouns.contains(w))
                 {
-                    parts.push(Part::Demonym(ix, p));
+                    parts.push(Part::Demonym(ix, p, p + len));
                 }
+                p += len - 1;
             } else if lang.former.contains(&lower[p]) {
                 parts.push(Part::Former);
             } else if lang.title_prefixes.contains(&lower[p])
@@ -1080,12 +1087,12 @@ impl Scan<'_, '_, '_> {
                     pending_mods.extend(ix);
                     k += 1;
                 }
-                Part::Demonym(ix, a) => {
+                Part::Demonym(ix, a, b) => {
                     mentions.push(Mention {
                         sentence: sentence.index,
                         start: *a,
-                        end: *a + 1,
-                        text: toks[*a].text.to_string(),
+                        end: *b,
+                        text: span_text(toks, *a, *b),
                         kind: Some(EntityType::Country),
                         gaz: Some(*ix),
                         demonym: true,
@@ -1610,6 +1617,23 @@ mod tests {
                     Some(s("Olaf Scholz"))
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_demonym_of_two_words_is_one_demonym() {
+        use EntityType::*;
+        // The(0) Sri(1) Lankan(2) army(3) shelled(4) Jaffna(5) .(6)
+        let (m, _) = spans("The Sri Lankan army shelled Jaffna.");
+        assert_eq!(
+            m[0],
+            (
+                s("Sri Lankan"),
+                (1, 3),
+                Some(Country),
+                Some(s("Sri Lanka")),
+                true
+            )
         );
     }
 
