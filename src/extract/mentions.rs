@@ -976,9 +976,17 @@ impl Scan<'_, '_, '_> {
                 continue;
             }
             if let Some((e, title, plural)) = self.longest_title(p, end, &no_span) {
-                parts.push(Part::Title(p, e, title, plural));
-                p = e;
-                continue;
+                // "Defence Secretary Tom King": a one-word title that ends the run right
+                // after a word of a name is that name's last word, not a title
+                let surname = e == p + 1
+                    && e == end
+                    && !plural
+                    && matches!(parts.last(), Some(Part::Word(w)) if *w + 1 == p);
+                if !surname {
+                    parts.push(Part::Title(p, e, title, plural));
+                    p = e;
+                    continue;
+                }
             }
             // "Sri Lankan", "South Korean": the longest demonym of up to two words
             let demonym = (1..=2.min(end - p)).rev().find_map(|len| {
@@ -1635,6 +1643,26 @@ mod tests {
                 true
             )
         );
+    }
+
+    #[test]
+    fn a_title_word_ending_a_name_is_its_surname() {
+        use EntityType::*;
+        // British(0) Defence(1) Secretary(2) Tom(3) King(4) visited(5) Maputo(6) .(7)
+        let (m, t) = spans("British Defence Secretary Tom King visited Maputo.");
+        assert_eq!(m[1], (s("Tom King"), (3, 5), Some(Person), None, false));
+        assert_eq!(t[0].4, Some(s("Tom King")));
+        // King Abdullah: the title before the name stays a title
+        let (m, _) = spans("Jordan's King Abdullah visited Maputo.");
+        assert!(m.iter().any(|x| x.0 == "Abdullah"), "{m:?}");
+    }
+
+    #[test]
+    fn a_portfolio_after_minister_for_is_part_of_the_title() {
+        // titles.tsv: "federal minister for interior"; the name after it is the person's
+        let (m, t) = spans("Federal Minister for Interior Aftab Ahmad Khan Sherpao spoke.");
+        assert_eq!(m[0].0, "Aftab Ahmad Khan Sherpao", "{m:?}");
+        assert_eq!(t[0].0, "Federal Minister for Interior");
     }
 
     #[test]
