@@ -241,11 +241,12 @@ pub fn owning_demonyms(s: &Sentence<'_>) -> Vec<EntityId> {
         let Some(a) = s.actors[i].filter(|a| a.demonym && !a.modifier) else {
             continue;
         };
-        // "Hungarian and Romanian officials": the later conjuncts hang on the first
+        // "Hungarian and Romanian officials", "U.S. and Russian negotiators": the later
+        // conjuncts hang on the first
         let mut w = i;
         while t.rel(w) == Deprel::Conj {
             match t.head(w) {
-                Some(h) if s.actors[h].is_some_and(|b| b.demonym) => w = h,
+                Some(h) if s.actors[h].is_some() => w = h,
                 _ => break,
             }
         }
@@ -455,6 +456,19 @@ mod tests {
             owning_demonyms(&fx.sentence()),
             vec![EntityId(0), EntityId(1)]
         );
+
+        // U.S. and Russian negotiators: a demonym coordinated with a name
+        let fx = fixture(
+            &[
+                ("U.S.", "U.S.", "PROPN", 4, "compound"),
+                ("and", "and", "CCONJ", 3, "cc"),
+                ("Russian", "Russian", "ADJ", 1, "conj"),
+                ("negotiators", "negotiator", "NOUN", 0, "root"),
+            ],
+            &[(0..1, 0, Country), (2..3, 1, Country)],
+        )
+        .demonym(2);
+        assert_eq!(owning_demonyms(&fx.sentence()), vec![EntityId(1)]);
 
         // Israeli changes: an ordinary noun, no actor
         let fx = fixture(
