@@ -75,7 +75,8 @@ enum Part {
     Gaz(EntryId, usize, usize, bool),
     /// A direction and a known place: a place of its own (token range).
     Region(usize, usize),
-    Demonym(EntryId, usize),
+    /// A demonym adjective of one or more words (token range): "Sri Lankan".
+    Demonym(EntryId, usize, usize),
     Title(usize, usize, Title, bool),
     Former,
     Connector(usize),
@@ -975,18 +976,32 @@ impl Scan<'_, '_, '_> {
                 continue;
             }
             if let Some((e, title, plural)) = self.longest_title(p, end, &no_span) {
-                parts.push(Part::Title(p, e, title, plural));
-                p = e;
-                continue;
+                // "Defence Secretary Tom King": a one-word title that ends the run right
+                // after a word of a name is that name's last word, not a title
+                let surname = e == p + 1
+                    && e == end
+                    && !plural
+                    && matches!(parts.last(), Some(Part::Word(w)) if *w + 1 == p);
+                if !surname {
+                    parts.push(Part::Title(p, e, title, plural));
+                    p = e;
+                    continue;
+                }
             }
-            if let Some(ix) = lex.demonym(toks[p].text) {
+            // "Sri Lankan", "South Korean": the longest demonym of up to two words
+            let demonym = (1..=2.min(end - p)).rev().find_map(|len| {
+                lex.demonym(&span_text(toks, p, p + len))
+                    .map(|ix| (ix, len))
+            });
+            if let Some((ix, len)) = demonym {
                 // "Spanish language": a language, not a country
                 if !lower
-                    .get(p + 1)
+                    .get(p + len)
                     .is_some_and(|w| lang.language_nouns.contains(w))
                 {
-                    parts.push(Part::Demonym(ix, p));
+                    parts.push(Part::Demonym(ix, p, p + len));
                 }
+                p += len - 1;
             } else if lang.former.contains(&lower[p]) {
                 parts.push(Part::Former);
             } else if lang.title_prefixes.contains(&lower[p])
@@ -1080,12 +1095,12 @@ impl Scan<'_, '_, '_> {
                     pending_mods.extend(ix);
                     k += 1;
                 }
-                Part::Demonym(ix, a) => {
+                Part::Demonym(ix, a, b) => {
                     mentions.push(Mention {
                         sentence: sentence.index,
                         start: *a,
-                        end: *a + 1,
-                        text: toks[*a].text.to_string(),
+                        end: *b,
+                        text: span_text(toks, *a, *b),
                         kind: Some(EntityType::Country),
                         gaz: Some(*ix),
                         demonym: true,
@@ -1611,6 +1626,43 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_demonym_of_two_words_is_one_demonym() {
+        use EntityType::*;
+        // The(0) Sri(1) Lankan(2) army(3) shelled(4) Jaffna(5) .(6)
+        let (m, _) = spans("The Sri Lankan army shelled Jaffna.");
+        assert_eq!(
+            m[0],
+            (
+                s("Sri Lankan"),
+                (1, 3),
+                Some(Country),
+                Some(s("Sri Lanka")),
+                true
+            )
+        );
+    }
+
+    #[test]
+    fn a_title_word_ending_a_name_is_its_surname() {
+        use EntityType::*;
+        // British(0) Defence(1) Secretary(2) Tom(3) King(4) visited(5) Maputo(6) .(7)
+        let (m, t) = spans("British Defence Secretary Tom King visited Maputo.");
+        assert_eq!(m[1], (s("Tom King"), (3, 5), Some(Person), None, false));
+        assert_eq!(t[0].4, Some(s("Tom King")));
+        // King Abdullah: the title before the name stays a title
+        let (m, _) = spans("Jordan's King Abdullah visited Maputo.");
+        assert!(m.iter().any(|x| x.0 == "Abdullah"), "{m:?}");
+    }
+
+    #[test]
+    fn a_portfolio_after_minister_for_is_part_of_the_title() {
+        // titles.tsv: "federal minister for interior"; the name after it is the person's
+        let (m, t) = spans("Federal Minister for Interior Aftab Ahmad Khan Sherpao spoke.");
+        assert_eq!(m[0].0, "Aftab Ahmad Khan Sherpao", "{m:?}");
+        assert_eq!(t[0].0, "Federal Minister for Interior");
     }
 
     #[test]

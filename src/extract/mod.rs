@@ -85,9 +85,10 @@ pub fn extract_document(doc: &Document, knowledge: &Knowledge) -> DocExtraction 
         assigned,
     };
     let mut raw = cx.office_relations();
-    raw.extend(cx.sentence_relations());
+    let (sentence_raw, acting) = cx.sentence_relations();
+    raw.extend(sentence_raw);
     raw.extend(cx.part_of_relations());
-    cx.build(raw)
+    cx.build(raw, &acting)
 }
 
 /// Bounds the memory one sentence's findings take (a sentence listing dozens of actors
@@ -509,10 +510,12 @@ impl DocContext<'_, '_> {
 
     /// Events, places and offices read from each sentence's tree ([`readers`]). Only a
     /// sentence that names two actors (or one and a pronoun) is parsed: the others can
-    /// state no relation.
-    fn sentence_relations(&self) -> Vec<Raw> {
+    /// state no relation. Also the countries that act through an agent noun their demonym
+    /// owns ([`readers::actors::owning_demonyms`]), kept as actors even without a relation.
+    fn sentence_relations(&self) -> (Vec<Raw>, HashSet<EntityId>) {
         let k = self.knowledge;
         let mut raw = Vec::new();
+        let mut acting = HashSet::new();
         let mut last_person: Option<EntityId> = None;
         let mut titles_by_sentence: Vec<Vec<&TitleMention>> =
             vec![Vec::new(); self.sentences.len()];
@@ -598,6 +601,7 @@ impl DocContext<'_, '_> {
                 }
                 eprintln!("{dbg}");
             }
+            acting.extend(readers::actors::owning_demonyms(&sentence));
             let mut found = readers::read(&sentence);
             bound_findings(&mut found);
             raw.extend(found.into_iter().map(|found| Raw {
@@ -605,7 +609,7 @@ impl DocContext<'_, '_> {
                 found,
             }));
         }
-        raw
+        (raw, acting)
     }
 
     /// The nouns that can stand for each actor in a definite description: the head word
@@ -814,7 +818,7 @@ impl DocContext<'_, '_> {
 
     /// The document's extraction: the entities that are named or that a relation uses,
     /// and one triple per (subject, relation, object, sentence), dated.
-    fn build(self, raw: Vec<Raw>) -> DocExtraction {
+    fn build(self, raw: Vec<Raw>, acting: &HashSet<EntityId>) -> DocExtraction {
         let (doc, sentences, lang) = (self.doc, self.sentences, &self.knowledge.language);
         let used: HashSet<EntityId> = raw
             .iter()
@@ -848,7 +852,7 @@ impl DocContext<'_, '_> {
         let mut new_index: Vec<Option<usize>> = vec![None; self.entities.len()];
         let mut out_entities = Vec::new();
         for (e, ent) in self.entities.iter().enumerate() {
-            if ent.demonym_only && !used.contains(&EntityId(e)) {
+            if ent.demonym_only && !used.contains(&EntityId(e)) && !acting.contains(&EntityId(e)) {
                 continue;
             }
             let mut kind = ent.kind;

@@ -244,6 +244,42 @@ fn stands_for_owner(s: &Sentence<'_>, i: usize) -> bool {
         || s.lex.titles.contains_key(lemma)
 }
 
+/// The countries whose demonym owns an agent noun in the sentence ("the Israeli army",
+/// "Sri Lankan troops", "Hungarian and Romanian officials"): the state acts in the text
+/// through its body or its people, so it is an actor of the document even where no event
+/// of it is read. Titles ("the Pakistani ambassador") do not count: an office's country
+/// is read by the office readers.
+pub fn owning_demonyms(s: &Sentence<'_>) -> Vec<EntityId> {
+    let t = s.tree;
+    let mut out = Vec::new();
+    for i in 0..t.len() {
+        let Some(a) = s.actors[i].filter(|a| a.demonym && !a.modifier) else {
+            continue;
+        };
+        // "Hungarian and Romanian officials", "U.S. and Russian negotiators": the later
+        // conjuncts hang on the first
+        let mut w = i;
+        while t.rel(w) == Deprel::Conj {
+            match t.head(w) {
+                Some(h) if s.actors[h].is_some() => w = h,
+                _ => break,
+            }
+        }
+        if !matches!(t.rel(w), Deprel::Amod | Deprel::Compound) {
+            continue;
+        }
+        let Some(noun) = t.head(w) else {
+            continue;
+        };
+        let (lemma, lower) = (t.lemma(noun), t.lower(noun));
+        let agent = s.lang.agent_nouns.contains(lemma) || s.lang.agent_nouns.contains(lower);
+        if agent && s.actors[noun].is_none() && !out.contains(&a.entity) {
+            out.push(a.entity);
+        }
+    }
+    out
+}
+
 /// The actors that own noun `i`: a demonym or name before it ("Israeli forces", "the
 /// Houthi rebels", "Iran's navy"), or an of-phrase after it ("the navies of China").
 /// Only groups (countries, bodies, parties, organizations) own agents.
@@ -403,6 +439,62 @@ mod tests {
         )
         .demonym(0);
         assert!(of(&fx.sentence(), 1).is_empty());
+    }
+
+    #[test]
+    fn a_demonym_owning_an_agent_noun_is_an_actor() {
+        // the Israeli army
+        let fx = fixture(
+            &[
+                ("the", "the", "DET", 3, "det"),
+                ("Israeli", "Israeli", "ADJ", 3, "amod"),
+                ("army", "army", "NOUN", 0, "root"),
+            ],
+            &[(1..2, 0, Country)],
+        )
+        .demonym(1);
+        assert_eq!(owning_demonyms(&fx.sentence()), vec![EntityId(0)]);
+
+        // Hungarian and Romanian officials: both countries
+        let fx = fixture(
+            &[
+                ("Hungarian", "Hungarian", "ADJ", 4, "amod"),
+                ("and", "and", "CCONJ", 3, "cc"),
+                ("Romanian", "Romanian", "ADJ", 1, "conj"),
+                ("officials", "official", "NOUN", 0, "root"),
+            ],
+            &[(0..1, 0, Country), (2..3, 1, Country)],
+        )
+        .demonym(0)
+        .demonym(2);
+        assert_eq!(
+            owning_demonyms(&fx.sentence()),
+            vec![EntityId(0), EntityId(1)]
+        );
+
+        // U.S. and Russian negotiators: a demonym coordinated with a name
+        let fx = fixture(
+            &[
+                ("U.S.", "U.S.", "PROPN", 4, "compound"),
+                ("and", "and", "CCONJ", 3, "cc"),
+                ("Russian", "Russian", "ADJ", 1, "conj"),
+                ("negotiators", "negotiator", "NOUN", 0, "root"),
+            ],
+            &[(0..1, 0, Country), (2..3, 1, Country)],
+        )
+        .demonym(2);
+        assert_eq!(owning_demonyms(&fx.sentence()), vec![EntityId(1)]);
+
+        // Israeli changes: an ordinary noun, no actor
+        let fx = fixture(
+            &[
+                ("Israeli", "Israeli", "ADJ", 2, "amod"),
+                ("changes", "change", "NOUN", 0, "root"),
+            ],
+            &[(0..1, 0, Country)],
+        )
+        .demonym(0);
+        assert!(owning_demonyms(&fx.sentence()).is_empty());
     }
 
     #[test]

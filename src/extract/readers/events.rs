@@ -122,11 +122,21 @@ fn complement_events(s: &Sentence<'_>, g: usize, out: &mut Vec<Found>) {
 
 /// The actors a clause acts on: those of its objects and prepositional phrases, and of
 /// the phrases on them ("launch an offensive in its war with Iraq"), not of the clauses
-/// inside it.
+/// inside it. An object that is an actor is the one acted on: the phrases beside it are
+/// circumstances ("refuse to recognize Macedonia on Greece's border" is no refusal of
+/// Greece).
 fn clause_actors(s: &Sentence<'_>, c: usize, out: &mut Vec<Filler>) {
     let t = s.tree;
+    let object_is_actor = t
+        .children_by(c, &[Deprel::Obj, Deprel::Iobj])
+        .any(|w| !actors::of(s, w).is_empty());
+    let rels: &[Deprel] = if object_is_actor {
+        &[Deprel::Obj, Deprel::Iobj]
+    } else {
+        &[Deprel::Obj, Deprel::Iobj, Deprel::Obl]
+    };
     let mut at: Vec<usize> = t
-        .children_by(c, &[Deprel::Obj, Deprel::Iobj, Deprel::Obl])
+        .children_by(c, rels)
         .filter(|&w| t.case_words(w).as_slice() != ["by"])
         .collect();
     for _ in 0..MAX_PHRASE_DEPTH {
@@ -1125,6 +1135,23 @@ mod tests {
         let mut not = rows;
         not[2] = ("not", "not", "PART", 4, "advmod");
         assert_eq!(events(&fixture(&not, &places)), vec![]);
+        // Chile refused to admit Peru on Bolivia's border: an actor object, the phrase
+        // beside it a circumstance
+        let fx = fixture(
+            &[
+                ("Chile", "Chile", "PROPN", 2, "nsubj"),
+                ("refused", "refuse", "VERB", 0, "root"),
+                ("to", "to", "PART", 4, "mark"),
+                ("admit", "admit", "VERB", 2, "xcomp"),
+                ("Peru", "Peru", "PROPN", 4, "obj"),
+                ("on", "on", "ADP", 9, "case"),
+                ("Bolivia", "Bolivia", "PROPN", 9, "nmod:poss"),
+                ("'s", "'s", "PART", 7, "case"),
+                ("border", "border", "NOUN", 4, "obl"),
+            ],
+            &[(0..1, 0, Country), (4..5, 1, Country), (6..7, 2, Country)],
+        );
+        assert_eq!(events(&fx), vec![(0, "REJECT", 1, "asserted")]);
     }
 
     #[test]
