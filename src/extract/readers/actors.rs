@@ -73,11 +73,14 @@ fn push(out: &mut Vec<Filler>, f: Filler) {
     }
 }
 
-fn filler(a: ActorAt) -> Filler {
-    Filler {
-        entity: a.entity,
-        kind: a.kind,
-        certainty: a.certainty,
+/// The actor a word names, as an argument.
+impl From<ActorAt> for Filler {
+    fn from(a: ActorAt) -> Filler {
+        Filler {
+            entity: a.entity,
+            kind: a.kind,
+            certainty: a.certainty,
+        }
     }
 }
 
@@ -87,12 +90,12 @@ fn denoted(s: &Sentence<'_>, i: usize, depth: usize, out: &mut Vec<Filler>) {
     }
     let t = s.tree;
     if let Some(a) = named(s, i) {
-        push(out, filler(a));
+        push(out, Filler::from(a));
         // "Australia, Bahrain and Saudi Arabia" is often parsed with an apposition
         for c in t.children_by(i, &[Deprel::Appos]) {
             if let Some(b) = named(s, c) {
                 if same_sort(a.kind, b.kind) {
-                    push(out, filler(b));
+                    push(out, Filler::from(b));
                 }
             }
         }
@@ -140,7 +143,7 @@ fn denoted(s: &Sentence<'_>, i: usize, depth: usize, out: &mut Vec<Filler>) {
     if appositive.is_empty() && stands_for_owner(s, i) && i + 1 < t.len() {
         if let Some(a) = named(s, i + 1).filter(|a| a.kind == EntityType::Person) {
             if s.mention_start[i + 1] == Some(i + 1) {
-                push(&mut appositive, filler(a));
+                push(&mut appositive, Filler::from(a));
             }
         }
     }
@@ -149,7 +152,7 @@ fn denoted(s: &Sentence<'_>, i: usize, depth: usize, out: &mut Vec<Filler>) {
         for c in t.children_by(i, &[Deprel::Nmod]) {
             if t.case_words(c).is_empty() {
                 if let Some(a) = named(s, c).filter(|a| a.kind == EntityType::Person) {
-                    push(&mut appositive, filler(a));
+                    push(&mut appositive, Filler::from(a));
                 }
             }
         }
@@ -161,14 +164,14 @@ fn denoted(s: &Sentence<'_>, i: usize, depth: usize, out: &mut Vec<Filler>) {
         return;
     }
     if let Some(a) = description(s, i) {
-        push(out, filler(a));
+        push(out, Filler::from(a));
         return;
     }
     if s.lang.temporal_nouns.contains(t.lemma(i)) {
         // "pulled out of the EU last year" parsed with the name as a modifier of "year"
         for c in t.children_by(i, &[Deprel::Compound]) {
             if let Some(a) = named(s, c) {
-                push(out, filler(a));
+                push(out, Filler::from(a));
             }
         }
         return;
@@ -180,7 +183,7 @@ fn denoted(s: &Sentence<'_>, i: usize, depth: usize, out: &mut Vec<Filler>) {
             .filter(|&c| t.case_words(c).as_slice() == ["of"])
             .filter_map(|c| named(s, c))
             .filter(|a| a.kind == EntityType::Place)
-            .map(filler)
+            .map(Filler::from)
             .collect();
         if !named_places.is_empty() {
             for f in named_places {
@@ -299,7 +302,7 @@ pub fn owners(s: &Sentence<'_>, i: usize, depth: usize) -> Vec<Filler> {
         for cc in t.conjuncts(c) {
             match s.actors[cc] {
                 Some(a) if !a.modifier && a.kind != EntityType::Person => {
-                    push(&mut out, filler(a));
+                    push(&mut out, Filler::from(a));
                 }
                 Some(_) => {}
                 None if rel == Deprel::Nmod => {
@@ -335,7 +338,7 @@ pub fn owners_of_anything(s: &Sentence<'_>, i: usize) -> Vec<Filler> {
         }
         for cc in t.conjuncts(c) {
             match s.actors[cc] {
-                Some(a) if !a.modifier => push(&mut out, filler(a)),
+                Some(a) if !a.modifier => push(&mut out, Filler::from(a)),
                 Some(_) => {}
                 None => {
                     let mut inner = Vec::new();

@@ -589,11 +589,7 @@ fn stance_owners(s: &Sentence<'_>, v: usize, w: usize) -> Vec<Filler> {
             if t.rel(c) == Deprel::NmodPoss {
                 owners.extend(actors::of(s, c));
             } else if let Some(a) = s.actors[c].filter(|a| !a.modifier && !a.demonym) {
-                owners.push(Filler {
-                    entity: a.entity,
-                    kind: a.kind,
-                    certainty: a.certainty,
-                });
+                owners.push(Filler::from(a));
             }
         }
         owners
@@ -822,11 +818,7 @@ fn name_after_and(s: &Sentence<'_>, w: usize) -> Option<Filler> {
         }
         let a = actors::named(s, next)?;
         if s.mention_start[next] == Some(next) {
-            return Some(Filler {
-                entity: a.entity,
-                kind: a.kind,
-                certainty: a.certainty,
-            });
+            return Some(Filler::from(a));
         }
     }
     None
@@ -843,11 +835,7 @@ fn noun_owners(s: &Sentence<'_>, n: usize) -> Vec<Filler> {
             Deprel::Compound | Deprel::Amod => {
                 for cc in t.conjuncts(c) {
                     if let Some(a) = s.actors[cc].filter(|a| !a.modifier) {
-                        out.push(Filler {
-                            entity: a.entity,
-                            kind: a.kind,
-                            certainty: a.certainty,
-                        });
+                        out.push(Filler::from(a));
                     }
                 }
             }

@@ -219,11 +219,7 @@ fn owners(s: &Sentence<'_>, n: usize) -> Vec<Filler> {
         }
         for cc in t.conjuncts(c) {
             match s.actors[cc] {
-                Some(a) if !a.modifier && a.kind != EntityType::Person => out.push(Filler {
-                    entity: a.entity,
-                    kind: a.kind,
-                    certainty: a.certainty,
-                }),
+                Some(a) if !a.modifier && a.kind != EntityType::Person => out.push(Filler::from(a)),
                 Some(_) => {}
                 None => out.extend(
                     actors::of(s, cc)

@@ -35,11 +35,7 @@ pub fn read(s: &Sentence<'_>, out: &mut Vec<Found>) {
         // the part: the name the noun describes, or the name in its apposition
         let mut parts: Vec<Filler> = actors::described(s, n).unwrap_or_default();
         for c in t.children_by(n, &[Deprel::Appos]) {
-            parts.extend(actors::named(s, c).map(|a| Filler {
-                entity: a.entity,
-                kind: a.kind,
-                certainty: a.certainty,
-            }));
+            parts.extend(actors::named(s, c).map(Filler::from));
         }
         parts.retain(|p| is_part(p.kind));
         if parts.is_empty() {
