@@ -900,15 +900,9 @@ impl DocContext<'_, '_> {
             if !seen.insert((s, r.found.relation, r.found.mode, o, r.sentence)) {
                 continue;
             }
-            let date = event_dates
-                .get_mut(sent.index)
-                .map(|d| {
-                    d.get_or_insert_with(|| {
-                        dates::event_date(lang, &sent.tokens, &sent.lower, base)
-                    })
-                    .clone()
-                })
-                .unwrap_or_else(|| dates::event_date(lang, &sent.tokens, &sent.lower, base));
+            let date = event_dates[sent.index]
+                .get_or_insert_with(|| dates::event_date(lang, &sent.tokens, &sent.lower, base))
+                .clone();
             triples.push(Triple {
                 subject: s,
                 object: o,
