@@ -156,6 +156,12 @@ pub struct Language {
     pub country_nouns: WordList,
     pub facility_nouns: WordList,
     pub office_verbs: WordList,
+    /// "named X as terrorists", "called X a criminal": a verb that labels its object.
+    pub naming_verbs: WordList,
+    /// A label that accuses the one a naming verb gives it to.
+    pub pejorative_nouns: WordList,
+    /// "a critic of X": a frame noun naming the one who acts, not the act.
+    pub doer_nouns: WordList,
 
     // calendar.tsv: dates
     /// Month names, January first: the month's number is its index + 1.
@@ -344,6 +350,9 @@ impl Language {
             "country_noun" => &mut self.country_nouns,
             "facility_noun" => &mut self.facility_nouns,
             "office_verb" => &mut self.office_verbs,
+            "naming_verb" => &mut self.naming_verbs,
+            "pejorative_noun" => &mut self.pejorative_nouns,
+            "doer_noun" => &mut self.doer_nouns,
             _ => return None,
         })
     }
@@ -422,6 +431,9 @@ impl Language {
             ("country_noun", &self.country_nouns),
             ("facility_noun", &self.facility_nouns),
             ("office_verb", &self.office_verbs),
+            ("naming_verb", &self.naming_verbs),
+            ("pejorative_noun", &self.pejorative_nouns),
+            ("doer_noun", &self.doer_nouns),
             ("ordinal_suffix", &self.ordinal_suffixes),
         ]
     }

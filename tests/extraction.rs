@@ -289,6 +289,10 @@ fixtures! {
     located_coordination,
     located_demonym_compound,
     part_of_unit_noun,
+    // criticism and evaluative speech
+    label_pejorative,
+    doer_noun,
+    criticism_of_act,
 }
 
 /// Every article has an expected file and a test, and every known failure names a real line.

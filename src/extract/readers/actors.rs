@@ -148,9 +148,14 @@ fn denoted(s: &Sentence<'_>, i: usize, depth: usize, out: &mut Vec<Filler>) {
         }
     }
     if stands_for_owner(s, i) {
-        // "Secretary of State Mike Pompeo" parsed with the name as a bare nmod of the title
+        // "Secretary of State Mike Pompeo" parsed with the name as a bare nmod of the title;
+        // "the President of the United States Donald Trump" with the country as a
+        // modifier of the name inside the of-phrase
         for c in t.children_by(i, &[Deprel::Nmod]) {
-            if t.case_words(c).is_empty() {
+            let country_then_name = t.case_words(c).as_slice() == ["of"]
+                && t.children_by(c, &[Deprel::Compound])
+                    .any(|m| m < c && s.actors[m].is_some_and(|a| a.kind != EntityType::Person));
+            if t.case_words(c).is_empty() || country_then_name {
                 if let Some(a) = named(s, c).filter(|a| a.kind == EntityType::Person) {
                     push(&mut appositive, Filler::from(a));
                 }
@@ -498,6 +503,37 @@ mod tests {
         )
         .demonym(0);
         assert!(owning_demonyms(&fx.sentence()).is_empty());
+    }
+
+    #[test]
+    fn a_title_of_a_country_then_a_name_is_the_named_holder() {
+        // the President of the United States Joe Biden (the country parsed as the name's
+        // modifier) ; the spokesman of Joe Biden is not Biden
+        let fx = fixture(
+            &[
+                ("the", "the", "DET", 2, "det"),
+                ("President", "President", "PROPN", 0, "root"),
+                ("of", "of", "ADP", 7, "case"),
+                ("the", "the", "DET", 7, "det"),
+                ("United", "United", "PROPN", 7, "compound"),
+                ("States", "States", "PROPN", 5, "flat"),
+                ("Joe", "Joe", "PROPN", 2, "nmod"),
+                ("Biden", "Biden", "PROPN", 7, "flat"),
+            ],
+            &[(4..6, 0, Country), (6..8, 1, Person)],
+        );
+        assert_eq!(ids(&of(&fx.sentence(), 1)), vec![1]);
+        let fx = fixture(
+            &[
+                ("the", "the", "DET", 2, "det"),
+                ("spokesman", "spokesman", "NOUN", 0, "root"),
+                ("of", "of", "ADP", 4, "case"),
+                ("Joe", "Joe", "PROPN", 2, "nmod"),
+                ("Biden", "Biden", "PROPN", 4, "flat"),
+            ],
+            &[(3..5, 1, Person)],
+        );
+        assert!(of(&fx.sentence(), 1).is_empty());
     }
 
     #[test]

@@ -10,6 +10,9 @@
 //! makes its coordinated actors act on each other. The mode comes from [`modes`]; an
 //! intended cooperative event is an AGREE, an intended hostile one a THREATEN
 //! (`data/intents.tsv`); the complement of "refused to" is a REJECT of its target.
+//! Evaluative speech: a naming verb with a pejorative label accuses the one labelled
+//! ("named X as terrorists"); a doer noun acts through the actor it describes ("X, a
+//! critic of Y"); a stance on an act is a stance on its owner ("attacked Y's decision").
 //!
 //! [`modes`]: super::modes
 
@@ -39,6 +42,8 @@ const MAX_PHRASE_DEPTH: usize = 3;
 pub fn read(s: &Sentence<'_>, out: &mut Vec<Found>) {
     for p in 0..s.tree.len() {
         match s.tree.upos(p) {
+            // "called X a terrorist" labels X: no call, whatever the verb's frames
+            Upos::Verb if label_events(s, p, out) => {}
             Upos::Verb => verb_events(s, p, out),
             Upos::Noun if s.actors[p].is_none() => noun_events(s, p, out),
             _ => {}
@@ -523,6 +528,87 @@ fn verb_events(s: &Sentence<'_>, v: usize, out: &mut Vec<Found>) {
     }
 }
 
+/// "named the PKK and the YPG as terrorists", "called Hamas a terrorist group", "was
+/// branded a traitor by X": a naming verb (`naming_verb`) gives its objects a label; a
+/// pejorative one (`pejorative_noun`, the label's head or a word before it: "a criminal
+/// regime") accuses them, or the owners of the act or stance labelled ("called Iran's
+/// policy criminal"). True when the verb gives a label at all: then it is no call, and
+/// its own frames are not read ("called X a friend" is no CONSULT).
+fn label_events(s: &Sentence<'_>, v: usize, out: &mut Vec<Found>) -> bool {
+    let t = s.tree;
+    if !s.lang.naming_verbs.contains(t.lemma(v)) {
+        return false;
+    }
+    let passive = is_passive(s, v);
+    let object_rels: &[Deprel] = if passive {
+        &[Deprel::NsubjPass]
+    } else {
+        &[Deprel::Obj, Deprel::Iobj, Deprel::Xcomp]
+    };
+    let is_label_word = |w: usize| {
+        matches!(t.upos(w), Upos::Noun | Upos::Propn | Upos::Adj) && actors::of(s, w).is_empty()
+    };
+    let as_phrases = |w: usize| -> Vec<usize> {
+        t.children_by(w, &[Deprel::Obl, Deprel::Nmod, Deprel::Xcomp])
+            .filter(|&c| t.case_words(c).as_slice() == ["as"])
+            .collect()
+    };
+    let mut objects: Vec<usize> = t.children_by(v, object_rels).collect();
+    // the label: a small clause's predicate ("called X a terrorist": xcomp, or obj after
+    // an iobj), an as-phrase on the verb or on an object ("named X as terrorists")
+    let mut labels: Vec<usize> = as_phrases(v);
+    for &o in &objects {
+        labels.extend(as_phrases(o));
+    }
+    let has_actor_object = objects.iter().any(|&o| !actors::of(s, o).is_empty());
+    for &o in &objects {
+        let small_clause = t.rel(o) == Deprel::Xcomp
+            || (t.rel(o) == Deprel::Obj && t.has_child(v, Deprel::Iobj) && has_actor_object);
+        if small_clause && !labels.contains(&o) && is_label_word(o) {
+            labels.push(o);
+        }
+    }
+    labels.retain(|&l| is_label_word(l));
+    objects.retain(|o| !labels.contains(o));
+    if labels.is_empty() || objects.is_empty() {
+        return false;
+    }
+    let pejorative = |w: usize| {
+        let listed = |i: usize| {
+            s.lang.pejorative_nouns.contains(t.lemma(i))
+                || s.lang.pejorative_nouns.contains(t.lower(i))
+        };
+        listed(w)
+            || t.children_by(w, &[Deprel::Amod, Deprel::Compound])
+                .any(listed)
+    };
+    let Some(label) = labels.iter().copied().find(|&l| pejorative(l)) else {
+        return true;
+    };
+    let mut targets: Vec<Filler> = Vec::new();
+    for &o in &objects {
+        let named = actors::of(s, o);
+        if named.is_empty() {
+            targets.extend(stance_owners(s, v, o));
+        } else {
+            targets.extend(named);
+        }
+    }
+    let src = sources(s, v, 0);
+    let verb = format!("{} {}", t.lower(v), t.lower(label));
+    push_all(
+        s,
+        v,
+        &src.fillers,
+        &targets,
+        RelationKind::Accuse,
+        &verb,
+        src.confidence,
+        out,
+    );
+    true
+}
+
 /// Relations whose act has a target of its own that is the event's target ("threatened
 /// action against X", "imposed a ban on X", "condemned violence against X").
 fn aims_at(r: RelationKind) -> bool {
@@ -595,11 +681,23 @@ fn stance_owners(s: &Sentence<'_>, v: usize, w: usize) -> Vec<Filler> {
         owners
     };
     if out.is_empty() && !is_passive(s, v) && t.rel(w) == Deprel::Obj {
-        out.extend(
-            t.children_by(v, &[Deprel::Obl])
-                .filter(|&c| c > w && t.case_words(c).as_slice() == ["by"])
-                .flat_map(|c| actors::of(s, c)),
-        );
+        // or on a phrase after it that names no actor ("attacked the proclamation of X
+        // as Israeli territory by Y", with the by-phrase hung on "territory")
+        let later: Vec<usize> = t
+            .children_by(v, &[Deprel::Obl])
+            .filter(|&c| c > w)
+            .collect();
+        for c in later {
+            if t.case_words(c).as_slice() == ["by"] {
+                out.extend(actors::of(s, c));
+            } else if actors::of(s, c).is_empty() {
+                out.extend(
+                    t.children_by(c, &[Deprel::Nmod])
+                        .filter(|&n| t.case_words(n).as_slice() == ["by"])
+                        .flat_map(|n| actors::of(s, n)),
+                );
+            }
+        }
     }
     out
 }
@@ -789,13 +887,43 @@ fn noun_events(s: &Sentence<'_>, n: usize, out: &mut Vec<Found>) {
                 .collect();
             owners = by_phrase(s, n);
         }
-        if owners.is_empty() {
+        if s.lang.doer_nouns.contains(t.lemma(n)) {
+            // "a critic of Russia" is the one who criticises, not an act someone owns
+            owners = doers(s, n);
+        } else if owners.is_empty() {
             if let Some(g) = governor.filter(|&g| s.lang.light_verbs.contains(t.lemma(g))) {
                 owners = subjects(s, g);
             }
         }
         push_all(s, n, &owners, &targets, frame.relation, &verb, NOMINAL, out);
     }
+}
+
+/// The actors a doer noun (`doer_noun`: "critic") describes: its apposition or the name
+/// it is an apposition of ("X, a critic of Y"), a copula's subject ("X is a critic of
+/// Y"), also through a degree word ("X was more of a critic of Y"), its examples
+/// ("critics of Y such as X").
+fn doers(s: &Sentence<'_>, n: usize) -> Vec<Filler> {
+    let t = s.tree;
+    let mut out = actors::of(s, n);
+    if out.is_empty() {
+        out = actors::described(s, n).unwrap_or_default();
+    }
+    if out.is_empty()
+        && matches!(t.rel(n), Deprel::Obl | Deprel::Nmod)
+        && t.case_words(n).as_slice() == ["of"]
+    {
+        // "more of a critic", "something of a critic": the degree word carries the copula
+        if let Some(h) = t.head(n).filter(|&h| {
+            matches!(t.upos(h), Upos::Adj | Upos::Adv | Upos::Pron) && t.has_child(h, Deprel::Cop)
+        }) {
+            out = t
+                .children_by(h, &[Deprel::Nsubj])
+                .flat_map(|c| actors::of(s, c))
+                .collect();
+        }
+    }
+    out
 }
 
 /// The actor named right after "and" following the phrase at `w`'s name.
@@ -1242,6 +1370,121 @@ mod tests {
             &[(0..1, 0, Country), (5..6, 1, Country)],
         );
         assert_eq!(events(&fx), vec![(0, "ACCUSE", 1, "asserted")]);
+    }
+
+    #[test]
+    fn a_pejorative_label_accuses_the_one_labelled() {
+        // Egypt named Hamas and Hezbollah as terrorists (the as-phrase on the object)
+        let rows = [
+            ("Egypt", "Egypt", "PROPN", 2, "nsubj"),
+            ("named", "name", "VERB", 0, "root"),
+            ("Hamas", "Hamas", "PROPN", 2, "obj"),
+            ("and", "and", "CCONJ", 5, "cc"),
+            ("Hezbollah", "Hezbollah", "PROPN", 3, "conj"),
+            ("as", "as", "ADP", 7, "case"),
+            ("terrorists", "terrorist", "NOUN", 3, "nmod"),
+        ];
+        let actors = [
+            (0..1, 0, Country),
+            (2..3, 1, EntityType::Organization),
+            (4..5, 2, EntityType::Organization),
+        ];
+        assert_eq!(
+            events(&fixture(&rows, &actors)),
+            vec![(0, "ACCUSE", 1, "asserted"), (0, "ACCUSE", 2, "asserted")]
+        );
+        // ... as partners: a label, but no accusation
+        let mut partners = rows;
+        partners[6] = ("partners", "partner", "NOUN", 3, "nmod");
+        assert_eq!(events(&fixture(&partners, &actors)), vec![]);
+        // Iran called Israel a terrorist regime: a small clause, the word before the
+        // label's head is pejorative; no CONSULT of the call frame
+        let fx = fixture(
+            &[
+                ("Iran", "Iran", "PROPN", 2, "nsubj"),
+                ("called", "call", "VERB", 0, "root"),
+                ("Israel", "Israel", "PROPN", 2, "obj"),
+                ("a", "a", "DET", 6, "det"),
+                ("terrorist", "terrorist", "ADJ", 6, "amod"),
+                ("regime", "regime", "NOUN", 2, "xcomp"),
+            ],
+            &[(0..1, 0, Country), (2..3, 1, Country)],
+        );
+        assert_eq!(events(&fx), vec![(0, "ACCUSE", 1, "asserted")]);
+        // Iran called Israel a friend: neither an accusation nor a call
+        let fx = fixture(
+            &[
+                ("Iran", "Iran", "PROPN", 2, "nsubj"),
+                ("called", "call", "VERB", 0, "root"),
+                ("Israel", "Israel", "PROPN", 2, "obj"),
+                ("a", "a", "DET", 5, "det"),
+                ("friend", "friend", "NOUN", 2, "xcomp"),
+            ],
+            &[(0..1, 0, Country), (2..3, 1, Country)],
+        );
+        assert_eq!(events(&fx), vec![]);
+    }
+
+    #[test]
+    fn a_doer_noun_acts_through_the_actor_it_describes() {
+        // Kerry was more of a critic of Russia (a degree word carries the copula)
+        let fx = fixture(
+            &[
+                ("Kerry", "Kerry", "PROPN", 3, "nsubj"),
+                ("was", "be", "AUX", 3, "cop"),
+                ("more", "more", "ADJ", 0, "root"),
+                ("of", "of", "ADP", 6, "case"),
+                ("a", "a", "DET", 6, "det"),
+                ("critic", "critic", "NOUN", 3, "obl"),
+                ("of", "of", "ADP", 8, "case"),
+                ("Russia", "Russia", "PROPN", 6, "nmod"),
+            ],
+            &[(0..1, 0, Person), (7..8, 1, Country)],
+        );
+        assert_eq!(events(&fx), vec![(0, "ACCUSE", 1, "asserted")]);
+        // Russia 's critics , such as Kerry : the possessor is the target
+        let fx = fixture(
+            &[
+                ("Russia", "Russia", "PROPN", 3, "nmod:poss"),
+                ("'s", "'s", "PART", 1, "case"),
+                ("critics", "critic", "NOUN", 0, "root"),
+                (",", ",", "PUNCT", 7, "punct"),
+                ("such", "such", "ADJ", 7, "case"),
+                ("as", "as", "ADP", 5, "fixed"),
+                ("Kerry", "Kerry", "PROPN", 3, "nmod"),
+            ],
+            &[(0..1, 0, Country), (6..7, 1, Person)],
+        );
+        assert_eq!(events(&fx), vec![(1, "ACCUSE", 0, "asserted")]);
+    }
+
+    #[test]
+    fn an_attack_on_an_act_accuses_its_owner() {
+        // Iran attacked the recognition of Golan as Israeli territory by Canada (the
+        // by-phrase hung on the later phrase): no ASSAULT, an ACCUSE of Canada
+        let fx = fixture(
+            &[
+                ("Iran", "Iran", "PROPN", 2, "nsubj"),
+                ("attacked", "attack", "VERB", 0, "root"),
+                ("the", "the", "DET", 4, "det"),
+                ("recognition", "recognition", "NOUN", 2, "obj"),
+                ("of", "of", "ADP", 6, "case"),
+                ("Golan", "Golan", "PROPN", 4, "nmod"),
+                ("as", "as", "ADP", 9, "case"),
+                ("Israeli", "Israeli", "ADJ", 9, "amod"),
+                ("territory", "territory", "NOUN", 2, "obl"),
+                ("by", "by", "ADP", 11, "case"),
+                ("Canada", "Canada", "PROPN", 9, "nmod"),
+            ],
+            &[
+                (0..1, 0, Country),
+                (5..6, 1, EntityType::Place),
+                (7..8, 2, Country),
+                (10..11, 3, Country),
+            ],
+        )
+        .demonym(7);
+        assert_eq!(events(&fx), vec![(0, "ACCUSE", 3, "asserted")]);
     }
 
     use crate::model::EntityType;
