@@ -283,6 +283,7 @@ fixtures! {
     finite_after_infinitive,
     object_conjunct,
     place_kind,
+    requests,
     // offices, places and parts read from the tree
     title_complement_comma,
     title_current,

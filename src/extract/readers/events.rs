@@ -44,7 +44,11 @@ pub fn read(s: &Sentence<'_>, out: &mut Vec<Found>) {
         match s.tree.upos(p) {
             // "called X a terrorist" labels X: no call, whatever the verb's frames
             Upos::Verb if label_events(s, p, out) => {}
-            Upos::Verb => verb_events(s, p, out),
+            Upos::Verb => {
+                verb_events(s, p, out);
+                answered_requests(s, p, out);
+                addressed_request(s, p, out);
+            }
             Upos::Noun if s.actors[p].is_none() => noun_events(s, p, out),
             _ => {}
         }
@@ -252,7 +256,10 @@ fn sources(s: &Sentence<'_>, v: usize, depth: usize) -> Sources {
         Deprel::Advcl if matches!(t.upos(g), Upos::Verb | Upos::Aux) => {
             sources(s, g, depth + 1).fillers
         }
-        Deprel::AclRelcl | Deprel::Acl => actors::of(s, g),
+        Deprel::AclRelcl | Deprel::Acl => match actors::of(s, g) {
+            own if own.is_empty() => message_author(s, v, g, depth),
+            own => own,
+        },
         _ => Vec::new(),
     };
     Sources {
@@ -371,6 +378,9 @@ fn verb_targets(s: &Sentence<'_>, v: usize, frame: &Frame, object: Option<usize>
                 // belongs to every verb before it
                 found.extend(shared_object(s, v));
             }
+            if !passive && !found.iter().any(|&o| !actors::of(s, o).is_empty()) {
+                found.extend(examples_of_object(s, v, &found));
+            }
             if found.is_empty() && passive && matches!(t.rel(v), Deprel::Acl | Deprel::AclRelcl) {
                 // "the coalition (which was) joined by X": the noun the participle modifies
                 found.extend(t.head(v));
@@ -418,6 +428,122 @@ fn verb_targets(s: &Sentence<'_>, v: usize, frame: &Frame, object: Option<usize>
         }
         Target::Nmod(_) => Vec::new(),
     }
+}
+
+/// "issued a declaration demanding that …", "sent a letter urging X to …": a participle on
+/// the object noun of a light verb is said by that verb's subject (an infinitive is not:
+/// "has a lawsuit to prevent …" does not say who prevents).
+fn message_author(s: &Sentence<'_>, clause: usize, noun: usize, depth: usize) -> Vec<Filler> {
+    let t = s.tree;
+    if t.has_child(clause, Deprel::Mark) || t.has_child(clause, Deprel::Nsubj) {
+        return Vec::new();
+    }
+    match t.head(noun) {
+        Some(g)
+            if t.rel(noun) == Deprel::Obj
+                && t.upos(g) == Upos::Verb
+                && s.lang.light_verbs.contains(t.lemma(g)) =>
+        {
+            sources(s, g, depth + 1).fillers
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// "encouraged allies such as Germany to …": the actors an object that names none is
+/// exemplified by, whether the parser hung the such-as phrase on the object or on the verb.
+fn examples_of_object(s: &Sentence<'_>, v: usize, objects: &[usize]) -> Vec<usize> {
+    let t = s.tree;
+    let such_as = |c: &usize| t.case_words(*c).as_slice() == ["such", "as"];
+    let mut out: Vec<usize> = objects
+        .iter()
+        .flat_map(|&o| t.children_by(o, &[Deprel::Nmod]).collect::<Vec<_>>())
+        .filter(such_as)
+        .collect();
+    if let Some(&first) = objects.first() {
+        // on the verb, right after its object
+        out.extend(
+            t.children_by(v, &[Deprel::Obl])
+                .filter(|&c| c > first)
+                .filter(such_as),
+        );
+    }
+    out
+}
+
+/// "the Queen complied with the request of Boris Johnson", "Russia granted Ukraine's
+/// request": the owner of a request a verb of `grant_verb` grants asked its subject.
+fn answered_requests(s: &Sentence<'_>, v: usize, out: &mut Vec<Found>) {
+    let t = s.tree;
+    if !s.lang.grant_verbs.contains(t.lemma(v)) || is_passive(s, v) {
+        return;
+    }
+    for w in t.children_by(v, &[Deprel::Obj, Deprel::Obl]) {
+        let asks = t.upos(w) == Upos::Noun
+            && s.lex
+                .frames(FramePos::Noun, t.lemma(w), t.lower(w))
+                .iter()
+                .any(|f| f.relation == RelationKind::Request);
+        if !asks {
+            continue;
+        }
+        let mut owners = actors::owners_of_anything(s, w);
+        owners.extend(by_phrase(s, w));
+        let addressees = subjects(s, v);
+        let verb = t.lower(w).to_string();
+        push_all(
+            s,
+            w,
+            &owners,
+            &addressees,
+            RelationKind::Request,
+            &verb,
+            NOMINAL,
+            out,
+        );
+    }
+}
+
+/// "X wrote to Y asking to waive …": a request verb with no object of its own, the
+/// complement of a verb of saying, asks the one that verb addresses with "to".
+fn addressed_request(s: &Sentence<'_>, v: usize, out: &mut Vec<Found>) {
+    let t = s.tree;
+    let Some(g) = t.head(v) else {
+        return;
+    };
+    let asks = s
+        .lex
+        .frames(FramePos::Verb, t.lemma(v), t.lower(v))
+        .iter()
+        .any(|f| f.relation == RelationKind::Request && f.target == Target::Obj);
+    if !asks
+        || !matches!(t.rel(v), Deprel::Ccomp | Deprel::Advcl | Deprel::Xcomp)
+        || t.upos(g) != Upos::Verb
+        || !s.lang.report_verbs.contains(t.lemma(g))
+        || t.children_by(v, &[Deprel::Obj, Deprel::Iobj, Deprel::Nsubj])
+            .next()
+            .is_some()
+    {
+        return;
+    }
+    let to = ["to".to_string()];
+    let addressees: Vec<Filler> = t
+        .children_by(g, &[Deprel::Obl])
+        .filter(|&c| t.introduced_by(c, &to))
+        .flat_map(|c| actors::of(s, c))
+        .collect();
+    let src = sources(s, g, 0);
+    let verb = format!("{} to … {}", t.lower(g), t.lower(v));
+    push_all(
+        s,
+        v,
+        &src.fillers,
+        &addressees,
+        RelationKind::Request,
+        &verb,
+        src.confidence * SHARED_SUBJECT / ACTIVE,
+        out,
+    );
 }
 
 /// The object of the verb coordinated right after `v`, when `v` has none of its own
@@ -472,7 +598,11 @@ fn verb_events(s: &Sentence<'_>, v: usize, out: &mut Vec<Found>) {
                 .collect();
         }
         let mut confidence = src.confidence;
-        if targets.is_empty() && frame.target == Target::Obj && aims_at(frame.relation) {
+        if targets.is_empty()
+            && frame.target == Target::Obj
+            && aims_at(frame.relation)
+            && !holds_own_event(s, v, &phrases)
+        {
             // "threatened further action against Russia": the act's own target
             targets = phrases
                 .iter()
@@ -621,6 +751,18 @@ fn aims_at(r: RelationKind) -> bool {
             | RelationKind::Request
             | RelationKind::Protest
     )
+}
+
+/// "ordered an attack on X", "held talks on X": the object of a light verb that is an event
+/// noun of its own aims at nothing for the verb (the noun's own frame reads it).
+fn holds_own_event(s: &Sentence<'_>, v: usize, objects: &[usize]) -> bool {
+    let t = s.tree;
+    s.lang.light_verbs.contains(t.lemma(v))
+        && objects.iter().any(|&o| {
+            !s.lex
+                .frames(FramePos::Noun, t.lemma(o), t.lower(o))
+                .is_empty()
+        })
 }
 
 /// The actors an act noun is aimed at: its against/on/to-phrases ("action against
@@ -1485,6 +1627,135 @@ mod tests {
         )
         .demonym(7);
         assert_eq!(events(&fx), vec![(0, "ACCUSE", 3, "asserted")]);
+    }
+
+    fn requests(fx: &crate::extract::readers::testing::Fixture) -> Vec<(usize, usize)> {
+        events(fx)
+            .into_iter()
+            .filter(|e| e.1 == "REQUEST")
+            .map(|e| (e.0, e.2))
+            .collect()
+    }
+
+    #[test]
+    fn a_participle_on_a_light_verbs_object_is_its_subjects() {
+        // PKK issued a declaration demanding that Turkey provide information
+        let words = |mark: &'static str, rel: &'static str| {
+            vec![
+                ("PKK", "PKK", "PROPN", 2, "nsubj"),
+                ("issued", "issue", "VERB", 0, "root"),
+                ("a", "a", "DET", 4, "det"),
+                ("declaration", "declaration", "NOUN", 2, "obj"),
+                (mark, mark, "PART", 6, rel),
+                ("demand", "demand", "VERB", 4, "acl"),
+                ("that", "that", "SCONJ", 9, "mark"),
+                ("Turkey", "Turkey", "PROPN", 9, "nsubj"),
+                ("provide", "provide", "VERB", 6, "ccomp"),
+                ("information", "information", "NOUN", 9, "obj"),
+            ]
+        };
+        let actors = [(0..1, 0, EntityType::Organization), (7..8, 1, Country)];
+        // the participle (the word before it is only punctuation here)
+        let fx = fixture(&words(",", "punct"), &actors);
+        assert_eq!(requests(&fx), vec![(0, 1)]);
+        // "issued a declaration to demand …": an infinitive does not say who demands
+        let fx = fixture(&words("to", "mark"), &actors);
+        assert_eq!(requests(&fx), vec![]);
+    }
+
+    #[test]
+    fn an_object_is_read_through_its_such_as_examples() {
+        // US encouraged allies such as Germany to act: "such as" on the verb or the object
+        for head in [2, 3] {
+            let rel = if head == 2 { "obl" } else { "nmod" };
+            let fx = fixture(
+                &[
+                    ("US", "US", "PROPN", 2, "nsubj"),
+                    ("encouraged", "encourage", "VERB", 0, "root"),
+                    ("allies", "ally", "NOUN", 2, "obj"),
+                    ("such", "such", "ADJ", 6, "case"),
+                    ("as", "as", "ADP", 4, "fixed"),
+                    ("Germany", "Germany", "PROPN", head, rel),
+                    ("to", "to", "PART", 8, "mark"),
+                    ("act", "act", "VERB", 2, "advcl"),
+                ],
+                &[(0..1, 0, Country), (5..6, 1, Country)],
+            );
+            assert_eq!(requests(&fx), vec![(0, 1)], "such as on word {head}");
+        }
+    }
+
+    #[test]
+    fn a_granted_request_was_made_to_the_granter() {
+        // Elizabeth complied with the request of Johnson
+        let fx = fixture(
+            &[
+                ("Elizabeth", "Elizabeth", "PROPN", 2, "nsubj"),
+                ("complied", "comply", "VERB", 0, "root"),
+                ("with", "with", "ADP", 5, "case"),
+                ("the", "the", "DET", 5, "det"),
+                ("request", "request", "NOUN", 2, "obl"),
+                ("of", "of", "ADP", 7, "case"),
+                ("Johnson", "Johnson", "PROPN", 5, "nmod"),
+            ],
+            &[(0..1, 0, Person), (6..7, 1, Person)],
+        );
+        assert_eq!(requests(&fx), vec![(1, 0)]);
+        // Lebanon rejected a UN appeal: the rejection is the event
+        let fx = fixture(
+            &[
+                ("Lebanon", "Lebanon", "PROPN", 2, "nsubj"),
+                ("rejected", "reject", "VERB", 0, "root"),
+                ("a", "a", "DET", 5, "det"),
+                ("UN", "UN", "PROPN", 5, "compound"),
+                ("appeal", "appeal", "NOUN", 2, "obj"),
+            ],
+            &[(0..1, 0, Country), (3..4, 1, EntityType::Organization)],
+        );
+        assert_eq!(requests(&fx), vec![]);
+    }
+
+    #[test]
+    fn a_request_after_writing_to_someone_asks_them() {
+        // Adderley wrote to the Embassy asking to waive immunity
+        let words = |rel: &'static str| {
+            vec![
+                ("Adderley", "Adderley", "PROPN", 2, "nsubj"),
+                ("wrote", "write", "VERB", 0, "root"),
+                ("to", "to", "ADP", 5, "case"),
+                ("the", "the", "DET", 5, "det"),
+                ("Embassy", "Embassy", "PROPN", 2, "obl"),
+                ("asking", "ask", "VERB", 2, rel),
+                ("to", "to", "PART", 8, "mark"),
+                ("waive", "waive", "VERB", 6, "xcomp"),
+                ("immunity", "immunity", "NOUN", 8, "obj"),
+            ]
+        };
+        let actors = [(0..1, 0, Person), (4..5, 1, EntityType::GovernmentBody)];
+        let fx = fixture(&words("ccomp"), &actors);
+        assert_eq!(requests(&fx), vec![(0, 1)]);
+        // a clause that is no complement or adjunct of "wrote" asks nobody it addresses
+        let fx = fixture(&words("parataxis"), &actors);
+        assert_eq!(requests(&fx), vec![]);
+    }
+
+    #[test]
+    fn an_ordered_act_is_no_request_of_its_target() {
+        // Russia ordered an attack on Georgia: the attack's frame reads it
+        let fx = fixture(
+            &[
+                ("Russia", "Russia", "PROPN", 2, "nsubj"),
+                ("ordered", "order", "VERB", 0, "root"),
+                ("an", "a", "DET", 4, "det"),
+                ("attack", "attack", "NOUN", 2, "obj"),
+                ("on", "on", "ADP", 6, "case"),
+                ("Georgia", "Georgia", "PROPN", 4, "nmod"),
+            ],
+            &[(0..1, 0, Country), (5..6, 1, Country)],
+        );
+        let got = events(&fx);
+        assert!(got.iter().all(|e| e.1 != "REQUEST"), "{got:?}");
+        assert!(got.iter().any(|e| e.1 == "ASSAULT"), "{got:?}");
     }
 
     use crate::model::EntityType;
