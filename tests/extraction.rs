@@ -33,6 +33,12 @@ use std::path::PathBuf;
 /// on 2026-11-27; each is a to-do for `src/extract/`.
 const KNOWN_FAILURES: &[(&str, &str, &str)] = &[
     (
+        "relcl_active",
+        "Chile\tACCUSE\tBolivia",
+        "the relative clause is hung on the last conjunct, Peru; only a clause hung on the \
+         first conjunct after the last is read for them all",
+    ),
+    (
         "non_actor_object",
         "!Turkey\t*\t*",
         "'the Law of the Sea' is read as a person named Law (entity typing, not the tree)",

@@ -107,11 +107,19 @@ fn denoted(s: &Sentence<'_>, i: usize, depth: usize, out: &mut Vec<Filler>) {
     }
     let lower = t.lower(i);
     if RELATIVE_PRONOUNS.contains(&lower) {
-        // "X, which attacked Y": the antecedent heads the relative clause
+        // "X, which attacked Y": the antecedent heads the relative clause; "X and Y who
+        // questioned Z", with the clause hung on X but after Y: every conjunct
         if let Some(verb) = t.head(i) {
             if t.rel(verb) == Deprel::AclRelcl {
                 if let Some(antecedent) = t.head(verb) {
-                    denoted(s, antecedent, depth + 1, out);
+                    let conjuncts = t.conjuncts(antecedent);
+                    if conjuncts.iter().all(|&c| c < i) {
+                        for c in conjuncts {
+                            denoted(s, c, depth + 1, out);
+                        }
+                    } else {
+                        denoted(s, antecedent, depth + 1, out);
+                    }
                 }
             }
         }
@@ -567,5 +575,32 @@ mod tests {
             &[(0..1, 0, EntityType::Organization), (4..5, 1, Country)],
         );
         assert_eq!(ids(&of(&fx.sentence(), 2)), vec![0]);
+
+        // Chile and Peru who attacked Bolivia (the clause hung on the first conjunct, after
+        // the last): both ; Chile who attacked Bolivia and Peru: Chile alone
+        let fx = fixture(
+            &[
+                ("Chile", "Chile", "PROPN", 0, "root"),
+                ("and", "and", "CCONJ", 3, "cc"),
+                ("Peru", "Peru", "PROPN", 1, "conj"),
+                ("who", "who", "PRON", 5, "nsubj"),
+                ("attacked", "attack", "VERB", 1, "acl:relcl"),
+                ("Bolivia", "Bolivia", "PROPN", 5, "obj"),
+            ],
+            &[(0..1, 0, Country), (2..3, 1, Country), (5..6, 2, Country)],
+        );
+        assert_eq!(ids(&of(&fx.sentence(), 3)), vec![0, 1]);
+        let fx = fixture(
+            &[
+                ("Chile", "Chile", "PROPN", 0, "root"),
+                ("who", "who", "PRON", 3, "nsubj"),
+                ("attacked", "attack", "VERB", 1, "acl:relcl"),
+                ("Bolivia", "Bolivia", "PROPN", 3, "obj"),
+                ("and", "and", "CCONJ", 6, "cc"),
+                ("Peru", "Peru", "PROPN", 1, "conj"),
+            ],
+            &[(0..1, 0, Country), (3..4, 2, Country), (5..6, 1, Country)],
+        );
+        assert_eq!(ids(&of(&fx.sentence(), 1)), vec![0]);
     }
 }
