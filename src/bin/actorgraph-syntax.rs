@@ -89,6 +89,13 @@ enum Command {
         #[arg(long)]
         model: Option<PathBuf>,
     },
+    /// Rewrites a model file of format 2 in the current format, with the same weights (the
+    /// analyses do not change).
+    Upgrade {
+        input: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Words per second of tag+parse on the sentences of a JSONL corpus (`text` fields),
     /// split and tokenized by actorgraph first (not timed).
     Speed {
@@ -298,6 +305,24 @@ fn main() -> Result<()> {
                 });
                 println!("{}: {}", f.display(), s.summary());
             }
+        }
+        Command::Upgrade { input, output } => {
+            let bytes =
+                std::fs::read(&input).with_context(|| format!("reading {}", input.display()))?;
+            let new = syntax::upgrade_format2(&bytes)
+                .with_context(|| format!("upgrading {}", input.display()))?;
+            Model::from_bytes(Cow::Owned(new.clone()))
+                .context("reading the upgraded model back")?;
+            let tmp = output.with_extension("tmp");
+            std::fs::write(&tmp, &new).with_context(|| format!("writing {}", tmp.display()))?;
+            std::fs::rename(&tmp, &output)
+                .with_context(|| format!("writing {}", output.display()))?;
+            eprintln!(
+                "wrote {} ({} bytes, from {})",
+                output.display(),
+                new.len(),
+                bytes.len()
+            );
         }
         Command::Speed {
             file,

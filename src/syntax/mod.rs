@@ -52,7 +52,7 @@ mod tests;
 use std::sync::LazyLock;
 
 pub use labels::{Deprel, Upos};
-pub use model::{Model, ModelError};
+pub use model::{upgrade_format2, Model, ModelError};
 
 /// The analysis of one word (token) of a sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,19 +75,16 @@ macro_rules! shipped_file {
 }
 
 const SHIPPED_LEN: usize = shipped_file!().len();
-/// Bytes before the model in [`Embedded`], so that the parser's slots, most of the lookups,
-/// start on a cache line and are read in place (see [`weights`]).
-const SHIPPED_PAD: usize = (64 - model::parser_slots_offset(shipped_file!()) % 64) % 64;
 
-/// The shipped model at an address that puts the parser's slots on a cache line.
+/// The shipped model on a cache line: the file puts the blocks read on cache lines (the
+/// weight tables' slots and dense rows) at offsets that are multiples of 64, so they are
+/// read in place (see [`weights`]).
 #[repr(C, align(64))]
 struct Embedded {
-    pad: [u8; SHIPPED_PAD],
     bytes: [u8; SHIPPED_LEN],
 }
 
 static EMBEDDED: Embedded = Embedded {
-    pad: [0; SHIPPED_PAD],
     bytes: *shipped_file!(),
 };
 static SHIPPED_BYTES: &[u8] = &EMBEDDED.bytes;

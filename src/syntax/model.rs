@@ -2,9 +2,9 @@
 //! magic and version, the label lists it was trained with (checked against ours), then
 //! tables read in place (see [`super::table`]): the tag dictionary, the tagger's two passes,
 //! the parser, and the lemma tables with their edit scripts. Loading checks every table
-//! once and copies nothing but the slots of a weight table that are not on a cache line in
-//! memory (see [`super::weights`]), so the shipped model, embedded with `include_bytes!`
-//! where the parser's slots are on one, is ready in about a millisecond.
+//! once and copies nothing but the slots and dense rows of the weight tables when the
+//! bytes do not start on a cache line in memory (see [`super::weights`]), so the shipped
+//! model, embedded with `include_bytes!` on a cache line, is ready in about a millisecond.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -18,7 +18,7 @@ use super::weights::{FrozenWeights, WeightsView};
 use super::{adapt, Word};
 
 const MAGIC: &[u8; 8] = b"AGSYNTAX";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 const FLAG_SECOND_PASS: u32 = 1;
 
 /// A model file that cannot be used.
@@ -57,6 +57,14 @@ impl ByteWriter {
             self.out.push(0);
         }
     }
+    /// A block as [`ByteWriter::bytes`] writes it, starting at an offset of the file that
+    /// is a multiple of 64 (zeros before its length fill the gap).
+    pub(crate) fn aligned_bytes(&mut self, b: &[u8]) {
+        while !(self.out.len() + 8).is_multiple_of(64) {
+            self.out.push(0);
+        }
+        self.bytes(b);
+    }
     fn str(&mut self, s: &str) {
         self.bytes(s.as_bytes());
     }
@@ -94,76 +102,16 @@ impl<'a> ByteReader<'a> {
         }
         Ok((start, start + n))
     }
+    /// A block written by [`ByteWriter::aligned_bytes`].
+    pub(crate) fn aligned_range(&mut self) -> Result<(usize, usize), ModelError> {
+        while !(self.pos + 8).is_multiple_of(64) {
+            self.take(1)?;
+        }
+        self.bytes_range()
+    }
     fn str(&mut self) -> Result<&'a str, ModelError> {
         let (a, b) = self.bytes_range()?;
         std::str::from_utf8(&self.bytes[a..b]).map_err(|_| ModelError::Corrupt("a label".into()))
-    }
-}
-
-/// Where the parser's slots start in model file `b` (0 if `b` is not a model file): read
-/// at compile time, to embed the shipped model where they start on a cache line. Walks the
-/// blocks [`Model::from_bytes`] reads up to there, checking nothing else.
-pub(crate) const fn parser_slots_offset(b: &[u8]) -> usize {
-    // past the end: far enough to stay past it, near enough not to overflow
-    const PAST: usize = usize::MAX / 4;
-    const fn u32_at(b: &[u8], at: usize) -> usize {
-        if at > b.len() || b.len() - at < 4 {
-            return PAST;
-        }
-        u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]) as usize
-    }
-    // the offset after the length-prefixed block at `at` (and its padding)
-    const fn skip_block(b: &[u8], at: usize) -> usize {
-        if at > b.len() || b.len() - at < 8 {
-            return PAST;
-        }
-        let mut n = [0u8; 8];
-        let mut i = 0;
-        while i < 8 {
-            n[i] = b[at + i];
-            i += 1;
-        }
-        let n = u64::from_le_bytes(n);
-        if n > (b.len() - at - 8) as u64 {
-            return PAST;
-        }
-        (at + 8 + n as usize).next_multiple_of(8)
-    }
-    if b.len() < 12 || u32_at(b, 8) != VERSION as usize {
-        return 0;
-    }
-    let flags = u32_at(b, 12);
-    let mut at = 16;
-    let mut lists = 0;
-    while lists < 2 {
-        let n = u32_at(b, at);
-        at += 4;
-        let mut i = 0;
-        while i < n && at < b.len() {
-            at = skip_block(b, at);
-            i += 1;
-        }
-        lists += 1;
-    }
-    // the tag dictionary and the word classes
-    at = skip_block(b, skip_block(b, at));
-    // the tagger's passes: width, classes, scale, slots, rows
-    let passes = if flags & FLAG_SECOND_PASS as usize != 0 {
-        2
-    } else {
-        1
-    };
-    let mut p = 0;
-    while p < passes {
-        at = skip_block(b, skip_block(b, at.saturating_add(12)));
-        p += 1;
-    }
-    // the parser's width, classes and scale, then its slots' length
-    let start = at.saturating_add(12 + 8);
-    if start <= b.len() {
-        start
-    } else {
-        0
     }
 }
 
@@ -180,38 +128,16 @@ pub(crate) struct ModelParts {
 
 impl ModelParts {
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
-        let mut w = ByteWriter::default();
-        w.out.extend_from_slice(MAGIC);
-        w.u32(VERSION);
-        w.u32(if self.second_pass.is_some() {
-            FLAG_SECOND_PASS
-        } else {
-            0
-        });
-        w.u32(Upos::ALL.len() as u32);
-        for u in Upos::ALL {
-            w.str(u.as_str());
-        }
-        w.u32(Deprel::ALL.len() as u32);
-        for d in Deprel::ALL {
-            w.str(d.as_str());
-        }
-        w.bytes(&table::build_slots(&self.tagdict));
-        w.bytes(&table::build_slots(&self.classes));
-        self.first_pass.write(&mut w);
-        if let Some(s) = &self.second_pass {
-            s.write(&mut w);
-        }
-        self.parser.write(&mut w);
-        w.bytes(&table::build_slots(&self.lemmas.known));
-        w.bytes(&table::build_slots(&self.lemmas.suffix));
-        w.u32(self.lemmas.scripts.len() as u32);
-        for s in &self.lemmas.scripts {
-            w.u32(s.lower as u32);
-            w.u32(s.cut as u32);
-            w.str(&s.append);
-        }
-        w.out
+        write_file(&FileParts {
+            tagdict: &table::build_slots(&self.tagdict),
+            classes: &table::build_slots(&self.classes),
+            first_pass: &self.first_pass,
+            second_pass: self.second_pass.as_ref(),
+            parser: &self.parser,
+            lemma_known: &table::build_slots(&self.lemmas.known),
+            lemma_suffix: &table::build_slots(&self.lemmas.suffix),
+            scripts: &self.lemmas.scripts,
+        })
     }
 
     /// Sizes for the training log: (features, bytes) of each weight table.
@@ -240,6 +166,143 @@ impl ModelParts {
         );
         s
     }
+}
+
+/// The parts of a model file, its tables as their slots.
+struct FileParts<'a> {
+    tagdict: &'a [u8],
+    classes: &'a [u8],
+    first_pass: &'a FrozenWeights,
+    second_pass: Option<&'a FrozenWeights>,
+    parser: &'a FrozenWeights,
+    lemma_known: &'a [u8],
+    lemma_suffix: &'a [u8],
+    scripts: &'a [Script],
+}
+
+fn write_file(p: &FileParts<'_>) -> Vec<u8> {
+    let mut w = ByteWriter::default();
+    w.out.extend_from_slice(MAGIC);
+    w.u32(VERSION);
+    w.u32(if p.second_pass.is_some() {
+        FLAG_SECOND_PASS
+    } else {
+        0
+    });
+    w.u32(Upos::ALL.len() as u32);
+    for u in Upos::ALL {
+        w.str(u.as_str());
+    }
+    w.u32(Deprel::ALL.len() as u32);
+    for d in Deprel::ALL {
+        w.str(d.as_str());
+    }
+    w.bytes(p.tagdict);
+    w.bytes(p.classes);
+    p.first_pass.write(&mut w);
+    if let Some(s) = p.second_pass {
+        s.write(&mut w);
+    }
+    p.parser.write(&mut w);
+    w.bytes(p.lemma_known);
+    w.bytes(p.lemma_suffix);
+    w.u32(p.scripts.len() as u32);
+    for s in p.scripts {
+        w.u32(s.lower as u32);
+        w.u32(s.cut as u32);
+        w.str(&s.append);
+    }
+    w.out
+}
+
+/// Reads the header of a model file up to its tables: the flags, after checking the magic,
+/// the version (`version`) and the label lists.
+fn read_header(r: &mut ByteReader<'_>, version: u32) -> Result<u32, ModelError> {
+    if r.bytes.len() < 8 || &r.bytes[..8] != MAGIC {
+        return Err(ModelError::Magic);
+    }
+    r.pos = 8;
+    let v = r.u32()?;
+    if v != version {
+        return Err(ModelError::Version(v));
+    }
+    let flags = r.u32()?;
+    let n = r.u32()? as usize;
+    if n != Upos::ALL.len() {
+        return Err(ModelError::Labels("UPOS"));
+    }
+    for u in Upos::ALL {
+        if r.str()? != u.as_str() {
+            return Err(ModelError::Labels("UPOS"));
+        }
+    }
+    let n = r.u32()? as usize;
+    if n != Deprel::ALL.len() {
+        return Err(ModelError::Labels("dependency"));
+    }
+    for d in Deprel::ALL {
+        if r.str()? != d.as_str() {
+            return Err(ModelError::Labels("dependency"));
+        }
+    }
+    Ok(flags)
+}
+
+fn read_scripts(r: &mut ByteReader<'_>) -> Result<Vec<Script>, ModelError> {
+    let n_scripts = r.u32()?;
+    let mut scripts = Vec::with_capacity((n_scripts as usize).min(1 << 16));
+    for _ in 0..n_scripts {
+        let lower = r.u32()? != 0;
+        let cut = r.u32()?.min(255) as u8;
+        let append = r.str()?.to_string();
+        scripts.push(Script { lower, cut, append });
+    }
+    Ok(scripts)
+}
+
+/// Rewrites a model file of format 2 (dense rows in line with the sparse ones) in the
+/// current format, with the same weights: the analyses do not change (see
+/// [`FrozenWeights::from_format2`]).
+pub fn upgrade_format2(bytes: &[u8]) -> Result<Vec<u8>, ModelError> {
+    let mut r = ByteReader { bytes, pos: 0 };
+    let flags = read_header(&mut r, 2)?;
+    let block = |r: &mut ByteReader<'_>| -> Result<&[u8], ModelError> {
+        let (a, b) = r.bytes_range()?;
+        Ok(&bytes[a..b])
+    };
+    let tagdict = block(&mut r)?;
+    let classes = block(&mut r)?;
+    let weights = |r: &mut ByteReader<'_>| -> Result<FrozenWeights, ModelError> {
+        let width = r.u32()?;
+        let n = r.u32()? as usize;
+        let scale = r.f32()?;
+        if !(1..=2).contains(&width) || n == 0 || n > 254 {
+            return Err(ModelError::Corrupt("a format 2 weight table".into()));
+        }
+        let slots = block(r)?;
+        let rows = block(r)?;
+        FrozenWeights::from_format2(width as u8, n, scale, slots, rows)
+    };
+    let first_pass = weights(&mut r)?;
+    let second_pass = if flags & FLAG_SECOND_PASS != 0 {
+        Some(weights(&mut r)?)
+    } else {
+        None
+    };
+    let parser = weights(&mut r)?;
+    let lemma_known = block(&mut r)?;
+    let lemma_suffix = block(&mut r)?;
+    let scripts = read_scripts(&mut r)?;
+    Ok(write_file(&FileParts {
+        tagdict,
+        classes,
+        first_pass: &first_pass,
+        second_pass: second_pass.as_ref(),
+        parser: &parser,
+        lemma_known,
+        lemma_suffix,
+        scripts: &scripts,
+    }))
 }
 
 /// A trained tagger, parser and lemmatizer.
@@ -283,33 +346,8 @@ impl Model {
     /// Reads a model from its bytes (the shipped file's, or any [`Model::to_bytes`] output).
     pub fn from_bytes(bytes: Cow<'static, [u8]>) -> Result<Model, ModelError> {
         let b: &[u8] = &bytes;
-        if b.len() < 8 || &b[..8] != MAGIC {
-            return Err(ModelError::Magic);
-        }
-        let mut r = ByteReader { bytes: b, pos: 8 };
-        let version = r.u32()?;
-        if version != VERSION {
-            return Err(ModelError::Version(version));
-        }
-        let flags = r.u32()?;
-        let n = r.u32()? as usize;
-        if n != Upos::ALL.len() {
-            return Err(ModelError::Labels("UPOS"));
-        }
-        for u in Upos::ALL {
-            if r.str()? != u.as_str() {
-                return Err(ModelError::Labels("UPOS"));
-            }
-        }
-        let n = r.u32()? as usize;
-        if n != Deprel::ALL.len() {
-            return Err(ModelError::Labels("dependency"));
-        }
-        for d in Deprel::ALL {
-            if r.str()? != d.as_str() {
-                return Err(ModelError::Labels("dependency"));
-            }
-        }
+        let mut r = ByteReader { bytes: b, pos: 0 };
+        let flags = read_header(&mut r, VERSION)?;
         let tagdict = r.bytes_range()?;
         if !table::shape_ok(tagdict.1 - tagdict.0) {
             return Err(ModelError::Corrupt("the tag dictionary".into()));
@@ -327,14 +365,7 @@ impl Model {
         let parser = WeightsView::read(&mut r, b)?;
         let lemma_known = r.bytes_range()?;
         let lemma_suffix = r.bytes_range()?;
-        let n_scripts = r.u32()?;
-        let mut scripts = Vec::with_capacity(n_scripts as usize);
-        for _ in 0..n_scripts {
-            let lower = r.u32()? != 0;
-            let cut = r.u32()?.min(255) as u8;
-            let append = r.str()?.to_string();
-            scripts.push(Script { lower, cut, append });
-        }
+        let scripts = read_scripts(&mut r)?;
         for range in [lemma_known, lemma_suffix] {
             if !table::shape_ok(range.1 - range.0) {
                 return Err(ModelError::Corrupt("a lemma table".into()));
@@ -353,10 +384,18 @@ impl Model {
         })
     }
 
-    /// Whether the parser's slots are read where they are in the model bytes.
+    /// Whether the weight tables' slots and dense rows are read where they are in the
+    /// model bytes.
     #[cfg(test)]
-    pub(crate) fn parser_in_place(&self) -> bool {
-        self.parser.in_place()
+    pub(crate) fn weights_in_place(&self) -> bool {
+        [
+            Some(&self.first_pass),
+            self.second_pass.as_ref(),
+            Some(&self.parser),
+        ]
+        .into_iter()
+        .flatten()
+        .all(|w| w.in_place())
     }
 
     /// The model's bytes, as [`Model::from_bytes`] reads them.

@@ -104,29 +104,22 @@ fn damaged_model_files_are_refused_or_harmless() {
 }
 
 #[test]
-fn weight_slots_on_a_cache_line_are_read_in_place_and_others_copied_alike() {
+fn weight_blocks_on_a_cache_line_are_read_in_place_and_others_copied_alike() {
     let (bytes, sentences) = tiny_model();
-    let at = model::parser_slots_offset(&bytes);
-    assert!(at > 0 && at.is_multiple_of(4));
-    // the model at an address that puts the parser's slots on a cache line, and one byte on
+    // the model at an address on a cache line, and one byte on
     let placed = |shift: usize| -> Model {
         let buf: &'static mut [u8] = Box::leak(vec![0u8; bytes.len() + 128].into_boxed_slice());
-        let slots = buf.as_ptr() as usize + at;
-        let start = slots.next_multiple_of(64) - slots + shift;
+        let start = buf.as_ptr().align_offset(64) + shift;
         buf[start..start + bytes.len()].copy_from_slice(&bytes);
         let buf: &'static [u8] = buf;
         Model::from_bytes(Cow::Borrowed(&buf[start..start + bytes.len()])).unwrap()
     };
     let (on_line, off_line) = (placed(0), placed(1));
-    assert!(on_line.parser_in_place());
-    assert!(!off_line.parser_in_place());
+    assert!(on_line.weights_in_place());
+    assert!(!off_line.weights_in_place());
     for s in &sentences {
         let forms = s.forms();
         assert_eq!(on_line.analyze(&forms), off_line.analyze(&forms));
-    }
-    // the offset of a cut file is in it or 0, never a panic
-    for cut in [0, 8, 12, 20, 100, bytes.len() / 2] {
-        assert!(model::parser_slots_offset(&bytes[..cut]) <= cut);
     }
 }
 
@@ -234,6 +227,7 @@ fn shipped_model_loads_fast_enough_to_be_called_per_run() {
     // the model borrowing the embedded bytes
     let m = shipped();
     assert_eq!(m.to_bytes().as_ptr(), SHIPPED_BYTES.as_ptr());
-    // nor copy the parser's slots: the embedding put them on a cache line
-    assert!(m.parser_in_place());
+    // nor copy the weight tables' slots and dense rows: the embedding put them on a
+    // cache line
+    assert!(m.weights_in_place());
 }

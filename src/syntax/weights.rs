@@ -4,23 +4,28 @@
 //! a feature is updated only with the few classes it was confused between.
 //!
 //! The shipped form is a frozen open-addressing [`table`] in the model bytes: each slot
-//! holds a 32-bit fingerprint of the feature and the offset of its row; a row is a count
-//! and then (class, weight) pairs, or, for a row that has a weight for more than a quarter
-//! of the classes (the bias, common tags: the features that fire everywhere), the marker
-//! 255 and one i16 weight per class, summed as a plain vector (a sparse sum over a hundred
-//! classes is a chain of dependent memory adds). The weights are quantized to i16 or i8
-//! with one scale per table (the largest magnitude maps to the largest integer; smaller
-//! weights that round to zero are dropped). The tagger keeps i16 (i8 costs it accuracy),
-//! the parser, most of the model's bytes, i8 where dev accuracy holds.
+//! holds a 32-bit fingerprint of the feature and a value that says where its row is. A
+//! sparse row is a count and then (class, weight) pairs; a row that has a weight for more
+//! than a quarter of the classes (the bias, common tags: the features that fire
+//! everywhere) is dense, one weight per class, summed as a plain vector (a sparse sum over
+//! a hundred classes is a chain of dependent memory adds). The dense rows are a block of
+//! their own, each row on its own cache lines (a stride of whole lines: the parser's 111
+//! i8 weights are two lines, the tagger's 17 i16 weights one), and a slot whose value has
+//! [`DENSE_BIT`] set holds the number of its dense row: the row is found without first
+//! reading a count byte, and it is read with whole aligned loads. The weights are
+//! quantized to i16 or i8 with one scale per table (the largest magnitude maps to the
+//! largest integer; smaller weights that round to zero are dropped), dense rows with the
+//! same width as sparse ones. The tagger keeps i16 (i8 costs it accuracy), the parser,
+//! most of the model's bytes, i8 where dev accuracy holds.
 //!
 //! Scoring is bound by memory latency: every feature is a random bucket and a random row
-//! in megabytes of tables, and a bucket is 64 bytes. Where a table's slots start on a
-//! cache line, each bucket is one line; where they do not, most buckets straddle two, and
-//! the search of one misses twice. So when a model is loaded, the slots of a weight table
-//! that is not on a cache line in memory are copied once to a buffer where it is (the
-//! same bytes: every lookup finds what it found), and the shipped model is embedded at an
-//! address that puts the parser's slots, the biggest table, on a cache line with no copy
-//! (see [`super::shipped`]). The rows are read in place.
+//! in megabytes of tables, and a bucket is 64 bytes. The slots and dense rows are written
+//! at offsets of the file that are multiples of 64, so where the model bytes start on a
+//! cache line (the embedded model, see [`super::shipped`]) every bucket is one line and
+//! every dense row its own lines; where they do not (a model read from a file into any
+//! buffer), most buckets would straddle two lines and the search of one would miss twice,
+//! so those two blocks are copied once, at load, to buffers that are on a line (the same
+//! bytes: every lookup finds what it found). The sparse rows are read in place.
 
 use rustc_hash::FxHashMap;
 
@@ -125,19 +130,26 @@ impl TrainWeights {
     }
 }
 
-/// The shipped weights: a [`table`] from feature to row offset, and the rows.
+/// The shipped weights: a [`table`] from feature to row, the sparse rows and the dense ones.
 #[derive(Clone, Debug)]
 pub(crate) struct FrozenWeights {
     slots: Vec<u8>,
     rows: Vec<u8>,
+    dense: Vec<u8>,
     scale: f32,
     /// Bytes per weight: 1 or 2.
     width: u8,
     classes: usize,
 }
 
-/// The count byte of a dense row.
-const DENSE: u8 = 255;
+/// The bit of a slot's value that marks a dense row (the rest is its number); without it
+/// the value is the offset of a sparse row.
+pub(crate) const DENSE_BIT: u32 = 1 << 31;
+
+/// Bytes from one dense row to the next: the row's weights rounded up to whole cache lines.
+fn dense_stride(width: u8, classes: usize) -> usize {
+    (width as usize * classes).next_multiple_of(64)
+}
 
 impl FrozenWeights {
     /// Quantizes `rows` over `classes` classes (at most 254) to weights of `width` bytes
@@ -154,7 +166,15 @@ impl FrozenWeights {
         let width = width.clamp(1, 2);
         let limit = if width == 1 { 127.0 } else { 32767.0 };
         let scale = if top > 0.0 { top / limit } else { 1.0 };
-        let mut data = Vec::new();
+        let stride = dense_stride(width, classes);
+        let push = |data: &mut Vec<u8>, q: i16| {
+            if width == 1 {
+                data.push(q as i8 as u8);
+            } else {
+                data.extend_from_slice(&q.to_le_bytes());
+            }
+        };
+        let (mut data, mut dense) = (Vec::new(), Vec::new());
         let mut entries = Vec::with_capacity(rows.len());
         for (f, row) in rows {
             let kept: Vec<(u8, i16)> = row
@@ -165,26 +185,19 @@ impl FrozenWeights {
             if kept.is_empty() {
                 continue;
             }
-            let push = |data: &mut Vec<u8>, q: i16| {
-                if width == 1 {
-                    data.push(q as i8 as u8);
-                } else {
-                    data.extend_from_slice(&q.to_le_bytes());
-                }
-            };
-            entries.push((*f, data.len() as u32));
             if kept.len() * 4 > classes {
-                // dense rows are i16 whatever the width: summed as they are, with no
-                // widening, they cost half
-                data.push(DENSE);
-                let mut dense = vec![0i16; classes];
+                entries.push((*f, DENSE_BIT | (dense.len() / stride) as u32));
+                let start = dense.len();
+                dense.resize(start + stride, 0);
                 for (k, q) in kept {
-                    dense[k as usize] = q;
-                }
-                for q in dense {
-                    data.extend_from_slice(&q.to_le_bytes());
+                    let at = start + k as usize * width as usize;
+                    let mut w = Vec::with_capacity(2);
+                    push(&mut w, q);
+                    dense[at..at + w.len()].copy_from_slice(&w);
                 }
             } else {
+                assert!(data.len() < DENSE_BIT as usize, "sparse rows past 2 GB");
+                entries.push((*f, data.len() as u32));
                 data.push(kept.len() as u8);
                 for (k, q) in kept {
                     data.push(k);
@@ -195,6 +208,7 @@ impl FrozenWeights {
         FrozenWeights {
             slots: table::build_slots(&entries),
             rows: data,
+            dense,
             scale,
             width,
             classes,
@@ -205,8 +219,9 @@ impl FrozenWeights {
         w.u32(self.width as u32);
         w.u32(self.classes as u32);
         w.f32(self.scale);
-        w.bytes(&self.slots);
+        w.aligned_bytes(&self.slots);
         w.bytes(&self.rows);
+        w.aligned_bytes(&self.dense);
     }
 
     pub(crate) fn features(&self) -> usize {
@@ -214,7 +229,120 @@ impl FrozenWeights {
     }
 
     pub(crate) fn byte_len(&self) -> usize {
-        self.slots.len() + self.rows.len()
+        self.slots.len() + self.rows.len() + self.dense.len()
+    }
+
+    /// The same weights from a table of model format 2, where dense rows were in line
+    /// with the sparse ones (the count byte 255, then one i16 weight per class, whatever
+    /// the width) and every slot held a row offset: the slots keep their places (the same
+    /// keys in the same buckets), their values are renumbered, and the dense rows move to
+    /// their own block, narrowed to the table's width (exact: an i8 table's weights are
+    /// within ±127). The result is what [`FrozenWeights::build`] makes of the same
+    /// weights.
+    pub(crate) fn from_format2(
+        width: u8,
+        classes: usize,
+        scale: f32,
+        slots: &[u8],
+        rows: &[u8],
+    ) -> Result<FrozenWeights, ModelError> {
+        let bad = |what: &str| ModelError::Corrupt(format!("a format 2 weight table: {what}"));
+        let stride = dense_stride(width, classes);
+        let (mut data, mut dense) = (Vec::new(), Vec::new());
+        let mut values = FxHashMap::default();
+        let mut o = 0;
+        while o < rows.len() {
+            let n = rows[o] as usize;
+            if n == 255 {
+                let row = rows
+                    .get(o + 1..o + 1 + 2 * classes)
+                    .ok_or(bad("a dense row"))?;
+                values.insert(o as u32, DENSE_BIT | (dense.len() / stride) as u32);
+                let start = dense.len();
+                dense.resize(start + stride, 0);
+                for (k, e) in row.chunks_exact(2).enumerate() {
+                    let q = i16::from_le_bytes([e[0], e[1]]);
+                    let at = start + k * width as usize;
+                    if width == 1 {
+                        dense[at] = i8::try_from(q).map_err(|_| bad("an i8 weight"))? as u8;
+                    } else {
+                        dense[at..at + 2].copy_from_slice(&q.to_le_bytes());
+                    }
+                }
+                o += 1 + 2 * classes;
+            } else {
+                let len = 1 + n * (1 + width as usize);
+                let row = rows.get(o..o + len).ok_or(bad("a sparse row"))?;
+                values.insert(o as u32, data.len() as u32);
+                data.extend_from_slice(row);
+                o += len;
+            }
+        }
+        let mut slots = slots.to_vec();
+        for s in slots.chunks_exact_mut(8) {
+            let v = u32::from_le_bytes([s[4], s[5], s[6], s[7]]);
+            if v != EMPTY {
+                let new = values.get(&v).ok_or(bad("a slot's row"))?;
+                s[4..8].copy_from_slice(&new.to_le_bytes());
+            }
+        }
+        Ok(FrozenWeights {
+            slots,
+            rows: data,
+            dense,
+            scale,
+            width,
+            classes,
+        })
+    }
+
+    /// The table in model format 2 (see [`FrozenWeights::from_format2`]): what the test
+    /// of that conversion starts from.
+    #[cfg(test)]
+    pub(crate) fn to_format2(&self) -> (Vec<u8>, Vec<u8>) {
+        let stride = dense_stride(self.width, self.classes);
+        let w = self.width as usize;
+        let mut rows = Vec::new();
+        let mut values = FxHashMap::default();
+        let mut o = 0;
+        while o < self.rows.len() {
+            let len = 1 + self.rows[o] as usize * (1 + w);
+            values.insert(o as u32, rows.len() as u32);
+            rows.extend_from_slice(&self.rows[o..o + len]);
+            o += len;
+        }
+        for (k, row) in self.dense.chunks_exact(stride).enumerate() {
+            values.insert(DENSE_BIT | k as u32, rows.len() as u32);
+            rows.push(255);
+            for e in row[..w * self.classes].chunks_exact(w) {
+                let q = if w == 1 {
+                    e[0] as i8 as i16
+                } else {
+                    i16::from_le_bytes([e[0], e[1]])
+                };
+                rows.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+        let mut slots = self.slots.clone();
+        for s in slots.chunks_exact_mut(8) {
+            let v = u32::from_le_bytes([s[4], s[5], s[6], s[7]]);
+            if v != EMPTY {
+                s[4..8].copy_from_slice(&values[&v].to_le_bytes());
+            }
+        }
+        (slots, rows)
+    }
+
+    fn frozen(&self) -> Frozen<'_> {
+        Frozen {
+            buckets: self.slots.as_chunks().0,
+            rows: &self.rows,
+            dense: &self.dense,
+            stride: dense_stride(self.width, self.classes),
+            width: self.width,
+            classes: self.classes,
+            scale: self.scale,
+        }
     }
 }
 
@@ -223,20 +351,13 @@ impl Scorer for FrozenWeights {
         self.scale
     }
     fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        Frozen {
-            buckets: self.slots.as_chunks().0,
-            rows: &self.rows,
-            width: self.width,
-            classes: self.classes,
-            scale: self.scale,
-        }
-        .score(feats, scores)
+        self.frozen().score(feats, scores)
     }
 }
 
 /// The value of a free slot.
 const EMPTY: u32 = table::EMPTY;
-/// The most classes a table can have (class numbers are bytes, 255 marks a dense row).
+/// The most classes a table can have (class numbers are bytes).
 const MAX_CLASSES: usize = 254;
 /// Slots per bucket.
 const SLOTS: usize = table::BUCKET;
@@ -244,10 +365,10 @@ const SLOTS: usize = table::BUCKET;
 /// Bytes in a bucket: 8 slots of a fingerprint and a value.
 const BUCKET_BYTES: usize = 8 * SLOTS;
 
-/// Where a loaded weight table's slots are searched.
+/// A block of the model bytes that is read on cache lines: the slots, the dense rows.
 #[derive(Clone, Debug)]
-enum Slots {
-    /// In the model bytes (this range), which put them on a cache line.
+enum Aligned {
+    /// In the model bytes (this range), which put it on a cache line.
     InPlace(usize, usize),
     /// Copied to `buf[start..start + len]`, which is on one.
     Copied {
@@ -257,40 +378,41 @@ enum Slots {
     },
 }
 
-impl Slots {
-    /// The slots at `range` of `bytes`, copied unless they start on a cache line. The
-    /// address checked is the one they are read at later: the model keeps `bytes` and
-    /// never moves or changes them.
-    fn new(bytes: &[u8], range: (usize, usize)) -> Slots {
-        let slots = &bytes[range.0..range.1];
-        if slots.as_ptr().align_offset(BUCKET_BYTES) == 0 {
-            return Slots::InPlace(range.0, range.1);
+impl Aligned {
+    /// The block at `range` of `bytes`, copied unless it starts on a cache line. The
+    /// address checked is the one it is read at later: the model keeps `bytes` and never
+    /// moves or changes them.
+    fn new(bytes: &[u8], range: (usize, usize)) -> Aligned {
+        let block = &bytes[range.0..range.1];
+        if block.as_ptr().align_offset(64) == 0 {
+            return Aligned::InPlace(range.0, range.1);
         }
         // a Vec's buffer does not move when the Vec does, so the alignment holds
-        let mut buf = vec![0u8; slots.len() + BUCKET_BYTES];
-        let start = buf.as_ptr().align_offset(BUCKET_BYTES).min(BUCKET_BYTES);
-        buf[start..start + slots.len()].copy_from_slice(slots);
-        Slots::Copied {
+        let mut buf = vec![0u8; block.len() + 64];
+        let start = buf.as_ptr().align_offset(64).min(64);
+        buf[start..start + block.len()].copy_from_slice(block);
+        Aligned::Copied {
             buf,
             start,
-            len: slots.len(),
+            len: block.len(),
         }
     }
 
     fn get<'a>(&'a self, bytes: &'a [u8]) -> &'a [u8] {
         match self {
-            Slots::InPlace(a, b) => &bytes[*a..*b],
-            Slots::Copied { buf, start, len } => &buf[*start..*start + *len],
+            Aligned::InPlace(a, b) => &bytes[*a..*b],
+            Aligned::Copied { buf, start, len } => &buf[*start..*start + *len],
         }
     }
 }
 
-/// A weight table of a loaded model: its slots (see the module comment) and its rows, a
-/// range of the model bytes. Checked once when the model is loaded.
+/// A weight table of a loaded model: its slots and dense rows (see the module comment)
+/// and its sparse rows, a range of the model bytes. Checked once when the model is loaded.
 #[derive(Clone, Debug)]
 pub(crate) struct WeightsView {
-    slots: Slots,
+    slots: Aligned,
     rows: (usize, usize),
+    dense: Aligned,
     width: u8,
     classes: usize,
     scale: f32,
@@ -299,7 +421,7 @@ pub(crate) struct WeightsView {
 impl WeightsView {
     /// Reads a table written by [`FrozenWeights::write`] from `r`, which reads `bytes`.
     /// Only its shape is checked here (the lookups themselves are safe on any bytes), so
-    /// loading costs no pass over it unless its slots have to be copied.
+    /// loading costs no pass over it unless its blocks have to be copied.
     pub(crate) fn read(r: &mut ByteReader<'_>, bytes: &[u8]) -> Result<WeightsView, ModelError> {
         let width = r.u32()?;
         if !(1..=2).contains(&width) {
@@ -313,24 +435,34 @@ impl WeightsView {
         if !(scale.is_finite() && scale > 0.0) {
             return Err(ModelError::Corrupt("a weight scale".into()));
         }
-        let slots = r.bytes_range()?;
+        let slots = r.aligned_range()?;
         let rows = r.bytes_range()?;
+        let dense = r.aligned_range()?;
         if !table::shape_ok(slots.1 - slots.0) {
             return Err(ModelError::Corrupt("a weight table".into()));
         }
+        if !(dense.1 - dense.0).is_multiple_of(dense_stride(width as u8, classes)) {
+            return Err(ModelError::Corrupt(
+                "the dense rows of a weight table".into(),
+            ));
+        }
         Ok(WeightsView {
-            slots: Slots::new(bytes, slots),
+            slots: Aligned::new(bytes, slots),
             rows,
+            dense: Aligned::new(bytes, dense),
             width: width as u8,
             classes,
             scale,
         })
     }
 
-    /// Whether the slots are read where they are in the model bytes.
+    /// Whether the slots and dense rows are read where they are in the model bytes.
     #[cfg(test)]
     pub(crate) fn in_place(&self) -> bool {
-        matches!(self.slots, Slots::InPlace(..))
+        matches!(
+            (&self.slots, &self.dense),
+            (Aligned::InPlace(..), Aligned::InPlace(..))
+        )
     }
 
     /// The table over the model bytes it was read from.
@@ -338,6 +470,8 @@ impl WeightsView {
         Frozen {
             buckets: self.slots.get(bytes).as_chunks().0,
             rows: &bytes[self.rows.0..self.rows.1],
+            dense: self.dense.get(bytes),
+            stride: dense_stride(self.width, self.classes),
             width: self.width,
             classes: self.classes,
             scale: self.scale,
@@ -345,11 +479,14 @@ impl WeightsView {
     }
 }
 
-/// A checked weight table: its buckets and its rows.
+/// A checked weight table: its buckets, its sparse rows and its dense rows.
 #[derive(Clone, Copy)]
 pub(crate) struct Frozen<'a> {
     buckets: &'a [[u8; BUCKET_BYTES]],
     rows: &'a [u8],
+    dense: &'a [u8],
+    /// Bytes from one dense row to the next (a multiple of 64, at least the row).
+    stride: usize,
     width: u8,
     classes: usize,
     scale: f32,
@@ -386,87 +523,92 @@ impl Frozen<'_> {
 
     #[inline(always)]
     fn score_with<const AVX2: bool>(&self, feats: &[u64], scores: &mut [f32]) {
-        // the dense rows of the shipped tables are summed with their length a constant
-        // (unrolled, the sums in registers); any other shape the same way, at run time
+        // the dense rows of the shipped tables are summed over a constant number of lanes,
+        // the classes rounded up to whole vectors (unrolled, the sums in registers; the
+        // lanes past the classes are zero in the rows); any other shape over its classes,
+        // at run time
         match (self.width, self.classes) {
-            (1, 111) => self.score_block::<AVX2, 1, 111>(feats, scores),
+            (1, 97..=112) => self.score_block::<AVX2, 1, 112>(feats, scores),
             (1, _) => self.score_block::<AVX2, 1, 0>(feats, scores),
-            (_, 17) => self.score_block::<AVX2, 2, 17>(feats, scores),
+            (_, 17..=24) => self.score_block::<AVX2, 2, 24>(feats, scores),
             _ => self.score_block::<AVX2, 2, 0>(feats, scores),
         }
     }
 
-    /// Scoring with weights of `W` bytes and dense rows of `D` lanes (0: `classes`).
+    /// Scoring with weights of `W` bytes and dense rows summed over `D` lanes (0: over
+    /// `classes`; else `classes <= D` and `W * D <= stride`).
     ///
     /// The lookups are memory-bound, so they are done in phases over a block of
     /// features, each phase's loads independent of one another so that the processor
     /// keeps many cache misses in flight: first every feature's home bucket is touched,
     /// with no branch on what is loaded (a mispredicted branch would cancel the loads
     /// issued after it, and the misses would be waited for one by one), then searched,
-    /// then the first byte of each row found is read, then the rows are summed: the dense
-    /// ones with the running sums in registers, then the sparse ones. The sums are
-    /// integers (wrapping i16 for i8 tables, exact in any order), so the scores do not
-    /// depend on that order. A corrupt table cannot make this panic or loop: rows out of
-    /// range are skipped, probing stops after one round of the table.
+    /// which sorts the rows found into dense and sparse ones and reads the first byte of
+    /// each sparse row, then the rows are summed: the dense ones with the running sums in
+    /// registers, then the sparse ones. The sums are integers (wrapping i16 for i8
+    /// tables, exact in any order), so the scores do not depend on that order. A corrupt
+    /// table cannot make this panic or loop: rows out of range are skipped, probing stops
+    /// after one round of the table.
     #[inline(always)]
     fn score_block<const AVX2: bool, const W: usize, const D: usize>(
         &self,
         feats: &[u64],
         scores: &mut [f32],
     ) {
-        let (buckets, rows) = (self.buckets, self.rows);
+        let (buckets, rows, dense) = (self.buckets, self.rows, self.dense);
         let n_buckets = buckets.len();
         if n_buckets == 0 {
             return;
         }
         let classes = self.classes.min(MAX_CLASSES);
-        let lanes = if D == 0 { classes } else { D };
+        let stride = self.stride;
+        if stride < W * classes.max(D) {
+            return;
+        }
+        let n_dense = dense.len() / stride;
         // one lane per possible class byte, so that a class indexes without a check;
         // i8 weights of at most BLOCK features sum within i16
         let mut acc16 = [0i16; 256];
         let mut acc = [0i32; 256];
+        let mut homes = [0u32; BLOCK];
         let mut first = [0u32; BLOCK];
-        let mut found = [0u32; BLOCK];
-        let mut dense = [0u32; BLOCK];
+        let mut dense_at = [0u32; BLOCK];
         let mut sparse = [0u32; BLOCK];
         for block in feats.chunks(BLOCK) {
-            // the value of the first slot of every home bucket: EMPTY if the bucket is (a
-            // bucket fills from its first slot)
-            for (v, &f) in first.iter_mut().zip(block) {
-                let b = &buckets[home(f, n_buckets)];
+            // the home bucket of every feature and the value of its first slot: EMPTY if
+            // the bucket is (a bucket fills from its first slot)
+            for ((h, v), &f) in homes.iter_mut().zip(first.iter_mut()).zip(block) {
+                *h = home(f, n_buckets) as u32;
+                let b = &buckets[*h as usize];
                 *v = u32::from_le_bytes([b[4], b[5], b[6], b[7]]);
             }
-            let mut n_found = 0;
-            for (&f, &v) in block.iter().zip(&first) {
+            let (mut n_dense_found, mut n_sparse) = (0, 0);
+            for ((&f, &h), &v) in block.iter().zip(&homes).zip(&first) {
                 if v == EMPTY {
                     continue;
                 }
-                if let Some(o) = find::<AVX2>(buckets, home(f, n_buckets), f) {
-                    found[n_found] = o;
-                    n_found += 1;
-                }
-            }
-            // the count byte of every row found: its first cache line
-            let (mut n_dense, mut n_sparse) = (0, 0);
-            for &o in &found[..n_found] {
-                let Some(&n) = rows.get(o as usize) else {
+                let Some(o) = find::<AVX2>(buckets, h as usize, f) else {
                     continue;
                 };
-                let start = o as usize + 1;
-                if n == DENSE {
-                    if start + 2 * lanes <= rows.len() {
-                        dense[n_dense] = start as u32;
-                        n_dense += 1;
+                if o & DENSE_BIT != 0 {
+                    let k = (o & !DENSE_BIT) as usize;
+                    if k < n_dense {
+                        dense_at[n_dense_found] = (k * stride) as u32;
+                        n_dense_found += 1;
                     }
-                } else if n != 0 && start + (1 + W) * n as usize <= rows.len() {
-                    sparse[n_sparse] = o;
-                    n_sparse += 1;
+                } else if let Some(&n) = rows.get(o as usize) {
+                    // the count byte: the sparse row's first cache line
+                    if n != 0 && o as usize + 1 + (1 + W) * n as usize <= rows.len() {
+                        sparse[n_sparse] = o;
+                        n_sparse += 1;
+                    }
                 }
             }
+            let dense_at = &dense_at[..n_dense_found];
             if W == 1 {
-                sum_dense::<D, i16>(&mut acc16[..lanes], rows, &dense[..n_dense]);
+                sum_dense_i8::<D>(&mut acc16[..classes], dense, dense_at);
             } else {
-                sum_dense::<D, i32>(&mut acc[..lanes], rows, &dense[..n_dense]);
+                sum_dense_i16::<D>(&mut acc[..classes], dense, dense_at);
             }
             for &o in &sparse[..n_sparse] {
                 let (n, start) = (rows[o as usize] as usize, o as usize + 1);
@@ -486,7 +628,7 @@ impl Frozen<'_> {
                 }
             }
         }
-        for (s, &a) in scores.iter_mut().zip(&acc) {
+        for (s, &a) in scores.iter_mut().zip(&acc[..classes]) {
             *s += a as f32;
         }
     }
@@ -560,58 +702,58 @@ fn match_mask_avx2(bucket: &[u8; BUCKET_BYTES], fp: u32) -> u32 {
     m(lo) | m(hi) << 8
 }
 
-/// An accumulator lane: i16 for i8 tables (wrapping), i32 for i16 ones.
-trait Lane: Copy + Default {
-    fn add_weight(self, w: i16) -> Self;
-    fn add(self, o: Self) -> Self;
-}
-
-impl Lane for i16 {
-    #[inline(always)]
-    fn add_weight(self, w: i16) -> i16 {
-        self.wrapping_add(w)
-    }
-    #[inline(always)]
-    fn add(self, o: i16) -> i16 {
-        self.wrapping_add(o)
-    }
-}
-
-impl Lane for i32 {
-    #[inline(always)]
-    fn add_weight(self, w: i16) -> i32 {
-        self + w as i32
-    }
-    #[inline(always)]
-    fn add(self, o: i32) -> i32 {
-        self + o
-    }
-}
-
-/// Sums the dense rows starting at `starts` (each checked to hold `acc.len()` lanes of
-/// little-endian i16) into `acc`: with `D` lanes, a constant, the running sums stay in
-/// registers.
+/// Sums the i8 dense rows at `starts` (each checked to have a whole stride in `rows`, at
+/// least `D` bytes) into `acc` (wrapping i16): with `D` lanes, a constant, the running
+/// sums stay in registers and widen 16 lanes at a time.
 #[inline(always)]
-fn sum_dense<const D: usize, L: Lane>(acc: &mut [L], rows: &[u8], starts: &[u32]) {
-    let n = acc.len();
-    if D == 0 || n != D {
+fn sum_dense_i8<const D: usize>(acc: &mut [i16], rows: &[u8], starts: &[u32]) {
+    if D == 0 || acc.len() > D {
+        let n = acc.len();
         for &s in starts {
             let s = s as usize;
-            for (a, e) in acc.iter_mut().zip(rows[s..s + 2 * n].chunks_exact(2)) {
-                *a = a.add_weight(i16::from_le_bytes([e[0], e[1]]));
+            for (a, &w) in acc.iter_mut().zip(&rows[s..s + n]) {
+                *a = a.wrapping_add(w as i8 as i16);
             }
         }
         return;
     }
-    let mut sum = [L::default(); D];
+    let mut sum = [0i16; D];
     for &s in starts {
-        let s = s as usize;
-        for (a, e) in sum.iter_mut().zip(rows[s..s + 2 * D].chunks_exact(2)) {
-            *a = a.add_weight(i16::from_le_bytes([e[0], e[1]]));
+        let row: &[u8; D] = rows[s as usize..s as usize + D]
+            .try_into()
+            .expect("a slice of D bytes");
+        for (a, &w) in sum.iter_mut().zip(row) {
+            *a = a.wrapping_add(w as i8 as i16);
         }
     }
     for (a, s) in acc.iter_mut().zip(sum) {
-        *a = a.add(s);
+        *a = a.wrapping_add(s);
+    }
+}
+
+/// Sums the i16 dense rows at `starts` (each checked to have a whole stride in `rows`, at
+/// least `2 * D` bytes) into `acc`, as [`sum_dense_i8`] does.
+#[inline(always)]
+fn sum_dense_i16<const D: usize>(acc: &mut [i32], rows: &[u8], starts: &[u32]) {
+    if D == 0 || acc.len() > D {
+        let n = acc.len();
+        for &s in starts {
+            let s = s as usize;
+            for (a, e) in acc.iter_mut().zip(rows[s..s + 2 * n].chunks_exact(2)) {
+                *a += i16::from_le_bytes([e[0], e[1]]) as i32;
+            }
+        }
+        return;
+    }
+    let mut sum = [0i32; D];
+    for &s in starts {
+        let s = s as usize;
+        for (a, e) in sum.iter_mut().zip(rows[s..s + 2 * D].chunks_exact(2)) {
+            *a += i16::from_le_bytes([e[0], e[1]]) as i32;
+        }
+    }
+    for (a, s) in acc.iter_mut().zip(sum) {
+        *a += s;
     }
 }
 
@@ -628,14 +770,21 @@ mod tests {
             let Some(o) = table::find(&w.slots, f) else {
                 continue;
             };
-            let (n, row) = (w.rows[o as usize], &w.rows[o as usize + 1..]);
-            if n == DENSE {
-                for (a, e) in acc.iter_mut().zip(row.chunks_exact(2)) {
-                    *a += i16::from_le_bytes([e[0], e[1]]) as i64;
+            let width = w.width as usize;
+            if o & DENSE_BIT != 0 {
+                let stride = dense_stride(w.width, w.classes);
+                let start = (o & !DENSE_BIT) as usize * stride;
+                let row = &w.dense[start..start + width * w.classes];
+                for (a, e) in acc.iter_mut().zip(row.chunks_exact(width)) {
+                    *a += if width == 1 {
+                        e[0] as i8 as i64
+                    } else {
+                        i16::from_le_bytes([e[0], e[1]]) as i64
+                    };
                 }
                 continue;
             }
-            let width = w.width as usize;
+            let (n, row) = (w.rows[o as usize], &w.rows[o as usize + 1..]);
             for e in row.chunks_exact(1 + width).take(n as usize) {
                 acc[e[0] as usize] += if width == 1 {
                     e[1] as i8 as i64
@@ -700,6 +849,33 @@ mod tests {
     }
 
     #[test]
+    fn format2_tables_convert_to_what_build_makes() {
+        for (width, classes) in [(1u8, 111usize), (2, 17)] {
+            let built = FrozenWeights::build(&rows(3000, classes), width, classes);
+            assert!(!built.dense.is_empty() && !built.rows.is_empty());
+            let (slots2, rows2) = built.to_format2();
+            // format 2 is another layout: dense rows in line, every value an offset
+            assert_ne!(slots2, built.slots);
+            assert!(rows2.len() > built.rows.len());
+            let back =
+                FrozenWeights::from_format2(width, classes, built.scale, &slots2, &rows2).unwrap();
+            assert_eq!(back.slots, built.slots);
+            assert_eq!(back.rows, built.rows);
+            assert_eq!(back.dense, built.dense);
+        }
+        // a format 2 i8 table whose dense row has a weight i8 cannot hold is refused, and
+        // so is a slot that points into no row
+        let classes = 111;
+        let mut rows2 = vec![255u8];
+        rows2.extend((0..classes).flat_map(|k| (if k == 5 { 300i16 } else { 1 }).to_le_bytes()));
+        let slots = table::build_slots(&[(fmix(1), 0)]);
+        assert!(FrozenWeights::from_format2(1, classes, 1.0, &slots, &rows2).is_err());
+        assert!(FrozenWeights::from_format2(2, classes, 1.0, &slots, &rows2).is_ok());
+        let slots = table::build_slots(&[(fmix(1), 3)]);
+        assert!(FrozenWeights::from_format2(2, classes, 1.0, &slots, &rows2).is_err());
+    }
+
+    #[test]
     fn a_corrupt_table_scores_without_panicking() {
         let frozen = FrozenWeights::build(&rows(200, 17), 2, 17);
         let mut bytes = frozen.slots.clone();
@@ -709,10 +885,7 @@ mod tests {
         }
         let t = Frozen {
             buckets: bytes.as_chunks().0,
-            rows: &frozen.rows,
-            width: 2,
-            classes: 17,
-            scale: 1.0,
+            ..frozen.frozen()
         };
         let mut scores = vec![0.0f32; 17];
         t.score(&(1..300).map(fmix).collect::<Vec<_>>(), &mut scores);
