@@ -227,6 +227,7 @@ fixtures! {
     title_of_country,
     // party titles → LEADS, MEMBER_OF
     party_roles,
+    party_adjectives,
     // "the Russian Foreign Ministry" → PART_OF
     part_of,
     // LOCATED_IN

@@ -164,6 +164,7 @@ pub fn find_document(
         }
         per_sentence.push((ms, ts));
     }
+    let countries = country_counts(&per_sentence);
     // what the body confirms: its names, and the surnames of its people
     let mut known: FxHashMap<String, (Option<EntityType>, Option<EntryId>)> = FxHashMap::default();
     let mut surnames: FxHashSet<String> = FxHashSet::default();
@@ -187,6 +188,9 @@ pub fn find_document(
             add_month_surnames(k, s, &calendar, &surnames, &mut per_sentence[i].0);
         }
     }
+    for (ms, _) in &mut per_sentence {
+        choose_parties(&k.lexicon, ms, &countries);
+    }
     // one list for the document; titles refer to mentions by their place in it
     let mut mentions = Vec::new();
     let mut titles = Vec::new();
@@ -204,6 +208,64 @@ pub fn find_document(
         }));
     }
     (mentions, titles)
+}
+
+/// How often the document names each country (by name or demonym).
+fn country_counts(per_sentence: &[(Vec<Mention>, Vec<TitleMention>)]) -> FxHashMap<EntryId, usize> {
+    let mut counts = FxHashMap::default();
+    for m in per_sentence.iter().flat_map(|(ms, _)| ms) {
+        if let (Some(EntityType::Country), Some(g)) = (m.kind, m.gaz) {
+            *counts.entry(g).or_default() += 1;
+        }
+    }
+    counts
+}
+
+/// A party adjective several parties share ("Conservative": the British and the
+/// Canadian party) names the one whose country the document names most; when it names
+/// none of them, the party of the adjective's first row (as [`Scan::party_adjective`]
+/// left it). A form of a party of its own ("Labour") is that party.
+fn choose_parties(lex: &Lexicon, mentions: &mut [Mention], countries: &FxHashMap<EntryId, usize>) {
+    for m in mentions.iter_mut() {
+        if !is_party_adjective(lex, m) {
+            continue;
+        }
+        let parties = lex.parties_of_adjective(&adjective_key(&m.text));
+        if parties.len() < 2 {
+            continue;
+        }
+        let named = |party: EntryId| {
+            lex.entries[party]
+                .country
+                .as_deref()
+                .and_then(|c| lex.entry_index(c))
+                .and_then(|c| countries.get(&c))
+                .copied()
+                .unwrap_or(0)
+        };
+        let mut best = parties[0];
+        for &p in &parties[1..] {
+            if named(p) > named(best) {
+                best = p;
+            }
+        }
+        m.gaz = Some(best);
+    }
+}
+
+/// The mention is a party adjective ("Conservative" of "Conservative MP X"), not a form
+/// of the party's own: the parser reads it as the adjective it is.
+pub fn is_party_adjective(lex: &Lexicon, m: &Mention) -> bool {
+    m.kind == Some(EntityType::PoliticalParty)
+        && lex.entry_index(&m.text).is_none()
+        && !lex.parties_of_adjective(&adjective_key(&m.text)).is_empty()
+}
+
+fn adjective_key(text: &str) -> String {
+    text.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A headline in Title Case: one line without a full stop whose words (function words
@@ -975,6 +1037,11 @@ impl Scan<'_, '_, '_> {
             if matched {
                 continue;
             }
+            if let Some((party, len)) = self.party_adjective(p, end) {
+                parts.push(Part::Gaz(party, p, p + len, false));
+                p += len;
+                continue;
+            }
             if let Some((e, title, plural)) = self.longest_title(p, end, &no_span) {
                 // "Defence Secretary Tom King": a one-word title that ends the run right
                 // after a word of a name is that name's last word, not a title
@@ -1324,6 +1391,46 @@ impl Scan<'_, '_, '_> {
         }
     }
 
+    /// A party adjective at `p` in the run ending at `end` ("Conservative MP X",
+    /// "Democratic Representatives", "the Republican Senate Majority Leader", "the
+    /// Conservative leader"; `data/party_adjectives.tsv`): the party its first row names
+    /// ([`choose_parties`] picks among several) and its length in tokens. Only before a
+    /// title, with at most the names of other owners (gazetteer forms, demonyms) between.
+    fn party_adjective(&self, p: usize, end: usize) -> Option<(EntryId, usize)> {
+        let (lex, lower) = (self.lex, self.lower);
+        let max = lex.max_party_adjective_tokens.min(end - p);
+        (1..=max).rev().find_map(|len| {
+            let party = *lex
+                .parties_of_adjective(&lower[p..p + len].join(" "))
+                .first()?;
+            self.title_follows(p + len, end).then_some((party, len))
+        })
+    }
+
+    /// A title starts at `q`, or after the gazetteer forms and demonyms that start there;
+    /// when the capitalised run ends first, a title written in lower case right after it.
+    fn title_follows(&self, mut q: usize, end: usize) -> bool {
+        let (lex, toks) = (self.lex, self.toks);
+        let no_span = vec![false; toks.len()];
+        'owners: while q < end {
+            for len in (1..=lex.max_form_tokens.min(end - q)).rev() {
+                let text = span_text(toks, q, q + len);
+                if lex.entry_index(&text).is_some() || lex.demonym(&text).is_some() {
+                    q += len;
+                    continue 'owners;
+                }
+            }
+            break;
+        }
+        if q < end {
+            return self.longest_title(q, end, &no_span).is_some();
+        }
+        q < toks.len()
+            && toks[q].is_word()
+            && !toks[q].is_capitalized()
+            && self.longest_title(q, toks.len(), &no_span).is_some()
+    }
+
     /// The words from part `from` on end with the cue word of a body ("Emergency
     /// Management Presidency", "Defence Ministry").
     fn ends_in_body_cue(&self, parts: &[Part], from: usize) -> bool {
@@ -1626,6 +1733,29 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_party_adjective_before_a_title_names_the_party() {
+        use EntityType::*;
+        let party = |m: &Spans, i: usize| (m.0[i].0.clone(), m.0[i].2, m.0[i].3.clone());
+        let conservative = |p: &str| (s("Conservative"), Some(PoliticalParty), Some(s(p)));
+        // Conservative(0) MP(1) Ann(2) Lee(3) spoke(4) .(5)
+        let m = spans("Conservative MP Ann Lee spoke.");
+        assert_eq!(party(&m, 0), conservative("Conservative Party"));
+        assert_eq!(m.1[0].3, vec![s("Conservative")]);
+        // other owners between it and the title; a title in lower case after the run
+        let m = spans("The Republican Senate Majority Leader spoke.");
+        assert_eq!(m.1[0].3, vec![s("Republican"), s("Senate")]);
+        assert_eq!(party(&m, 0).2, Some(s("Republican Party")));
+        let m = spans("He met the new Conservative leader on Monday.");
+        assert_eq!(party(&m, 0), conservative("Conservative Party"));
+        // the party of the country the article names most
+        let m = spans("Canada voted. Conservative MP Ann Lee spoke in Canada.");
+        assert_eq!(party(&m, 1), conservative("Conservative Party of Canada"));
+        // no title after it: no party
+        let m = spans("The Conservative Club of Lagos met.");
+        assert!(m.0.iter().all(|x| x.2 != Some(PoliticalParty)), "{m:?}");
     }
 
     #[test]

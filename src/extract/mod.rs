@@ -367,15 +367,18 @@ struct Slot {
     modifier: bool,
     /// A demonym adjective ("Pakistani"): its country acts only as an owner.
     demonym: bool,
+    /// The parser reads the words as written, not as a name: a demonym, or a party
+    /// adjective ("Conservative MP").
+    written: bool,
 }
 
 /// The name spans of a sentence's actors, each with the frequent name of its type the
-/// parser reads in its place ([`tree::Tree::parse_with_names`]): demonyms and pronouns
+/// parser reads in its place ([`tree::Tree::parse_with_names`]): demonyms, party adjectives and pronouns
 /// are words of their own and stay as written.
 fn name_spans(slots: &[Slot]) -> Vec<(usize, usize, &'static str)> {
     let mut spans: Vec<(usize, usize, &'static str)> = slots
         .iter()
-        .filter(|s| !s.demonym && s.certainty >= 1.0)
+        .filter(|s| !s.written && s.certainty >= 1.0)
         .map(|s| {
             // names frequent in the parser's training text, one per kind of actor
             let placeholder = match s.kind {
@@ -447,10 +450,15 @@ impl DocContext<'_, '_> {
         };
 
         for t in self.titles {
-            let Some(holder) = t.holder.and_then(|h| assigned[h]) else {
-                continue;
+            let holders: Vec<EntityId> = match t.holder {
+                Some(h) => assigned[h].into_iter().collect(),
+                None => self.listed_holders(t),
             };
-            if entities[holder].kind != EntityType::Person {
+            let holders: Vec<EntityId> = holders
+                .into_iter()
+                .filter(|&h| entities[h].kind == EntityType::Person)
+                .collect();
+            if holders.is_empty() {
                 continue;
             }
             let status = Some(if t.former {
@@ -465,7 +473,9 @@ impl DocContext<'_, '_> {
                 .filter_map(|&m| assigned[m])
                 .map(|e| (e, 0.9))
                 .collect();
-            if owners.is_empty() && t.title.scope == TitleScope::Country {
+            if t.title.scope == TitleScope::Country
+                && readers::offices::only_parties(owners.iter().map(|&(e, _)| entities[e].kind))
+            {
                 // the nearest country named in the sentence that owns no other title, else the document's
                 let in_sentence = self.ranges[t.sentence]
                     .clone()
@@ -496,16 +506,54 @@ impl DocContext<'_, '_> {
                     (EntityType::Organization | EntityType::Media, r) => r,
                     _ => continue,
                 };
-                let mut found = Found::new(holder, owner, relation, t.text.clone(), confidence);
-                found.role = role.clone();
-                found.status = status;
-                raw.push(Raw {
-                    sentence: t.sentence,
-                    found,
-                });
+                for &holder in &holders {
+                    let mut found = Found::new(holder, owner, relation, t.text.clone(), confidence);
+                    found.role = role.clone();
+                    found.status = status;
+                    raw.push(Raw {
+                        sentence: t.sentence,
+                        found,
+                    });
+                }
             }
         }
         raw
+    }
+
+    /// "Two Liberal senators, Paul Girard and Anne Roy, voted": the people listed after a
+    /// plural title and a comma, each named in full, joined by commas and "and", the list
+    /// closed by a comma or the sentence's end, hold it each.
+    fn listed_holders(&self, t: &TitleMention) -> Vec<EntityId> {
+        let toks = &self.sentences[t.sentence].tokens;
+        let text = |i: usize| toks.get(i).map_or("", |x| x.text);
+        if !t.plural || text(t.end) != "," {
+            return Vec::new();
+        }
+        let person_at = |i: usize| {
+            self.ranges[t.sentence]
+                .clone()
+                .map(MentionId)
+                .find(|&m| self.mentions[m].start == i)
+                .filter(|&m| self.mentions[m].gaz.is_none())
+                .and_then(|m| self.assigned[m].map(|e| (e, self.mentions[m].end)))
+                .filter(|&(e, _)| self.entities[e].kind == EntityType::Person)
+        };
+        let mut holders = Vec::new();
+        let mut at = t.end + 1;
+        loop {
+            let Some((e, end)) = person_at(at) else {
+                return Vec::new();
+            };
+            holders.push(e);
+            at = end;
+            match (text(at), text(at + 1)) {
+                ("and", _) => at += 1,
+                (",", "and") if person_at(at + 2).is_some() => at += 2,
+                (",", _) if person_at(at + 1).is_some() => at += 1,
+                ("," | "." | ";" | "", _) => return holders,
+                _ => return Vec::new(),
+            }
+        }
     }
 
     /// Events, places and offices read from each sentence's tree ([`readers`]). Only a
@@ -713,6 +761,8 @@ impl DocContext<'_, '_> {
                         certainty: 1.0,
                         modifier: modifiers.contains(&mi),
                         demonym: m.demonym,
+                        written: m.demonym
+                            || mentions::is_party_adjective(&self.knowledge.lexicon, m),
                     });
                     // the first person of a sentence who is no object of a preposition is its
                     // subject, and the one a later "he" or "she" most likely means
@@ -745,6 +795,7 @@ impl DocContext<'_, '_> {
                         certainty: 0.7,
                         modifier: false,
                         demonym: false,
+                        written: false,
                     });
                 }
             }
@@ -758,6 +809,7 @@ impl DocContext<'_, '_> {
                         certainty: 0.8,
                         modifier: false,
                         demonym: false,
+                        written: false,
                     });
                 }
             }
@@ -989,6 +1041,52 @@ mod tests {
                 (name(t.subject), name(t.object), t.status)
             })
             .collect()
+    }
+
+    #[test]
+    fn the_people_listed_after_a_plural_title_hold_it_each() {
+        let current = Some(OfficeStatus::Current);
+        let both = vec![
+            ("Paul Girard".into(), "France".into(), current),
+            ("Anne Roy".into(), "France".into(), current),
+        ];
+        assert_eq!(
+            offices("Two French senators, Paul Girard and Anne Roy, voted against it."),
+            both
+        );
+        assert_eq!(
+            offices("The French senators, Paul Girard, and Anne Roy."),
+            both
+        );
+        // a list not closed after its names is no list of the title's holders
+        assert_eq!(
+            offices("French senators, Paul Girard said on Monday, voted."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn a_party_adjective_before_a_state_office_gives_the_membership_and_the_office() {
+        let k = Knowledge::shared();
+        let text = "In France, Republican senator Anne Roy voted against it.";
+        let x = extract_document(&Document::from_text("t", text, Some("2024-05-08")), k);
+        let mut facts: Vec<(String, RelationKind, String)> = x
+            .triples
+            .iter()
+            .map(|t| {
+                let name = |i: usize| x.entities[i].name.clone();
+                (name(t.subject), t.relation, name(t.object))
+            })
+            .collect();
+        facts.sort();
+        let fact = |r, o: &str| ("Anne Roy".to_string(), r, o.to_string());
+        assert_eq!(
+            facts,
+            vec![
+                fact(RelationKind::HoldsOffice, "France"),
+                fact(RelationKind::MemberOf, "Republican Party"),
+            ]
+        );
     }
 
     #[test]

@@ -13,12 +13,41 @@ pub struct Tree {
     children: Vec<Vec<usize>>,
 }
 
-/// Two attachments the parser often gets wrong in news and that decide who did what;
+/// Attachments the parser often gets wrong in news and that decide who did what;
 /// each repair is a general pattern of English, tested on its own below.
 fn repair(words: &mut [Word], lower: &[String]) {
     verb_conjunct_under_object(words);
     relative_clause_off_its_noun(words, lower);
     bare_phrase_after_verb_is_its_object(words);
+    apposition_off_its_comma(words, lower);
+}
+
+/// "Two Democratic Representatives, Collin Peterson and Jeff Van Drew, opposed" parsed
+/// with the name in apposition to the comma before it: an apposition hung on a comma
+/// belongs to the noun the comma follows (the head of that noun's name).
+fn apposition_off_its_comma(words: &mut [Word], lower: &[String]) {
+    for a in 0..words.len() {
+        let Some(c) = words[a]
+            .head
+            .filter(|&c| c < a && words[a].deprel == Deprel::Appos)
+        else {
+            continue;
+        };
+        if lower[c] != "," || words[c].upos != Upos::Punct {
+            continue;
+        }
+        let mut n = c.checked_sub(1);
+        while let Some(i) = n.filter(|&i| words[i].deprel == Deprel::Flat) {
+            n = words[i].head.filter(|&h| h < i);
+        }
+        let Some(n) = n.filter(|&n| matches!(words[n].upos, Upos::Noun | Upos::Propn)) else {
+            continue;
+        };
+        words[a].head = Some(n);
+        if has_cycle(words, a) {
+            words[a].head = Some(c);
+        }
+    }
 }
 
 /// "Bolsonaro opposed Macron's statement" parsed with the statement as an `obl`: a
@@ -479,6 +508,29 @@ pub(crate) mod tests {
             ("consul", "consul", "NOUN", 4, "conj"),
         ]);
         assert_eq!(t.head(5), Some(3));
+    }
+
+    #[test]
+    fn an_apposition_hung_on_a_comma_belongs_to_the_noun_before_it() {
+        // two Representatives , Ann Lee , voted : the parser hung Ann on the comma
+        let rows = [
+            ("two", "two", "NUM", 2, "nummod"),
+            ("Representatives", "Representative", "PROPN", 7, "nsubj"),
+            (",", ",", "PUNCT", 4, "punct"),
+            ("Ann", "Ann", "PROPN", 3, "appos"),
+            ("Lee", "Lee", "PROPN", 4, "flat"),
+            (",", ",", "PUNCT", 7, "punct"),
+            ("voted", "vote", "VERB", 0, "root"),
+        ];
+        let t = tree(&rows);
+        assert_eq!((t.head(3), t.rel(3)), (Some(1), Deprel::Appos));
+        // the comma, left under the name, never makes a cycle
+        assert!(!has_cycle(&t.words, 2));
+        // a comma after a word that is no noun gives no head: it stays
+        let mut verb_first = rows;
+        verb_first[1] = ("voted", "vote", "VERB", 0, "root");
+        verb_first[6] = ("said", "say", "VERB", 2, "conj");
+        assert_eq!(tree(&verb_first).head(3), Some(2));
     }
 
     #[test]

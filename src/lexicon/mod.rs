@@ -174,6 +174,10 @@ pub struct Lexicon {
     pub non_actor_cues: HashMap<(String, NonActorPosition), String>,
     /// (name key, type) → identifier scheme (`iso3`, `wikidata`) → id.
     pub identifiers: HashMap<(String, EntityType), BTreeMap<String, String>>,
+    /// Lower-case party adjective ("conservative", "lib dem") → the names of the parties
+    /// it can name, in file order (`data/party_adjectives.tsv`).
+    pub party_adjectives: HashMap<String, Vec<String>>,
+    pub max_party_adjective_tokens: usize,
 }
 
 macro_rules! shipped {
@@ -187,6 +191,7 @@ pub const SHIPPED: &[(&str, &str)] = shipped!(
     "gazetteer/countries.tsv",
     "gazetteer/places.tsv",
     "gazetteer/organizations.tsv",
+    "party_adjectives.tsv",
     "titles.tsv",
     "cues.tsv",
     "frames.tsv",
@@ -391,6 +396,24 @@ impl Lexicon {
     /// letters or more), else the first.
     pub fn adjective_of(&self, country: EntryId) -> Option<&str> {
         self.adjectives.get(&country).map(String::as_str)
+    }
+
+    /// The parties a party adjective can name (`Conservative` → Conservative Party,
+    /// Conservative Party of Canada), in file order: the rows whose party is a
+    /// `PoliticalParty` of the gazetteer. `words` is lower case, one space between words.
+    pub fn parties_of_adjective(&self, words: &str) -> Vec<EntryId> {
+        let mut out = Vec::new();
+        for name in self.party_adjectives.get(words).into_iter().flatten() {
+            if let Some(ix) = self
+                .entry_index(name)
+                .filter(|&ix| self.entries[ix].kind == EntityType::PoliticalParty)
+            {
+                if !out.contains(&ix) {
+                    out.push(ix);
+                }
+            }
+        }
+        out
     }
 
     /// The country a demonym names (`Pakistani` → Pakistan).

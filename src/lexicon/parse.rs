@@ -27,6 +27,7 @@ enum Kind {
     NonActors,
     NonActorCues,
     Identifiers,
+    PartyAdjectives,
 }
 
 const HEADERS: &[(Kind, &str)] = &[
@@ -54,6 +55,7 @@ const HEADERS: &[(Kind, &str)] = &[
         Kind::Identifiers,
         "name\ttype\tiso3\twikidata\tchecked\tsource",
     ),
+    (Kind::PartyAdjectives, "adjective\tparty"),
 ];
 
 fn split_list(field: &str) -> Vec<String> {
@@ -331,6 +333,18 @@ pub(super) fn add_text(lex: &mut Lexicon, file: &str, text: &str) -> Result<(), 
             Kind::Detention => {
                 lex.detention_words.insert(f(0).to_lowercase());
             }
+            Kind::PartyAdjectives => {
+                let words: Vec<String> = f(0).split_whitespace().map(str::to_lowercase).collect();
+                if words.is_empty() || f(1).trim().is_empty() {
+                    return Err(one_of("adjective", f(0), "a word and a party's name"));
+                }
+                lex.max_party_adjective_tokens = lex.max_party_adjective_tokens.max(words.len());
+                let parties = lex.party_adjectives.entry(words.join(" ")).or_default();
+                let party = f(1).trim().to_string();
+                if !parties.contains(&party) {
+                    parties.push(party);
+                }
+            }
         }
     }
     Ok(())
@@ -433,6 +447,34 @@ mod tests {
             )
             .unwrap_err();
         assert_eq!(e.line, 2);
+    }
+
+    #[test]
+    fn party_adjectives_name_the_gazetteers_parties_in_file_order() {
+        let mut lex = Lexicon::default();
+        lex.add_text(
+            "o.tsv",
+            "name\ttype\taliases\tcountry\nBlue Party\tPoliticalParty\tBlues\tFreedonia\nBlue Party of Sylvania\tPoliticalParty\t\tSylvania\nBlue Bank\tOrganization\t\t\n",
+        )
+        .unwrap();
+        lex.add_text(
+            "p.tsv",
+            "adjective\tparty\nBlue\tBlue Party of Sylvania\nBlue\tBlues\nBlue\tBlue Bank\nDeep  Blue\tBlue Party\n",
+        )
+        .unwrap();
+        let names = |key: &str| -> Vec<String> {
+            lex.parties_of_adjective(key)
+                .into_iter()
+                .map(|ix| lex.entries[ix].name.clone())
+                .collect()
+        };
+        // an alias names its party; a row naming no party (a bank) names nothing
+        assert_eq!(names("blue"), vec!["Blue Party of Sylvania", "Blue Party"]);
+        assert_eq!(names("deep blue"), vec!["Blue Party"]);
+        assert_eq!(lex.max_party_adjective_tokens, 2);
+        assert!(lex
+            .add_text("p.tsv", "adjective\tparty\nBlue\t \n")
+            .is_err());
     }
 
     #[test]

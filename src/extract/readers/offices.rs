@@ -64,8 +64,9 @@ pub fn read(s: &Sentence<'_>, out: &mut Vec<Found>) {
         };
         let mut owners: Vec<(Filler, f64)> =
             owners(s, n).into_iter().map(|o| (o, APPOSITION)).collect();
-        if owners.is_empty() && title.scope == TitleScope::Country {
-            // a state's office with no state named: the document's country, if one dominates
+        if title.scope == TitleScope::Country && only_parties(owners.iter().map(|o| o.0.kind)) {
+            // a state's office with no state named (a party says whose member the holder
+            // is, not whose office): the document's country, if one dominates
             owners.extend(s.document_country.map(|entity| {
                 let country = Filler {
                     entity,
@@ -93,6 +94,12 @@ pub fn read(s: &Sentence<'_>, out: &mut Vec<Found>) {
             }
         }
     }
+}
+
+/// No owner but parties, if any: "Democratic Representatives" names no state, so the
+/// office is still the state's of the context.
+pub fn only_parties(mut owners: impl Iterator<Item = EntityType>) -> bool {
+    owners.all(|k| k == EntityType::PoliticalParty)
 }
 
 /// "Jaroslaw Kaczynski of the Law and Justice Party", "Yvette Cooper of the Labour
@@ -345,6 +352,35 @@ mod tests {
                 (2, "HOLDS_OFFICE", 0, "asserted")
             ]
         );
+    }
+
+    #[test]
+    fn a_party_before_a_state_office_leaves_the_office_to_the_documents_country() {
+        // two Liberal senators , Ann Lee , voted
+        let mut fx = fixture(
+            &[
+                ("two", "two", "NUM", 3, "nummod"),
+                ("Liberal", "liberal", "ADJ", 3, "amod"),
+                ("senators", "senator", "NOUN", 7, "nsubj"),
+                (",", ",", "PUNCT", 5, "punct"),
+                ("Ann", "Ann", "PROPN", 3, "appos"),
+                ("Lee", "Lee", "PROPN", 5, "flat"),
+                ("voted", "vote", "VERB", 0, "root"),
+            ],
+            &[(1..2, 0, PoliticalParty), (4..6, 1, Person)],
+        );
+        fx.document_country = Some(crate::extract::entities::EntityId(7));
+        let mut out = Vec::new();
+        read(&fx.sentence(), &mut out);
+        assert_eq!(
+            facts(&out),
+            vec![
+                (1, "HOLDS_OFFICE", 7, "asserted"),
+                (1, "MEMBER_OF", 0, "asserted")
+            ]
+        );
+        assert!(only_parties([PoliticalParty].into_iter()));
+        assert!(!only_parties([PoliticalParty, GovernmentBody].into_iter()));
     }
 
     #[test]
