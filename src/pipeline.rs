@@ -268,6 +268,10 @@ where
         }
         Ok(())
     })?;
+    // The reader (which keeps every id it has seen) and the worker threads are done:
+    // freed before the resolve, which is where a large corpus reaches its peak memory.
+    drop(inputs);
+    drop(pool);
     Ok(BuildOutcome {
         graph: merger.union.resolve(),
         counts: merger.counts,

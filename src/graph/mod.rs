@@ -369,6 +369,21 @@ mod tests {
     }
 
     #[test]
+    fn a_resolved_edge_keeps_no_room_beyond_its_evidence() {
+        let two = || vec![ent("Ann Lee", P, &[]), ent("Bob Ray", P, &[])];
+        // three readings in three articles: the fact's list grew to room for four
+        let g = build(
+            ["a", "b", "c"]
+                .into_iter()
+                .map(|d| doc(d, "2024-01-01", two(), vec![met(d, 0, 1, "2024-01-01")]))
+                .collect(),
+        );
+        let (_, _, r) = g.relations().next().unwrap();
+        assert_eq!(r.evidence.len(), 3);
+        assert_eq!(r.evidence.capacity(), 3);
+    }
+
+    #[test]
     fn same_name_different_type_gets_distinct_ids() {
         let g = build(vec![doc(
             "a",

@@ -264,6 +264,9 @@ impl Unresolved {
         let root_of = |id: &str| roots.get(id).cloned().unwrap_or_else(|| id.to_string());
         let is_root = |id: &str| roots.get(id).is_none_or(|r| r == id);
         let mut g = ActorGraph::new();
+        // at the size it needs: grown by doubling, a corpus's list of documents would
+        // hold up to twice its room, and its copies on the way, at the build's peak
+        g.documents.reserve_exact(documents.len());
         for (id, date, title, url) in documents {
             g.add_document(DocumentInfo {
                 id,
@@ -286,7 +289,10 @@ impl Unresolved {
         }
         // edges: facts between the roots of their forms
         let mut edges: BTreeMap<(String, String, RelationKind, Mode), Vec<Part>> = BTreeMap::new();
-        for ((s, relation, mode, o), r) in facts {
+        for ((s, relation, mode, o), mut r) in facts {
+            // a fact's evidence grew one item at a time while the corpus was merged;
+            // the room it kept for more is given back before the graph is built
+            r.evidence.shrink_to_fit();
             let (rs, ro) = (root_of(&s), root_of(&o));
             let part = Part {
                 source: s,
@@ -330,7 +336,8 @@ impl Unresolved {
                     None => edge = Some(r),
                 }
             }
-            let Some(edge) = edge else { continue };
+            let Some(mut edge) = edge else { continue };
+            edge.evidence.shrink_to_fit();
             let trivial = matches!(parts.as_slice(),
                 [p] if p.source == rs && p.target == ro && p.relation == edge);
             let e = g.insert_relation(&rs, &ro, edge);
