@@ -191,10 +191,8 @@ fn link_titles(
             }
         }
         if t.holder.is_none() && !t.plural {
-            if let Some(&m) = in_sentence.iter().find(|&&m| mentions[m].start == t.end) {
-                if mentions[m].gaz.is_none()
-                    && mentions[m].kind.is_none_or(|k| k == EntityType::Person)
-                {
+            if let Some(m) = mention_starting_at(mentions, &in_sentence, t.end) {
+                if may_be_person(&mentions[m]) {
                     t.holder = Some(m);
                 }
             }
@@ -212,17 +210,11 @@ fn link_titles(
         }
         // "The Italian foreign minister, Luigi Di Maio, joined"
         if t.holder.is_none() && !t.plural && t.end + 1 < toks.len() && toks[t.end].text == "," {
-            if let Some(&m) = in_sentence
-                .iter()
-                .find(|&&m| mentions[m].start == t.end + 1)
-            {
+            if let Some(m) = mention_starting_at(mentions, &in_sentence, t.end + 1) {
                 let closed = toks
                     .get(mentions[m].end)
                     .is_none_or(|x| matches!(x.text, "," | "." | ";"));
-                if closed
-                    && mentions[m].gaz.is_none()
-                    && mentions[m].kind.is_none_or(|k| k == EntityType::Person)
-                {
+                if closed && may_be_person(&mentions[m]) {
                     t.holder = Some(m);
                 }
             }
@@ -240,9 +232,7 @@ fn link_titles(
             }
             if s > 0 && toks[s - 1].text == "," {
                 if let Some(&m) = in_sentence.iter().find(|&&m| mentions[m].end == s - 1) {
-                    if mentions[m].gaz.is_none()
-                        && mentions[m].kind.is_none_or(|k| k == EntityType::Person)
-                    {
+                    if may_be_person(&mentions[m]) {
                         t.holder = Some(m);
                     }
                 }
@@ -261,6 +251,23 @@ fn link_titles(
             t.definite = t.holder.is_none() && s > 0 && lower(s - 1) == "the";
         }
     }
+}
+
+/// The mention among `in_sentence` that starts at token `i`.
+fn mention_starting_at(
+    mentions: &[Mention],
+    in_sentence: &[MentionId],
+    i: usize,
+) -> Option<MentionId> {
+    in_sentence
+        .iter()
+        .copied()
+        .find(|&m| mentions[m].start == i)
+}
+
+/// A name that may be a person's: none the gazetteer knows, typed a person or not typed.
+fn may_be_person(m: &Mention) -> bool {
+    m.gaz.is_none() && m.kind.is_none_or(|k| k == EntityType::Person)
 }
 
 /// A title's complement: the named group or place after its preposition.
@@ -295,12 +302,7 @@ fn complement(
     while at < toks.len() && lang.articles.contains(&lower(at)) {
         at += 1;
     }
-    let starting = |i: usize| {
-        in_sentence
-            .iter()
-            .copied()
-            .find(|&m| mentions[m].start == i)
-    };
+    let starting = |i: usize| mention_starting_at(mentions, in_sentence, i);
     let mut group = starting(at)?;
     // "X's Y": the possessed name is the complement
     let e = mentions[group].end;
@@ -336,13 +338,8 @@ fn holder_at(
     if after_comma {
         at += 1;
     }
-    let m = in_sentence
-        .iter()
-        .copied()
-        .find(|&m| mentions[m].start == at)?;
-    let person =
-        mentions[m].gaz.is_none() && mentions[m].kind.is_none_or(|k| k == EntityType::Person);
-    if !person {
+    let m = mention_starting_at(mentions, in_sentence, at)?;
+    if !may_be_person(&mentions[m]) {
         return None;
     }
     if after_comma {
