@@ -249,6 +249,7 @@ fixtures! {
     alias_shared_surname,
     alias_us,
     alias_place_first_name,
+    name_suffix,
     pronoun,
     // link dates
     dates,

@@ -502,7 +502,9 @@ fn place_key(k: &Knowledge, m: &Mention) -> String {
 /// The folded words of a name, a lower-case particle before a hyphen left out ("Bashar
 /// al-Assad": bashar, assad): what a single word may stand for.
 fn name_words(name: &str) -> Vec<String> {
+    // the comma before a suffix ("Vance, Jr.") is no part of the surname
     name.split_whitespace()
+        .map(|w| w.trim_end_matches(','))
         .map(|w| match w.split_once('-') {
             Some((p, rest))
                 if p.chars().all(char::is_lowercase)

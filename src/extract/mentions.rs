@@ -140,7 +140,9 @@ pub fn find(
 /// - a nickname in quotes between a first name and a surname is left out of the name
 ///   ('Jean-Claude "Baby Doc" Duvalier'; [`aliases`] makes it an alias);
 /// - a month name after a first name, or alone where it is the surname of a person of
-///   the document, is a name ("Theresa May", "May's deal").
+///   the document, is a name ("Theresa May", "May's deal");
+/// - a generational suffix after a person's name and a comma is part of the name
+///   ("Cyrus R. Vance, Jr.").
 pub fn find_document(
     k: &Knowledge,
     sentences: &[Sentence<'_>],
@@ -161,6 +163,7 @@ pub fn find_document(
             expand_acronyms(k, s, &mut ms, &mut ts);
             drop_nicknames_from_names(s, &mut ms, &mut ts);
             continue_with_month_names(s, &calendar, &mut ms);
+            join_name_suffixes(&k.language, s, &mut ms, &mut ts);
         }
         per_sentence.push((ms, ts));
     }
@@ -527,6 +530,51 @@ fn drop_nicknames_from_names(
                 }
             }
         }
+        i += 1;
+    }
+}
+
+/// "Cyrus R. Vance, Jr.": a comma and a generational suffix (`name_suffix`) right after a
+/// name of a person continue it; the suffix is no mention of its own.
+fn join_name_suffixes(
+    lang: &Language,
+    s: &Sentence<'_>,
+    mentions: &mut Vec<Mention>,
+    titles: &mut [TitleMention],
+) {
+    let toks = &s.tokens;
+    let mut i = 0;
+    while i < mentions.len() {
+        let m = &mentions[i];
+        let suffix = m.end + 1;
+        let is_suffix = toks.get(m.end).is_some_and(|t| t.text == ",")
+            && toks.get(suffix).is_some_and(|t| {
+                t.is_capitalized()
+                    && lang
+                        .name_suffixes
+                        .contains(&fold(t.text.trim_end_matches('.')))
+            });
+        if !is_suffix || m.gaz.is_some() || m.kind.is_some_and(|k| k != EntityType::Person) {
+            i += 1;
+            continue;
+        }
+        let mut name = Mention {
+            end: suffix + 1,
+            kind: Some(EntityType::Person),
+            text: format!("{}, {}", m.text, toks[suffix].text),
+            ..m.clone()
+        };
+        // "Jr" and its full stop: the stop belongs to the name when it is written on it
+        if toks
+            .get(suffix + 1)
+            .is_some_and(|t| t.text == "." && t.start == toks[suffix].end)
+        {
+            name.text.push('.');
+        }
+        let inside: Vec<usize> = (i..mentions.len())
+            .take_while(|&j| mentions[j].start < name.end)
+            .collect();
+        replace_mentions(mentions, titles, &inside, name);
         i += 1;
     }
 }
