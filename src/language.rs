@@ -96,6 +96,9 @@ pub struct Language {
     pub honorifics: WordList,
     /// `jr`, `sr`, `iii`: after a person's name and a comma, still the name ("X, Jr.").
     pub name_suffixes: WordList,
+    /// `radical`, `left`: capitalised before a party's name, a label for the party, not
+    /// another party ("the Radical Left Democrats").
+    pub party_epithets: WordList,
     pub person_relatives: WordList,
     pub copulas: WordList,
     pub ordinals: WordList,
@@ -299,6 +302,7 @@ impl Language {
             "title_complement" => &mut self.title_complements,
             "honorific" => &mut self.honorifics,
             "name_suffix" => &mut self.name_suffixes,
+            "party_epithet" => &mut self.party_epithets,
             "person_relative" => &mut self.person_relatives,
             "copula" => &mut self.copulas,
             "ordinal" => &mut self.ordinals,
@@ -382,6 +386,7 @@ impl Language {
             ("title_complement", &self.title_complements),
             ("honorific", &self.honorifics),
             ("name_suffix", &self.name_suffixes),
+            ("party_epithet", &self.party_epithets),
             ("person_relative", &self.person_relatives),
             ("copula", &self.copulas),
             ("ordinal", &self.ordinals),

@@ -1510,6 +1510,36 @@ impl Scan<'_, '_, '_> {
             || (before(1) == Some("of") && before(2).is_some_and(|w| lang.place_nouns.contains(w)))
     }
 
+    /// "the Radical Left Democrats": stance words (`party_epithet`) before a party's name
+    /// of the gazetteer label that party; the mention is the party's own name, so the
+    /// label does not make a party of its own.
+    fn party_behind_epithets(&self, start: usize, end: usize) -> Option<Mention> {
+        let from = (start..end).find(|&i| !self.lang.party_epithets.contains(&self.lower[i]))?;
+        if from == start || !self.toks[from].is_capitalized() {
+            return None;
+        }
+        let text = span_text(self.toks, from, end);
+        let gaz = if end - from == 1 {
+            self.lex.word_entry(&text)
+        } else {
+            self.lex.entry_index(&text)
+        }?;
+        let kind = self.lex.entries[gaz].kind;
+        (kind == EntityType::PoliticalParty).then_some(Mention {
+            sentence: self.sentence.index,
+            start: from,
+            end,
+            text,
+            kind: Some(kind),
+            gaz: Some(gaz),
+            demonym: false,
+            part_of: None,
+            titled: false,
+            weak: false,
+            generic: false,
+        })
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn push_name(
         &self,
@@ -1571,6 +1601,10 @@ impl Scan<'_, '_, '_> {
                 .contains_lower_or_capitalised(toks[start - 1].text)
         {
             return None;
+        }
+        if let Some(party) = self.party_behind_epithets(start, end) {
+            mentions.push(party);
+            return Some(last(mentions));
         }
         // a cue word alone ("Police", "Council") is a generic reference, not a name; the
         // common name of a state's body written capitalised mid-sentence ("Parliament
@@ -1781,6 +1815,33 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn stance_words_before_a_party_name_label_that_party() {
+        use EntityType::*;
+        // The(0) Radical(1) Left(2) Democrats(3) have(4) failed(5)
+        let m = spans("The Radical Left Democrats have failed.");
+        let democrats = (
+            s("Democrats"),
+            (3, 4),
+            Some(PoliticalParty),
+            Some(s("Democratic Party")),
+            false,
+        );
+        assert_eq!(m.0, vec![democrats]);
+        // a party whose name begins with a word that is no stance word stays itself
+        let m = spans("The Liberal Democrats met.");
+        assert_eq!(m.0[0].3, Some(s("Liberal Democrats")));
+        // stance words before a name that is no party: the name as written
+        let m = spans("The Radical Left Caucus met.");
+        assert!(m.0.iter().all(|x| x.3.is_none()), "{m:?}");
+    }
+
+    #[test]
+    fn a_democratic_member_before_a_title_is_in_the_democratic_party() {
+        let m = spans("Two Democratic Representatives, Ann Lee and Bo Park, opposed it.");
+        assert_eq!(m.0[0].3, Some(s("Democratic Party")), "{m:?}");
     }
 
     #[test]
