@@ -543,7 +543,7 @@ impl Frozen<'_> {
     /// keeps many cache misses in flight: first every feature's home bucket is touched,
     /// with no branch on what is loaded (a mispredicted branch would cancel the loads
     /// issued after it, and the misses would be waited for one by one), then searched,
-    /// which sorts the rows found into dense and sparse ones and reads the first byte of
+    /// which sorts the rows found into dense and sparse ones and prefetches the first line of
     /// each sparse row, then the rows are summed: the dense ones with the running sums in
     /// registers, then the sparse ones. The sums are integers (wrapping i16 for i8
     /// tables, exact in any order), so the scores do not depend on that order. A corrupt
@@ -596,12 +596,12 @@ impl Frozen<'_> {
                         dense_at[n_dense_found] = (k * stride) as u32;
                         n_dense_found += 1;
                     }
-                } else if let Some(&n) = rows.get(o as usize) {
-                    // the count byte: the sparse row's first cache line
-                    if n != 0 && o as usize + 1 + (1 + W) * n as usize <= rows.len() {
-                        sparse[n_sparse] = o;
-                        n_sparse += 1;
-                    }
+                } else if (o as usize) < rows.len() {
+                    // the sparse row's first cache line, asked for and not waited on: a
+                    // load here would hold the search of the next features behind it
+                    prefetch(rows, o as usize);
+                    sparse[n_sparse] = o;
+                    n_sparse += 1;
                 }
             }
             let dense_at = &dense_at[..n_dense_found];
@@ -612,7 +612,10 @@ impl Frozen<'_> {
             }
             for &o in &sparse[..n_sparse] {
                 let (n, start) = (rows[o as usize] as usize, o as usize + 1);
-                for e in rows[start..start + (1 + W) * n].chunks_exact(1 + W) {
+                let Some(row) = rows.get(start..start + (1 + W) * n) else {
+                    continue;
+                };
+                for e in row.chunks_exact(1 + W) {
                     if W == 1 {
                         let a = &mut acc16[e[0] as usize];
                         *a = a.wrapping_add(e[1] as i8 as i16);
@@ -632,6 +635,21 @@ impl Frozen<'_> {
             *s += a as f32;
         }
     }
+}
+
+/// Asks for the cache line of `bytes[at]`, to be read soon, without waiting for it: a
+/// hint, nothing at all off x86-64 or past the end of `bytes`.
+#[inline(always)]
+fn prefetch(bytes: &[u8], at: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(b) = bytes.get(at) {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        // SAFETY: a prefetch reads nothing the program sees and cannot fault; SSE, which
+        // has it, is part of x86-64 itself.
+        unsafe { _mm_prefetch::<_MM_HINT_T0>(b as *const u8 as *const i8) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (bytes, at);
 }
 
 /// Features per phase block: with i8 weights, the sums of a block fit in i16.
