@@ -472,6 +472,7 @@ fn join_readings(into: &mut Relation, other: Relation) {
 /// a time, and sorting it whole at every step made a corpus's merge quadratic in the
 /// evidence of its largest edges), many by sorting the lot once.
 fn unite_sorted<T: Ord>(into: &mut Vec<T>, from: Vec<T>) {
+    make_room(into, from.len());
     if from.len() <= 16 {
         for x in from {
             if let Err(i) = into.binary_search(&x) {
@@ -483,8 +484,21 @@ fn unite_sorted<T: Ord>(into: &mut Vec<T>, from: Vec<T>) {
     }
 }
 
+/// Room for `more` items in `v`, grown by an eighth rather than doubled. A fact's
+/// evidence grows one item at a time for the whole corpus and is most of its memory:
+/// doubled, it held on average about 40% more room than items at the build's peak, and
+/// giving the room back at the end does not help under mimalloc, which keeps a block
+/// shrunk to half its size or more in place. Growth by an eighth still copies each item
+/// a bounded number of times (about nine), and wastes at most an eighth.
+fn make_room<T>(v: &mut Vec<T>, more: usize) {
+    if v.capacity() - v.len() < more {
+        v.reserve_exact(more.max(v.len() / 8).max(4));
+    }
+}
+
 /// The sorted union, without duplicates, of two lists in any order.
 fn sorted_union<T: Ord>(into: &mut Vec<T>, from: Vec<T>) {
+    make_room(into, from.len());
     into.extend(from);
     into.sort();
     into.dedup();
@@ -508,6 +522,27 @@ mod tests {
         want.dedup();
         assert_eq!(into, want);
         assert_eq!(into.len(), 30);
+    }
+
+    #[test]
+    fn evidence_grown_one_item_at_a_time_keeps_little_spare_room() {
+        let mut into: Vec<u32> = vec![0];
+        for i in 1..10_000u32 {
+            // new items land in the middle and at the end, as a corpus's copies do
+            unite_sorted(&mut into, vec![i * 2, i * 2 - 1]);
+            let room = into.capacity() - into.len();
+            assert!(
+                room <= into.len() / 8 + 4,
+                "{} items, room for {room} more",
+                into.len()
+            );
+        }
+        assert_eq!(into.len(), 19_999);
+        // many at once take what they need
+        let mut into: Vec<u32> = vec![1];
+        sorted_union(&mut into, (2..100).collect());
+        assert_eq!(into.len(), 99);
+        assert!(into.capacity() - into.len() <= 99 / 8 + 4);
     }
 
     fn article(id: &str, sentence: &str) -> DocExtraction {
