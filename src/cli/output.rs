@@ -47,6 +47,9 @@ pub enum Target {
 
 /// The file in a temporary directory that lists its files once they are all written.
 const COMMIT: &str = "COMMIT";
+/// What names [`Target::check`]'s probe directory after the temporary prefix, so that it is
+/// told from a set's (both are cleaned as temporaries).
+pub const PROBE: &str = "probe-";
 /// The subdirectory of a temporary directory that holds the files a commit replaced.
 const REPLACED: &str = ".replaced";
 
@@ -119,17 +122,15 @@ impl Target {
                 );
             }
         }
-        let probe = temp_dir_in(&dir).with_context(|| {
+        let probe = temp_dir_removed_on_signal(&dir, PROBE).with_context(|| {
             format!("cannot write in output directory {}", messages::path(&dir))
         })?;
         let created = names.iter().try_for_each(|n| {
-            File::create(probe.path().join(n))
-                .map(drop)
-                .with_context(|| {
-                    format!("cannot write the output {}", messages::path(&dir.join(n)))
-                })
+            File::create(probe.join(n)).map(drop).with_context(|| {
+                format!("cannot write the output {}", messages::path(&dir.join(n)))
+            })
         });
-        drop(probe);
+        remove_temp_dir(&probe);
         created
     }
 }
@@ -148,11 +149,27 @@ fn file_name(path: &Path) -> Result<String> {
     }
 }
 
-/// A new temporary directory in `dir`, `.actorgraph-tmp-PID-XXXXXX`.
-fn temp_dir_in(dir: &Path) -> std::io::Result<tempfile::TempDir> {
-    tempfile::Builder::new()
-        .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
-        .tempdir_in(dir)
+/// A new temporary directory in `dir`, `.actorgraph-tmp-KINDPID-XXXXXX` (`KIND` is `probe-`
+/// for [`Target::check`]'s, empty for a set's), that SIGINT, SIGTERM
+/// and SIGHUP remove. A signal waits from before the directory exists until it is on the
+/// list of those to remove: one arriving in between would leave it behind.
+fn temp_dir_removed_on_signal(dir: &Path, kind: &str) -> std::io::Result<PathBuf> {
+    signals::install();
+    let mut pending = signals::hold();
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!("{TEMP_PREFIX}{kind}{}-", std::process::id()))
+        .tempdir_in(dir)?
+        .keep();
+    pending.push(tmp.clone());
+    Ok(tmp)
+}
+
+/// Removes a directory of [`temp_dir_removed_on_signal`] and takes it off the list (a
+/// signal meanwhile waits, so it is removed exactly once).
+fn remove_temp_dir(tmp: &Path) {
+    let mut pending = signals::hold();
+    let _ = std::fs::remove_dir_all(tmp);
+    pending.retain(|p| p != tmp);
 }
 
 /// The files of one run, written into a temporary directory of the output directory
@@ -170,18 +187,14 @@ impl OutputSet {
     /// Locks `dir` (waiting for another run that holds it, with a message), removes the
     /// temporaries of interrupted runs and starts a set.
     pub fn begin(dir: &Path) -> Result<OutputSet> {
-        signals::install();
         let lock = lock_dir(dir)?;
         clean_stale(dir)?;
-        let tmp = temp_dir_in(dir)
-            .with_context(|| {
-                format!(
-                    "cannot create a temporary directory in {}",
-                    messages::path(dir)
-                )
-            })?
-            .keep();
-        signals::remove_on_signal(&tmp);
+        let tmp = temp_dir_removed_on_signal(dir, "").with_context(|| {
+            format!(
+                "cannot create a temporary directory in {}",
+                messages::path(dir)
+            )
+        })?;
         Ok(OutputSet {
             dir: dir.to_path_buf(),
             tmp,
@@ -242,9 +255,7 @@ impl Drop for OutputSet {
     fn drop(&mut self) {
         // committed or not, the temporary directory goes (a committed one holds only the
         // replaced files and the list)
-        let mut pending = signals::hold();
-        let _ = std::fs::remove_dir_all(&self.tmp);
-        pending.retain(|p| p != &self.tmp);
+        remove_temp_dir(&self.tmp);
     }
 }
 
@@ -451,7 +462,7 @@ pub fn refuse_overwriting_inputs(outputs: &[PathBuf], inputs: &[PathBuf]) -> Res
 /// removed, then the process ends as the signal would have ended it. A signal during
 /// [`OutputSet::commit`] waits for the set to be in place.
 pub mod signals {
-    use std::path::{Path, PathBuf};
+    use std::path::PathBuf;
     use std::sync::{Mutex, MutexGuard, Once};
 
     static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
@@ -490,12 +501,8 @@ pub mod signals {
         });
     }
 
-    /// `dir` is removed if a signal ends the process.
-    pub fn remove_on_signal(dir: &Path) {
-        pending().push(dir.to_path_buf());
-    }
-
-    /// While held, a signal waits. The guard is the list of directories to remove.
+    /// While held, a signal waits. The guard is the list of directories a signal
+    /// removes: push a directory onto it in the same hold that created it.
     pub fn hold() -> MutexGuard<'static, Vec<PathBuf>> {
         pending()
     }
@@ -664,6 +671,24 @@ mod tests {
         drop(set);
         assert_eq!(entries(d), vec![".actorgraph-notes", "b.dot", "c.tsv"]);
         assert_eq!(std::fs::read_to_string(d.join("c.tsv")).unwrap(), "new c");
+    }
+
+    #[test]
+    fn a_temporary_is_on_the_signal_list_from_its_creation_to_its_removal() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let probe = temp_dir_removed_on_signal(d, PROBE).unwrap();
+        let name = probe.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.starts_with(".actorgraph-tmp-probe-"), "{name}");
+        assert!(signals::hold().contains(&probe));
+        remove_temp_dir(&probe);
+        assert!(!probe.exists());
+        assert!(!signals::hold().contains(&probe));
+        // one a kill -9 left behind is a temporary like a set's: the next run removes it
+        let left = temp_dir_removed_on_signal(d, PROBE).unwrap();
+        signals::hold().retain(|p| p != &left);
+        drop(OutputSet::begin(d).unwrap());
+        assert!(entries(d).is_empty(), "{:?}", entries(d));
     }
 
     #[test]
