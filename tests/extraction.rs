@@ -251,6 +251,7 @@ fixtures! {
     alias_place_first_name,
     name_suffix,
     pronoun,
+    plural_pronoun,
     // link dates
     dates,
     // read from the parse tree: frames, modes, reporters, offices and places
