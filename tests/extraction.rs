@@ -243,6 +243,7 @@ fixtures! {
     nominal_events,
     negation_modality,
     reported_demand,
+    reported_demand_passive,
     // one node per actor
     acronym,
     alias_surname,
