@@ -1148,6 +1148,21 @@ mod tests {
     }
 
     #[test]
+    fn a_pope_holds_no_office_of_the_document_country() {
+        // the document's country owns a state's office, not the pope's (data/titles.tsv)
+        let text = "Pope Francis arrived in Brazil on Monday. Brazil welcomed the visit, \
+                    and the Brazilian President Luiz Lula thanked Brazil.";
+        let found = offices(text);
+        assert!(found
+            .iter()
+            .any(|(p, c, _)| p == "Luiz Lula" && c == "Brazil"));
+        assert!(
+            found.iter().all(|(p, _, _)| !p.contains("Francis")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn the_people_listed_after_a_plural_title_hold_it_each() {
         let current = Some(OfficeStatus::Current);
         let both = vec![
