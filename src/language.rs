@@ -127,6 +127,7 @@ pub struct Language {
     pub detention_prepositions: WordList,
     pub person_pronouns: WordList,
     pub group_pronouns: WordList,
+    pub plural_pronouns: WordList,
 
     // predicates.tsv: the tree-based relation reader, by lemma
     pub negation: WordList,
@@ -329,6 +330,7 @@ impl Language {
             "detention_preposition" => &mut self.detention_prepositions,
             "person_pronoun" => &mut self.person_pronouns,
             "group_pronoun" => &mut self.group_pronouns,
+            "plural_pronoun" => &mut self.plural_pronouns,
             "negation" => &mut self.negation,
             "future_auxiliary" => &mut self.future_auxiliaries,
             "possibility_auxiliary" => &mut self.possibility_auxiliaries,
@@ -413,6 +415,7 @@ impl Language {
             ("detention_preposition", &self.detention_prepositions),
             ("person_pronoun", &self.person_pronouns),
             ("group_pronoun", &self.group_pronouns),
+            ("plural_pronoun", &self.plural_pronouns),
             ("negation", &self.negation),
             ("future_auxiliary", &self.future_auxiliaries),
             ("possibility_auxiliary", &self.possibility_auxiliaries),

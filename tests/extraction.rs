@@ -243,6 +243,7 @@ fixtures! {
     nominal_events,
     negation_modality,
     reported_demand,
+    reported_demand_passive,
     // one node per actor
     acronym,
     alias_surname,
@@ -251,6 +252,7 @@ fixtures! {
     alias_place_first_name,
     name_suffix,
     pronoun,
+    plural_pronoun,
     // link dates
     dates,
     // read from the parse tree: frames, modes, reporters, offices and places

@@ -1109,11 +1109,19 @@ impl Scan<'_, '_, '_> {
                     .map(|ix| (ix, len))
             });
             if let Some((ix, len)) = demonym {
-                // "Spanish language": a language, not a country
-                if !lower
+                // "South American", "West African": a direction before a one-word demonym
+                // (not itself one of two words, as "South Korean") says a region's, neither
+                // a country's nor a name
+                let regional = len == 1
+                    && matches!(parts.last(), Some(&Part::Word(w))
+                        if w + 1 == p && lang.place_directions.contains(&lower[w]));
+                if regional {
+                    parts.pop();
+                } else if !lower
                     .get(p + len)
                     .is_some_and(|w| lang.language_nouns.contains(w))
                 {
+                    // "Spanish language": a language, not a country
                     parts.push(Part::Demonym(ix, p, p + len));
                 }
                 p += len - 1;
@@ -1882,6 +1890,23 @@ mod tests {
                 true
             )
         );
+    }
+
+    #[test]
+    fn a_direction_before_a_demonym_is_a_region_not_a_country_nor_a_name() {
+        use EntityType::*;
+        // The(0) EU(1) met(2) the(3) South(4) American(5) bloc(6) Mercosur(7) .(8)
+        let (m, _) = spans("The EU met the South American bloc Mercosur.");
+        let texts: Vec<&str> = m.iter().map(|x| x.0.as_str()).collect();
+        assert!(
+            !texts.contains(&"South") && !texts.contains(&"American"),
+            "{texts:?}"
+        );
+        // a demonym of two words that starts with a direction is still its country's
+        let (m, _) = spans("The South Korean navy met the EU.");
+        assert_eq!(m[0].0, "South Korean");
+        assert_eq!(m[0].3, Some(s("South Korea")));
+        assert_eq!(m[0].2, Some(Country));
     }
 
     #[test]

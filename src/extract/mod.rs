@@ -369,6 +369,17 @@ struct Slot {
     written: bool,
 }
 
+/// The actors a sentence had for its subject together ([`readers::actors::plural_subject`]):
+/// what a plural pronoun soon after stands for, each of them.
+struct Group {
+    members: Vec<(EntityId, EntityType)>,
+    /// The last sentence that named the group or a pronoun that stood for it.
+    sentence: usize,
+}
+
+/// How many sentences after the group's last one a plural pronoun may still stand for it.
+const GROUP_REACH: usize = 2;
+
 /// The name spans of a sentence's actors, each with the frequent name of its type the
 /// parser reads in its place ([`tree::Tree::parse_with_names`]): demonyms, party adjectives and pronouns
 /// are words of their own and stay as written.
@@ -562,6 +573,7 @@ impl DocContext<'_, '_> {
         let mut raw = Vec::new();
         let mut acting = HashSet::new();
         let mut last_person: Option<EntityId> = None;
+        let mut group: Option<Group> = None;
         let mut titles_by_sentence: Vec<Vec<&TitleMention>> =
             vec![Vec::new(); self.sentences.len()];
         for t in self.titles {
@@ -570,7 +582,12 @@ impl DocContext<'_, '_> {
         let descriptions = self.descriptions();
         let document_country = self.main_country();
         for s in self.sentences {
-            let slots = self.slots_for(s, &titles_by_sentence[s.index], &mut last_person);
+            let (slots, plural) = self.slots_for(
+                s,
+                &titles_by_sentence[s.index],
+                &mut last_person,
+                &mut group,
+            );
             let mut distinct: Vec<EntityId> = slots.iter().map(|x| x.entity).collect();
             distinct.sort_unstable();
             distinct.dedup();
@@ -648,6 +665,32 @@ impl DocContext<'_, '_> {
             }
             acting.extend(readers::actors::owning_demonyms(&sentence));
             let mut found = readers::read(&sentence);
+            if let (Some(p), Some(g)) = (plural.map(|p| &slots[p]), group.as_ref()) {
+                // the plural pronoun stands for each member: read again with each other one
+                for &(entity, kind) in g.members.iter().skip(1) {
+                    let mut alt = actors.clone();
+                    for a in alt.iter_mut().take(p.end.min(n)).skip(p.start) {
+                        *a = Some(ActorAt {
+                            entity,
+                            kind,
+                            certainty: p.certainty,
+                            modifier: false,
+                            demonym: false,
+                        });
+                    }
+                    found.extend(readers::read(&readers::Sentence {
+                        actors: &alt,
+                        ..sentence
+                    }));
+                }
+            }
+            let members = readers::actors::plural_subject(&sentence);
+            if !members.is_empty() {
+                group = Some(Group {
+                    members: members.iter().map(|f| (f.entity, f.kind)).collect(),
+                    sentence: s.index,
+                });
+            }
             bound_findings(&mut found);
             raw.extend(found.into_iter().map(|found| Raw {
                 sentence: s.index,
@@ -713,13 +756,16 @@ impl DocContext<'_, '_> {
     }
 
     /// The actors of one sentence in token order. A pronoun subject (`he`, `she`) stands
-    /// for the last person named before it.
+    /// for the last person named before it; a plural one (`they`), first among the
+    /// sentence's actors, for the first member of a recent [`Group`], and its position in
+    /// the slots is returned so that the others can be read in its place too.
     fn slots_for(
         &self,
         s: &Sentence<'_>,
         titles: &[&TitleMention],
         last_person: &mut Option<EntityId>,
-    ) -> Vec<Slot> {
+        group: &mut Option<Group>,
+    ) -> (Vec<Slot>, Option<usize>) {
         let (lang, entities) = (&self.knowledge.language, &self.entities);
         // modifiers of a named official ("US" in "US Ambassador X") act in no event; those of
         // a plural title ("Russian diplomats") stand for their country
@@ -735,6 +781,7 @@ impl DocContext<'_, '_> {
             .map(|mi| (mi, &self.mentions[mi]))
             .collect();
         let mut next_named = 0;
+        let mut plural = None;
         let mut sentence_subject: Option<EntityId> = None;
         let mut sentence_actor: Option<(EntityId, EntityType)> = None;
         // the end of the last named slot: a name inside it (the nickname of Jeremy "Spike"
@@ -796,6 +843,26 @@ impl DocContext<'_, '_> {
                     });
                 }
             }
+            if lang.plural_pronouns.contains(&lower) && slots.is_empty() {
+                if let Some(g) = group
+                    .as_mut()
+                    .filter(|g| s.index <= g.sentence + GROUP_REACH)
+                {
+                    let (entity, kind) = g.members[0];
+                    g.sentence = s.index;
+                    plural = Some(slots.len());
+                    slots.push(Slot {
+                        start: i,
+                        end: i + 1,
+                        entity,
+                        kind,
+                        certainty: 0.7,
+                        modifier: false,
+                        demonym: false,
+                        written: false,
+                    });
+                }
+            }
             if lang.person_pronouns.contains(&lower) {
                 if let Some(e) = sentence_subject.or(*last_person) {
                     slots.push(Slot {
@@ -814,7 +881,12 @@ impl DocContext<'_, '_> {
         if sentence_subject.is_some() {
             *last_person = sentence_subject;
         }
-        slots
+        // a state or body named outside a prepositional phrase may be what a later "they"
+        // means ("the Ministry ... they invited")
+        if sentence_actor.is_some() && plural.is_none() {
+            *group = None;
+        }
+        (slots, plural)
     }
 
     /// PART_OF from names ("Russian Foreign Ministry"), evidenced by the first sentence
@@ -1027,6 +1099,41 @@ mod tests {
         }
     }
 
+    fn requests(text: &str) -> Vec<(String, String)> {
+        let k = Knowledge::shared();
+        let x = extract_document(&Document::from_text("t", text, Some("2024-05-08")), k);
+        let mut v: Vec<(String, String)> = x
+            .triples
+            .iter()
+            .filter(|t| t.relation == RelationKind::Request)
+            .map(|t| {
+                let name = |i: usize| x.entities[i].name.clone();
+                (name(t.subject), name(t.object))
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn they_stands_for_each_of_a_recent_plural_subject() {
+        let met = "Ann Linde and Pekka Haavisto met in Oslo on Monday.";
+        let each = vec![
+            ("Ann Linde".to_string(), "Russia".to_string()),
+            ("Pekka Haavisto".to_string(), "Russia".to_string()),
+        ];
+        let near = format!("{met} The talks lasted hours. They called on Russia to leave.");
+        assert_eq!(requests(&near), each);
+        // too far from the group's sentence: "they" may be anyone
+        let far = format!(
+            "{met} The talks lasted. It rained. Nobody came. They called on Russia to leave."
+        );
+        assert_eq!(requests(&far), Vec::new());
+        // not first among the sentence's actors: Russia is not the group
+        let after = format!("{met} Moscow said they called on Russia to leave.");
+        assert!(requests(&after).iter().all(|(s, _)| s != "Ann Linde"));
+    }
+
     fn offices(text: &str) -> Vec<(String, String, Option<OfficeStatus>)> {
         let k = Knowledge::shared();
         let x = extract_document(&Document::from_text("t", text, Some("2024-05-08")), k);
@@ -1038,6 +1145,21 @@ mod tests {
                 (name(t.subject), name(t.object), t.status)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_pope_holds_no_office_of_the_document_country() {
+        // the document's country owns a state's office, not the pope's (data/titles.tsv)
+        let text = "Pope Francis arrived in Brazil on Monday. Brazil welcomed the visit, \
+                    and the Brazilian President Luiz Lula thanked Brazil.";
+        let found = offices(text);
+        assert!(found
+            .iter()
+            .any(|(p, c, _)| p == "Luiz Lula" && c == "Brazil"));
+        assert!(
+            found.iter().all(|(p, _, _)| !p.contains("Francis")),
+            "{found:?}"
+        );
     }
 
     #[test]

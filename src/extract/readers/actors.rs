@@ -37,6 +37,27 @@ pub fn of(s: &Sentence<'_>, i: usize) -> Vec<Filler> {
     out
 }
 
+/// The actors a sentence's main clause has for its subject when they are more than one
+/// ("Sameh Shoukry and his counterparts, A, B and C, gathered in Cairo"): the group a
+/// plural pronoun of a later sentence ("They called on Turkey") stands for. Empty when the
+/// subject is one actor or none.
+pub fn plural_subject(s: &Sentence<'_>) -> Vec<Filler> {
+    let t = s.tree;
+    let Some(root) = (0..t.len()).find(|&i| t.head(i).is_none()) else {
+        return Vec::new();
+    };
+    let mut group = Vec::new();
+    for c in t.children_by(root, &[Deprel::Nsubj]) {
+        for f in of(s, c) {
+            push(&mut group, f);
+        }
+    }
+    if group.len() < 2 {
+        group.clear();
+    }
+    group
+}
+
 /// The actors a common noun describes: its head when it is an apposition ("X, the
 /// capital of Y"), its subject when it is a copula's predicate ("X is the capital of Y");
 /// `None` when it is neither.
@@ -370,7 +391,7 @@ pub fn owners_of_anything(s: &Sentence<'_>, i: usize) -> Vec<Filler> {
 mod tests {
     use super::*;
     use crate::extract::readers::testing::fixture;
-    use EntityType::{Country, Person};
+    use EntityType::{Country, Person, Place};
 
     fn ids(f: &[Filler]) -> Vec<usize> {
         f.iter().map(|f| f.entity.0).collect()
@@ -391,6 +412,30 @@ mod tests {
         capital[1] = ("capital", "capital", "NOUN", 0, "root");
         let fx = fixture(&capital, &[(3..4, 0, EntityType::Place)]);
         assert_eq!(ids(&of(&fx.sentence(), 1)), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn a_coordinated_subject_is_a_group_and_a_single_one_is_not() {
+        // A and his counterparts , B , gathered in Cairo
+        let rows = [
+            ("A", "A", "PROPN", 7, "nsubj"),
+            ("and", "and", "CCONJ", 4, "cc"),
+            ("his", "his", "PRON", 4, "nmod:poss"),
+            ("counterparts", "counterpart", "NOUN", 1, "conj"),
+            (",", ",", "PUNCT", 6, "punct"),
+            ("B", "B", "PROPN", 4, "appos"),
+            ("gathered", "gather", "VERB", 0, "root"),
+            ("in", "in", "ADP", 9, "case"),
+            ("Cairo", "Cairo", "PROPN", 7, "obl"),
+        ];
+        let fx = fixture(
+            &rows,
+            &[(0..1, 0, Person), (5..6, 1, Person), (8..9, 2, Place)],
+        );
+        assert_eq!(ids(&plural_subject(&fx.sentence())), vec![0, 1]);
+        // A gathered in Cairo: one actor is no group
+        let fx = fixture(&rows, &[(0..1, 0, Person), (8..9, 2, Place)]);
+        assert!(plural_subject(&fx.sentence()).is_empty());
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! Iran attacked …"), in a clause a reporting verb is added to ("Iran attacked …, the
 //! Pentagon said"), or with "according to X" is reported by that verb's subject or X.
 //! Reporting alone is no edge between the reporter and the actors (ONTOLOGY.md); but a
-//! demand reported as such is one: "X said Y must …" is X REQUEST Y.
+//! demand reported as such is one: "X said Y must …" is X REQUEST Y (Y the subject of an
+//! active clause: "X said Y must be punished" asks nothing of Y).
 
 use super::actors;
 use super::events::subjects;
@@ -72,8 +73,10 @@ pub fn demands(s: &Sentence<'_>, out: &mut Vec<Found>) {
             continue;
         }
         let speakers = subjects(s, r);
+        // the subject of an active clause is asked to act; that of a passive one ("Y
+        // must be punished", "the forest should be opened up") is what is acted on
         let obliged: Vec<_> = t
-            .children_by(c, &[Deprel::Nsubj, Deprel::NsubjPass])
+            .children_by(c, &[Deprel::Nsubj])
             .flat_map(|n| actors::of(s, n))
             .collect();
         for a in &speakers {
@@ -170,5 +173,24 @@ mod tests {
             (out[0].subject, out[0].relation, out[0].object),
             (EntityId(0), RelationKind::Request, EntityId(1))
         );
+    }
+
+    #[test]
+    fn a_passive_subject_is_not_asked_to_act() {
+        // Germany said Serbia must be punished
+        let fx = fixture(
+            &[
+                ("Germany", "Germany", "PROPN", 2, "nsubj"),
+                ("said", "say", "VERB", 0, "root"),
+                ("Serbia", "Serbia", "PROPN", 6, "nsubj:pass"),
+                ("must", "must", "AUX", 6, "aux"),
+                ("be", "be", "AUX", 6, "aux:pass"),
+                ("punished", "punish", "VERB", 2, "ccomp"),
+            ],
+            &[(0..1, 0, Country), (2..3, 1, Country)],
+        );
+        let mut out = Vec::new();
+        demands(&fx.sentence(), &mut out);
+        assert!(out.is_empty(), "{out:?}");
     }
 }
