@@ -22,6 +22,7 @@ use crate::model::{DocExtraction, Document, MAX_TRIPLES_PER_SENTENCE};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
 
 /// Documents handed to the workers at a time, per thread.
 const CHUNK_PER_THREAD: usize = 16;
@@ -100,6 +101,25 @@ impl Counts {
 pub struct BuildOutcome {
     pub graph: ActorGraph,
     pub counts: Counts,
+    pub timings: Timings,
+}
+
+/// Where a build's time went. Extracting and parsing are summed over the worker
+/// threads (so they can exceed the wall time); reading and merging are the time of the
+/// one thread that reads and merges, while the workers extract; resolving comes after.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Timings {
+    pub threads: usize,
+    /// Reading and splitting the inputs into documents.
+    pub reading: Duration,
+    /// The extractor's time, parsing included.
+    pub extracting: Duration,
+    /// The part of `extracting` the extractor spent parsing sentences.
+    pub parsing: Duration,
+    /// Uniting each document's extraction into the corpus union.
+    pub merging: Duration,
+    /// Linking forms across documents and making the graph.
+    pub resolving: Duration,
 }
 
 /// What the caller hears while the build runs, in input order for reading and in merge
@@ -191,6 +211,10 @@ where
         waiting: BTreeMap::new(),
         sent: 0,
         merged: 0,
+        timings: Timings {
+            threads,
+            ..Timings::default()
+        },
     };
     let extractor: &dyn Extractor = options.extractor.as_ref();
     let mut inputs = inputs.into_iter();
@@ -205,7 +229,11 @@ where
         while !ended {
             let mut docs: Vec<Document> = Vec::with_capacity(chunk);
             ended = true;
-            for item in inputs.by_ref() {
+            loop {
+                let started = Instant::now();
+                let next = inputs.next();
+                merger.timings.reading += started.elapsed();
+                let Some(item) = next else { break };
                 match item {
                     Ok(doc) => {
                         for w in &doc.warnings {
@@ -242,10 +270,17 @@ where
                             .map(|d| {
                                 // bounded here, on the worker, so that the merge and the
                                 // reorder buffer never hold the unbounded extraction
+                                let started = Instant::now();
                                 let mut x = extractor.extract(d, knowledge);
+                                let took = started.elapsed();
                                 let bounded =
                                     x.bound_triples_per_sentence(MAX_TRIPLES_PER_SENTENCE);
-                                (d.origin.clone(), x, bounded)
+                                Done {
+                                    origin: d.origin.clone(),
+                                    extraction: x,
+                                    bounded,
+                                    took,
+                                }
                             })
                             .collect()
                     }));
@@ -272,16 +307,29 @@ where
     // freed before the resolve, which is where a large corpus reaches its peak memory.
     drop(inputs);
     drop(pool);
+    let started = Instant::now();
+    let graph = merger.union.resolve();
+    merger.timings.resolving = started.elapsed();
     Ok(BuildOutcome {
-        graph: merger.union.resolve(),
+        graph,
         counts: merger.counts,
+        timings: merger.timings,
     })
 }
 
-/// One chunk's extractions, each with its document's origin (path or path:line) and the
-/// number of its sentences cut to the bound per sentence, or the panic that stopped the
-/// chunk.
-type Extracted = std::thread::Result<Vec<(String, DocExtraction, usize)>>;
+/// One document's extraction as a worker hands it back.
+struct Done {
+    /// The document's path or path:line.
+    origin: String,
+    extraction: DocExtraction,
+    /// Its sentences cut to the bound of triples per sentence.
+    bounded: usize,
+    /// The extractor's time on it.
+    took: Duration,
+}
+
+/// One chunk's extractions, or the panic that stopped the chunk.
+type Extracted = std::thread::Result<Vec<Done>>;
 
 /// The merging end of the pipeline: the union so far, the counts, and the reorder buffer
 /// of chunks that came back before their turn.
@@ -290,10 +338,11 @@ struct Merger<'k> {
     /// For the identifiers of each form.
     knowledge: &'k Knowledge,
     counts: Counts,
-    waiting: BTreeMap<usize, Vec<(String, DocExtraction, usize)>>,
+    waiting: BTreeMap<usize, Vec<Done>>,
     /// Chunks handed to the workers, and chunks merged.
     sent: usize,
     merged: usize,
+    timings: Timings,
 }
 
 impl Merger<'_> {
@@ -310,7 +359,16 @@ impl Merger<'_> {
     /// Merges the chunks whose turn has come, in input order.
     fn merge_ready(&mut self, progress: &mut dyn Progress) {
         while let Some(xs) = self.waiting.remove(&self.merged) {
-            for (origin, x, bounded) in xs {
+            let started = Instant::now();
+            for done in xs {
+                let Done {
+                    origin,
+                    extraction: x,
+                    bounded,
+                    took,
+                } = done;
+                self.timings.extracting += took;
+                self.timings.parsing += x.parsing.0;
                 self.counts.documents += 1;
                 self.counts.sentences += x.sentences;
                 if x.truncated_sentences > 0 {
@@ -327,6 +385,7 @@ impl Merger<'_> {
                 self.union
                     .add_extraction(x, &|name, kind| lex.identifiers_of(name, kind));
             }
+            self.timings.merging += started.elapsed();
             self.merged += 1;
             progress.advanced(&self.counts, self.union.fact_count());
         }
@@ -404,6 +463,20 @@ mod tests {
     }
 
     #[test]
+    fn the_parser_time_is_part_of_the_extraction_time() {
+        let k = Knowledge::shared();
+        let options = BuildOptions {
+            threads: Some(1),
+            ..BuildOptions::default()
+        };
+        // every article names two actors in a sentence: every one is parsed
+        let t = build(corpus(20), k, &options, &mut ()).unwrap().timings;
+        assert_eq!(t.threads, 1);
+        assert!(t.parsing > Duration::ZERO, "{t:?}");
+        assert!(t.parsing <= t.extracting, "{t:?}");
+    }
+
+    #[test]
     fn bad_documents_come_back_as_values_and_the_rest_is_built() {
         let k = Knowledge::shared();
         let mut inputs = corpus(2);
@@ -470,6 +543,7 @@ mod tests {
                 triples: vec![],
                 sentences: 1,
                 truncated_sentences: 0,
+                parsing: Default::default(),
             }
         }
     }
@@ -485,6 +559,10 @@ mod tests {
         let out = build(corpus(40), k, &options, &mut ()).unwrap();
         let names: Vec<&str> = out.graph.actors().map(|a| a.name.as_str()).collect();
         assert_eq!(names.len(), 40);
+        // it parses nothing, and its time is counted
+        assert_eq!(out.timings.threads, 2);
+        assert_eq!(out.timings.parsing, Duration::ZERO);
+        assert!(out.timings.extracting > Duration::ZERO);
         // in the order of their ids, not of the documents
         assert_eq!(
             (names[0], names[1], names[39]),

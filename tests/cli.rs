@@ -358,3 +358,52 @@ fn stats_tables_and_json() {
         .sum();
     assert!(total <= 1.0 + 1e-9);
 }
+
+#[test]
+fn timings_name_every_stage_on_stderr_and_change_no_output() {
+    let d = Dir::new();
+    let a = d.write("a.txt", ARTICLE);
+    let plain = run(bin()
+        .arg("build")
+        .arg(&a)
+        .args(["-f", "json", "-q", "-o"])
+        .arg(d.path("plain.json")));
+    assert_exit!(plain, 0);
+    let timed = run(bin()
+        .arg("build")
+        .arg(&a)
+        .args(["-f", "json", "-q", "--timings", "-j", "1", "-o"])
+        .arg(d.path("timed.json")));
+    assert_exit!(timed, 0);
+    assert_eq!(
+        std::fs::read(d.path("plain.json")).unwrap(),
+        std::fs::read(d.path("timed.json")).unwrap()
+    );
+    assert!(plain.stderr.is_empty());
+    let err = String::from_utf8_lossy(&timed.stderr);
+    assert!(err.starts_with("timings: "), "{err}");
+    assert!(err.contains(" wall, 1 worker thread\n"), "{err}");
+    let seconds = |label: &str| -> f64 {
+        let at = err
+            .find(label)
+            .unwrap_or_else(|| panic!("no {label}: {err}"))
+            + label.len();
+        err[at..]
+            .trim_start()
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    for stage in ["reading", "merging", "resolving", "writing"] {
+        assert!(seconds(stage) >= 0.0);
+    }
+    // the article names two actors in a sentence: it is parsed, within its extraction
+    let (extracting, parsing) = (seconds("extracting"), seconds("parsing"));
+    assert!(parsing <= extracting, "{err}");
+    assert!(
+        (extracting - parsing - seconds("the rest")).abs() <= 0.011,
+        "{err}"
+    );
+}

@@ -33,6 +33,7 @@ fn doc(id: &str, date: &str, entities: Vec<DocEntity>, triples: Vec<Triple>) -> 
         triples,
         sentences: 1,
         truncated_sentences: 0,
+        parsing: Default::default(),
     }
 }
 

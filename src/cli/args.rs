@@ -266,6 +266,12 @@ pub struct BuildArgs {
     #[arg(long)]
     pub strict: bool,
 
+    /// After the run, print where its time went (on stderr, also with --quiet): reading,
+    /// extracting and of it parsing (summed over the worker threads), merging, resolving
+    /// and writing.
+    #[arg(long)]
+    pub timings: bool,
+
     /// Refuse articles larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024)]
     pub max_article_bytes: u64,

@@ -24,7 +24,7 @@ use crate::language::Language;
 use crate::lexicon::{EntryId, TitleScope};
 use crate::model::{
     keep_most_confident, DocEntity, DocExtraction, Document, DocumentInfo, EntityType, Evidence,
-    OfficeStatus, RelationKind, SharedText, Triple, MAX_TRIPLES_PER_SENTENCE,
+    OfficeStatus, RelationKind, SharedText, Spent, Triple, MAX_TRIPLES_PER_SENTENCE,
 };
 use crate::text::{Normalized, Sentence};
 use entities::{Assigned, Entity, EntityId};
@@ -32,6 +32,7 @@ use mentions::{Mention, MentionId, TitleMention};
 use readers::{ActorAt, Found};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::time::{Duration, Instant};
 
 /// What the corpus pipeline calls for each document, on every worker thread at once.
 pub trait Extractor: Sync {
@@ -85,10 +86,12 @@ pub fn extract_document(doc: &Document, knowledge: &Knowledge) -> DocExtraction 
         assigned,
     };
     let mut raw = cx.office_relations();
-    let (sentence_raw, acting) = cx.sentence_relations();
+    let (sentence_raw, acting, parsing) = cx.sentence_relations();
     raw.extend(sentence_raw);
     raw.extend(cx.part_of_relations());
-    cx.build(raw, &acting)
+    let mut x = cx.build(raw, &acting);
+    x.parsing = Spent(parsing);
+    x
 }
 
 /// Bounds the memory one sentence's findings take (a sentence listing dozens of actors
@@ -568,10 +571,12 @@ impl DocContext<'_, '_> {
     /// sentence that names two actors (or one and a pronoun) is parsed: the others can
     /// state no relation. Also the countries that act through an agent noun their demonym
     /// owns ([`readers::actors::owning_demonyms`]), kept as actors even without a relation.
-    fn sentence_relations(&self) -> (Vec<Raw>, HashSet<EntityId>) {
+    /// Also the time spent parsing.
+    fn sentence_relations(&self) -> (Vec<Raw>, HashSet<EntityId>, Duration) {
         let k = self.knowledge;
         let mut raw = Vec::new();
         let mut acting = HashSet::new();
+        let mut parsing = Duration::ZERO;
         let mut last_person: Option<EntityId> = None;
         let mut group: Option<Group> = None;
         let mut titles_by_sentence: Vec<Vec<&TitleMention>> =
@@ -611,7 +616,9 @@ impl DocContext<'_, '_> {
             }
             let words: Vec<&str> = s.tokens.iter().map(|t| t.text).collect();
             let names = name_spans(&slots);
+            let started = Instant::now();
             let tree = tree::Tree::parse_with_names(k.parser, &words, s.lower.clone(), &names);
+            parsing += started.elapsed();
             let sentence = readers::Sentence {
                 index: s.index,
                 descriptions: &descriptions,
@@ -697,7 +704,7 @@ impl DocContext<'_, '_> {
                 found,
             }));
         }
-        (raw, acting)
+        (raw, acting, parsing)
     }
 
     /// The nouns that can stand for each actor in a definite description: the head word
@@ -1060,6 +1067,7 @@ impl DocContext<'_, '_> {
             triples,
             sentences: sentences.len(),
             truncated_sentences: sentences.iter().filter(|s| s.truncated).count(),
+            parsing: Spent::default(),
         }
     }
 }

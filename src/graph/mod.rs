@@ -242,6 +242,7 @@ mod tests {
             triples,
             sentences: 1,
             truncated_sentences: 0,
+            parsing: Default::default(),
         }
     }
 

@@ -585,6 +585,7 @@ mod tests {
             }],
             sentences: 1,
             truncated_sentences: 0,
+            parsing: Default::default(),
         }
     }
 

@@ -13,7 +13,7 @@ mod weights;
 
 pub use document::Document;
 pub use extraction::{
-    keep_most_confident, DocEntity, DocExtraction, Triple, MAX_TRIPLES_PER_SENTENCE,
+    keep_most_confident, DocEntity, DocExtraction, Spent, Triple, MAX_TRIPLES_PER_SENTENCE,
 };
 pub(crate) use index::index_type;
 pub use names::{actor_id, fold, is_format_char, name_key, slug};

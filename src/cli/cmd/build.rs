@@ -15,7 +15,7 @@ use crate::format::{self, Format, FormatError, Notes, WriteError};
 use crate::graph::ActorGraph;
 use crate::ingest::{parse_date, IngestOptions, Inputs};
 use crate::model::MAX_TRIPLES_PER_SENTENCE;
-use crate::pipeline::{self, BuildError, BuildOptions, BuildOutcome, Counts, Progress};
+use crate::pipeline::{self, BuildError, BuildOptions, BuildOutcome, Counts, Progress, Timings};
 use crate::render::RenderOptions;
 use anyhow::{bail, Context, Result};
 use std::io::IsTerminal;
@@ -289,7 +289,11 @@ pub fn run(a: BuildArgs) -> Result<u8> {
     let built = pipeline::build(inputs, &knowledge, &options, &mut report);
     report.finish();
     let made_up = std::mem::take(&mut report.made_up);
-    let BuildOutcome { graph, counts } = match built {
+    let BuildOutcome {
+        graph,
+        counts,
+        timings,
+    } = match built {
         Ok(outcome) => outcome,
         Err(BuildError::BadDocument(e)) => bail!(
             "{} (--strict: stopping, nothing written)",
@@ -323,7 +327,14 @@ pub fn run(a: BuildArgs) -> Result<u8> {
     } else {
         super::select(&graph, &selection)?
     };
+    let writing = Instant::now();
     write_outputs(&graph, &formats, &target, &stem, &a.exports, &a.image)?;
+    if a.timings {
+        eprint!(
+            "{}",
+            timings_table(&timings, writing.elapsed(), started.elapsed())
+        );
+    }
 
     if !quiet {
         let articles = counts.documents;
@@ -365,6 +376,30 @@ pub fn run(a: BuildArgs) -> Result<u8> {
     } else {
         exit::OK
     })
+}
+
+/// `--timings`: one line a stage, seconds with two decimals.
+fn timings_table(t: &Timings, writing: Duration, wall: Duration) -> String {
+    let s = |d: Duration| format!("{:8.2} s", d.as_secs_f64());
+    let rest = t.extracting.saturating_sub(t.parsing);
+    format!(
+        "timings: {} wall, {} worker thread{}\n\
+         \x20 reading    {}\n\
+         \x20 extracting {} summed over the workers: parsing {}, the rest {}\n\
+         \x20 merging    {}\n\
+         \x20 resolving  {}\n\
+         \x20 writing    {}\n",
+        s(wall).trim_start(),
+        t.threads,
+        if t.threads == 1 { "" } else { "s" },
+        s(t.reading),
+        s(t.extracting),
+        s(t.parsing).trim_start(),
+        s(rest).trim_start(),
+        s(t.merging),
+        s(t.resolving),
+        s(writing),
+    )
 }
 
 /// Writes every asked format of the graph (also for `merge`, which writes as build does).
