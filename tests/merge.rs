@@ -108,7 +108,7 @@ prop_compose! {
         let triples = links.iter().enumerate().filter(|(_, (s, o, _))| s % n != o % n).map(|(k, &(s, o, r))| {
             let mut t = met(&format!("d{i}"), s % n, o % n, &date);
             t.relation = [RelationKind::Consult, RelationKind::Accuse, RelationKind::Support][r];
-            t.evidence.sentence = k;
+            t.evidence.sentence = Evidence::offset(k);
             t.reported_by = (k % 2 == 1).then_some(0);
             t.confidence = [0.5, 0.7, 0.9][(s + o) % 3];
             t.verb = ["met", "said", "saw"][(s * o) % 3].into();

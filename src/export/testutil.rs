@@ -72,9 +72,9 @@ fn relation(kind: RelationKind, verb: &str, date: Option<&str>, evidence: &[&str
                 date: None,
                 reported_by: None,
                 doc: if i % 2 == 0 { "seed" } else { "doc;2, \"b\"" }.into(),
-                sentence: i * 2 + 1,
-                start: i * 100,
-                end: i * 100 + t.chars().count(),
+                sentence: Evidence::offset(i * 2 + 1),
+                start: Evidence::offset(i * 100),
+                end: Evidence::offset(i * 100 + t.chars().count()),
                 text: (*t).into(),
             })
             .collect(),
@@ -472,13 +472,13 @@ pub fn realistic_graph() -> ActorGraph {
             ),
         });
     }
-    let ev = |doc: &str, sentence: usize, text: &str| Evidence {
+    let ev = |doc: &str, sentence: u32, text: &str| Evidence {
         date: None,
         reported_by: None,
         doc: doc.into(),
         sentence,
         start: sentence * 120,
-        end: sentence * 120 + text.chars().count(),
+        end: sentence * 120 + Evidence::offset(text.chars().count()),
         text: text.into(),
     };
     let rel = |kind, verb: &str, date: Option<&str>, conf: f64, evidence: Vec<Evidence>| Relation {

@@ -1044,9 +1044,9 @@ impl DocContext<'_, '_> {
                 reported_by: r.found.reported_by.and_then(|e| new_index[e.0]),
                 evidence: Evidence {
                     doc: doc_id.clone(),
-                    sentence: sent.index,
-                    start: sent.char_start,
-                    end: sent.char_end,
+                    sentence: Evidence::offset(sent.index),
+                    start: Evidence::offset(sent.char_start),
+                    end: Evidence::offset(sent.char_end),
                     text: texts[sent.index]
                         .get_or_insert_with(|| SharedText::new(sent.text(&doc.text)))
                         .clone(),

@@ -477,7 +477,7 @@ pub(crate) mod tests {
                     date: None,
                     reported_by: None,
                     doc: "d1".into(),
-                    sentence: i,
+                    sentence: Evidence::offset(i),
                     start: 0,
                     end: 1,
                     text: "x".into(),

@@ -576,7 +576,7 @@ mod tests {
                     doc: id.into(),
                     sentence: 0,
                     start: 0,
-                    end: sentence.chars().count(),
+                    end: Evidence::offset(sentence.chars().count()),
                     // a new allocation in every article, as an extractor makes it
                     text: SharedText::new(sentence),
                     date: None,

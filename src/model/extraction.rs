@@ -97,11 +97,11 @@ impl DocExtraction {
     /// Keeps at most `limit` triples from each sentence with
     /// [`keep_most_confident`]; returns the number of sentences that had more.
     pub fn bound_triples_per_sentence(&mut self, limit: usize) -> usize {
-        let mut count: std::collections::HashMap<usize, usize> = Default::default();
+        let mut count: std::collections::HashMap<u32, usize> = Default::default();
         for t in &self.triples {
             *count.entry(t.evidence.sentence).or_default() += 1;
         }
-        let over: std::collections::HashSet<usize> = count
+        let over: std::collections::HashSet<u32> = count
             .into_iter()
             .filter(|&(_, n)| n > limit)
             .map(|(s, _)| s)
@@ -110,7 +110,7 @@ impl DocExtraction {
             return 0;
         }
         // the triples of each sentence over the bound, by sentence, in order
-        let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+        let mut groups: std::collections::BTreeMap<u32, Vec<usize>> = Default::default();
         for (i, t) in self.triples.iter().enumerate() {
             if over.contains(&t.evidence.sentence) {
                 groups.entry(t.evidence.sentence).or_default().push(i);
@@ -140,7 +140,7 @@ impl DocExtraction {
 mod tests {
     use super::*;
 
-    fn triple(sentence: usize, object: usize, confidence: f64) -> Triple {
+    fn triple(sentence: u32, object: usize, confidence: f64) -> Triple {
         Triple {
             subject: 0,
             object,
@@ -187,7 +187,7 @@ mod tests {
             parsing: Spent::default(),
         };
         assert_eq!(x.bound_triples_per_sentence(2), 1);
-        let kept: Vec<(usize, usize)> = x
+        let kept: Vec<(u32, usize)> = x
             .triples
             .iter()
             .map(|t| (t.evidence.sentence, t.object))
@@ -199,7 +199,7 @@ mod tests {
             t.confidence = 0.5;
         }
         assert_eq!(x.bound_triples_per_sentence(1), 2);
-        let kept: Vec<(usize, usize)> = x
+        let kept: Vec<(u32, usize)> = x
             .triples
             .iter()
             .map(|t| (t.evidence.sentence, t.object))

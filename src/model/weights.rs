@@ -12,13 +12,16 @@ use std::collections::BTreeMap;
 /// values, end exclusive), with the sentence text itself. The strings are shared: every
 /// piece of evidence from one sentence holds the same text, and a corpus holds each
 /// distinct sentence, document id, date and reporter once (the graph's union interns
-/// them), so that memory grows with what is distinct, not with the evidence.
+/// them), so that memory grows with what is distinct, not with the evidence. For the
+/// same reason an item is 48 bytes: the numbers are `u32` (an article of four billion
+/// characters is past any input limit; [`Evidence::offset`] saturates) and each shared
+/// text is one pointer.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Evidence {
     pub doc: SharedText,
-    pub sentence: usize,
-    pub start: usize,
-    pub end: usize,
+    pub sentence: u32,
+    pub start: u32,
+    pub end: u32,
     pub text: SharedText,
     /// The date of the event this sentence reports (`YYYY-MM-DD`), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -27,6 +30,14 @@ pub struct Evidence {
     /// "according to X"), when it names one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reported_by: Option<SharedText>,
+}
+
+impl Evidence {
+    /// A sentence index or character offset as evidence holds it: `u32`, saturated at
+    /// `u32::MAX` (no article within the input limits comes near it).
+    pub fn offset(n: usize) -> u32 {
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
 }
 
 /// A node: one real-world actor.
@@ -109,4 +120,23 @@ pub struct DocumentInfo {
     pub title: Option<SharedText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<SharedText>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_evidence_item_is_48_bytes_on_a_64_bit_machine() {
+        if std::mem::size_of::<usize>() == 8 {
+            assert_eq!(std::mem::size_of::<Evidence>(), 48);
+        }
+    }
+
+    #[test]
+    fn offsets_past_u32_saturate() {
+        assert_eq!(Evidence::offset(7), 7);
+        assert_eq!(Evidence::offset(u32::MAX as usize), u32::MAX);
+        assert_eq!(Evidence::offset(usize::MAX), u32::MAX);
+    }
 }
