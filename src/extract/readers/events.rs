@@ -78,11 +78,9 @@ fn complement_events(s: &Sentence<'_>, g: usize, out: &mut Vec<Found>) {
     }
     // the verb itself threatens ("threatened to", not "vowed revenge"), and names no
     // target of its own ("warned Iran to stop" warns Iran)
-    let threat = s
-        .lex
-        .frames(FramePos::Verb, t.lemma(g), t.lower(g))
-        .iter()
-        .any(|f| f.relation == RelationKind::Threaten && f.object.is_empty());
+    let threat = s.has_frame(FramePos::Verb, g, |f| {
+        f.relation == RelationKind::Threaten && f.object.is_empty()
+    });
     if !threat && !s.lang.refusal_verbs.contains(t.lemma(g)) || t.has_child(g, Deprel::Obj) {
         return;
     }
@@ -160,11 +158,7 @@ fn clause_actors(s: &Sentence<'_>, c: usize, out: &mut Vec<Filler>) {
 
 /// The verb threatens: one of its frames is a THREATEN.
 fn is_threat(s: &Sentence<'_>, g: usize) -> bool {
-    let t = s.tree;
-    s.lex
-        .frames(FramePos::Verb, t.lemma(g), t.lower(g))
-        .iter()
-        .any(|f| f.relation == RelationKind::Threaten)
+    s.has_frame(FramePos::Verb, g, |f| f.relation == RelationKind::Threaten)
 }
 
 /// Sources found for a predicate, with how they were found.
@@ -480,10 +474,7 @@ fn answered_requests(s: &Sentence<'_>, v: usize, out: &mut Vec<Found>) {
     }
     for w in t.children_by(v, &[Deprel::Obj, Deprel::Obl]) {
         let asks = t.upos(w) == Upos::Noun
-            && s.lex
-                .frames(FramePos::Noun, t.lemma(w), t.lower(w))
-                .iter()
-                .any(|f| f.relation == RelationKind::Request);
+            && s.has_frame(FramePos::Noun, w, |f| f.relation == RelationKind::Request);
         if !asks {
             continue;
         }
@@ -511,11 +502,9 @@ fn addressed_request(s: &Sentence<'_>, v: usize, out: &mut Vec<Found>) {
     let Some(g) = t.head(v) else {
         return;
     };
-    let asks = s
-        .lex
-        .frames(FramePos::Verb, t.lemma(v), t.lower(v))
-        .iter()
-        .any(|f| f.relation == RelationKind::Request && f.target == Target::Obj);
+    let asks = s.has_frame(FramePos::Verb, v, |f| {
+        f.relation == RelationKind::Request && f.target == Target::Obj
+    });
     if !asks
         || !matches!(t.rel(v), Deprel::Ccomp | Deprel::Advcl | Deprel::Xcomp)
         || t.upos(g) != Upos::Verb
@@ -570,7 +559,7 @@ fn shared_object(s: &Sentence<'_>, v: usize) -> Vec<usize> {
 /// A verb's events, one per (source, target) of each frame that fits.
 fn verb_events(s: &Sentence<'_>, v: usize, out: &mut Vec<Found>) {
     let t = s.tree;
-    let frames = s.lex.frames(FramePos::Verb, t.lemma(v), t.lower(v));
+    let frames = s.frames(FramePos::Verb, v);
     if frames.is_empty() {
         return;
     }
@@ -758,11 +747,9 @@ fn aims_at(r: RelationKind) -> bool {
 fn holds_own_event(s: &Sentence<'_>, v: usize, objects: &[usize]) -> bool {
     let t = s.tree;
     s.lang.light_verbs.contains(t.lemma(v))
-        && objects.iter().any(|&o| {
-            !s.lex
-                .frames(FramePos::Noun, t.lemma(o), t.lower(o))
-                .is_empty()
-        })
+        && objects
+            .iter()
+            .any(|&o| !s.frames(FramePos::Noun, o).is_empty())
 }
 
 /// The actors an act noun is aimed at: its against/on/to-phrases ("action against
@@ -960,7 +947,7 @@ fn push_all(
 /// An event noun's events.
 fn noun_events(s: &Sentence<'_>, n: usize, out: &mut Vec<Found>) {
     let t = s.tree;
-    let frames = s.lex.frames(FramePos::Noun, t.lemma(n), t.lower(n));
+    let frames = s.frames(FramePos::Noun, n);
     if frames.is_empty() {
         return;
     }

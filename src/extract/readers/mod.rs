@@ -28,7 +28,7 @@ pub mod reports;
 use super::entities::EntityId;
 use super::tree::Tree;
 use crate::language::Language;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Frame, FramePos, Lexicon};
 use crate::model::{EntityType, Mode, OfficeStatus, RelationKind};
 use rustc_hash::FxHashMap;
 
@@ -123,6 +123,19 @@ pub struct Sentence<'a> {
     /// The country the document is about, when one clearly dominates its mentions: the
     /// owner of a state's office the sentence gives no state for.
     pub document_country: Option<EntityId>,
+}
+
+impl<'a> Sentence<'a> {
+    /// The lexicon's frames for word `w` as a verb or as a noun (by its lemma, else its
+    /// lower-cased form).
+    pub fn frames(&self, pos: FramePos, w: usize) -> &'a [Frame] {
+        self.lex.frames(pos, self.tree.lemma(w), self.tree.lower(w))
+    }
+
+    /// Word `w` has a frame of `pos` that `wanted` accepts.
+    pub fn has_frame(&self, pos: FramePos, w: usize, wanted: impl Fn(&Frame) -> bool) -> bool {
+        self.frames(pos, w).iter().any(wanted)
+    }
 }
 
 /// A fact read in the sentence.

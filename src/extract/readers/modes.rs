@@ -273,19 +273,15 @@ fn object_of_allegation(s: &Sentence<'_>, n: usize) -> bool {
 /// The verb states a demand, a threat or an accusation ("urged", "threatened",
 /// "accused"): what it demands or alleges has not (necessarily) happened.
 fn demands_or_alleges(s: &Sentence<'_>, v: usize) -> bool {
-    let t = s.tree;
-    s.lex
-        .frames(FramePos::Verb, t.lemma(v), t.lower(v))
-        .iter()
-        .any(|f| {
-            matches!(
-                f.relation,
-                RelationKind::Request
-                    | RelationKind::Accuse
-                    | RelationKind::Threaten
-                    | RelationKind::Reject
-            )
-        })
+    s.has_frame(FramePos::Verb, v, |f| {
+        matches!(
+            f.relation,
+            RelationKind::Request
+                | RelationKind::Accuse
+                | RelationKind::Threaten
+                | RelationKind::Reject
+        )
+    })
 }
 
 #[cfg(test)]
