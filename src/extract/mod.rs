@@ -372,6 +372,19 @@ struct Slot {
     written: bool,
 }
 
+impl Slot {
+    /// What each token of the slot names, for the relation readers.
+    fn actor_at(&self) -> ActorAt {
+        ActorAt {
+            entity: self.entity,
+            kind: self.kind,
+            certainty: self.certainty,
+            modifier: self.modifier,
+            demonym: self.demonym,
+        }
+    }
+}
+
 /// The actors a sentence had for its subject together ([`readers::actors::plural_subject`]):
 /// what a plural pronoun soon after stands for, each of them.
 struct Group {
@@ -604,13 +617,7 @@ impl DocContext<'_, '_> {
             let mut starts: Vec<Option<usize>> = vec![None; n];
             for slot in &slots {
                 for i in slot.start..slot.end.min(n) {
-                    actors[i] = Some(ActorAt {
-                        entity: slot.entity,
-                        kind: slot.kind,
-                        certainty: slot.certainty,
-                        modifier: slot.modifier,
-                        demonym: slot.demonym,
-                    });
+                    actors[i] = Some(slot.actor_at());
                     starts[i] = Some(slot.start);
                 }
             }
@@ -676,15 +683,12 @@ impl DocContext<'_, '_> {
                 // the plural pronoun stands for each member: read again with each other one
                 for &(entity, kind) in g.members.iter().skip(1) {
                     let mut alt = actors.clone();
-                    for a in alt.iter_mut().take(p.end.min(n)).skip(p.start) {
-                        *a = Some(ActorAt {
-                            entity,
-                            kind,
-                            certainty: p.certainty,
-                            modifier: false,
-                            demonym: false,
-                        });
-                    }
+                    let member = ActorAt {
+                        entity,
+                        kind,
+                        ..p.actor_at()
+                    };
+                    alt[p.start..p.end.min(n)].fill(Some(member));
                     found.extend(readers::read(&readers::Sentence {
                         actors: &alt,
                         ..sentence
