@@ -360,13 +360,13 @@ impl Merger<'_> {
     fn merge_ready(&mut self, progress: &mut dyn Progress) {
         while let Some(xs) = self.waiting.remove(&self.merged) {
             let started = Instant::now();
-            for done in xs {
-                let Done {
-                    origin,
-                    extraction: x,
-                    bounded,
-                    took,
-                } = done;
+            for Done {
+                origin,
+                extraction: x,
+                bounded,
+                took,
+            } in xs
+            {
                 self.timings.extracting += took;
                 self.timings.parsing += x.parsing.0;
                 self.counts.documents += 1;

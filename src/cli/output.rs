@@ -49,7 +49,7 @@ pub enum Target {
 const COMMIT: &str = "COMMIT";
 /// What names [`Target::check`]'s probe directory after the temporary prefix, so that it is
 /// told from a set's (both are cleaned as temporaries).
-pub const PROBE: &str = "probe-";
+const PROBE: &str = "probe-";
 /// The subdirectory of a temporary directory that holds the files a commit replaced.
 const REPLACED: &str = ".replaced";
 
