@@ -599,6 +599,8 @@ impl DocContext<'_, '_> {
         }
         let descriptions = self.descriptions();
         let document_country = self.main_country();
+        // read once: the variable cannot change during a run that is checked per sentence
+        let debug_trees = std::env::var_os("ACTORGRAPH_DEBUG_TREES").is_some();
         for s in self.sentences {
             let (slots, plural) = self.slots_for(
                 s,
@@ -636,46 +638,8 @@ impl DocContext<'_, '_> {
                 lang: &k.language,
                 lex: &k.lexicon,
             };
-            if std::env::var_os("ACTORGRAPH_DEBUG_TREES").is_some() {
-                let mut dbg = String::new();
-                for i in 0..tree.len() {
-                    let h = tree.head(i).map_or(0, |h| h + 1);
-                    let a = actors[i].map_or(String::new(), |a| {
-                        format!(
-                            "  <{}:{}{}>",
-                            self.entities[a.entity].name,
-                            a.kind,
-                            if a.demonym {
-                                " dem"
-                            } else if a.modifier {
-                                " mod"
-                            } else {
-                                ""
-                            }
-                        )
-                    });
-                    dbg.push_str(&format!(
-                        "{}\t{}\t{}\t{}\t{}\t{}{a}\n",
-                        i + 1,
-                        words[i],
-                        tree.lemma(i),
-                        tree.upos(i),
-                        h,
-                        tree.rel(i)
-                    ));
-                }
-                for f in readers::read(&sentence) {
-                    dbg.push_str(&format!(
-                        "  => {} {} {} [{}] {:?} {:.2}\n",
-                        self.entities[f.subject].name,
-                        f.relation,
-                        self.entities[f.object].name,
-                        f.mode,
-                        f.verb,
-                        f.confidence
-                    ));
-                }
-                eprintln!("{dbg}");
+            if debug_trees {
+                self.print_tree(&sentence, &words);
             }
             acting.extend(readers::actors::owning_demonyms(&sentence));
             let mut found = readers::read(&sentence);
@@ -709,6 +673,47 @@ impl DocContext<'_, '_> {
             }));
         }
         (raw, acting, parsing)
+    }
+
+    /// Prints a parsed sentence's tree, its actors and what the readers find in it to
+    /// standard error (`ACTORGRAPH_DEBUG_TREES`), for reading why an edge is or is not made.
+    fn print_tree(&self, sentence: &readers::Sentence<'_>, words: &[&str]) {
+        let (tree, actors) = (sentence.tree, sentence.actors);
+        let mut dbg = String::new();
+        for i in 0..tree.len() {
+            let h = tree.head(i).map_or(0, |h| h + 1);
+            let a = actors[i].map_or(String::new(), |a| {
+                let flag = if a.demonym {
+                    " dem"
+                } else if a.modifier {
+                    " mod"
+                } else {
+                    ""
+                };
+                format!("  <{}:{}{flag}>", self.entities[a.entity].name, a.kind)
+            });
+            dbg.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\t{}{a}\n",
+                i + 1,
+                words[i],
+                tree.lemma(i),
+                tree.upos(i),
+                h,
+                tree.rel(i)
+            ));
+        }
+        for f in readers::read(sentence) {
+            dbg.push_str(&format!(
+                "  => {} {} {} [{}] {:?} {:.2}\n",
+                self.entities[f.subject].name,
+                f.relation,
+                self.entities[f.object].name,
+                f.mode,
+                f.verb,
+                f.confidence
+            ));
+        }
+        eprintln!("{dbg}");
     }
 
     /// The nouns that can stand for each actor in a definite description: the head word
