@@ -553,11 +553,13 @@ impl DocContext<'_, '_> {
         if !t.plural || text(t.end) != "," {
             return Vec::new();
         }
+        let range = self.ranges[t.sentence].clone();
+        // a sentence's mentions are in token order: the one at a token is found by halving
+        let in_sentence = &self.mentions[range.clone()];
         let person_at = |i: usize| {
-            self.ranges[t.sentence]
-                .clone()
-                .map(MentionId)
-                .find(|&m| self.mentions[m].start == i)
+            let k = in_sentence.partition_point(|m| m.start < i);
+            Some(MentionId(range.start + k))
+                .filter(|_| in_sentence.get(k).is_some_and(|m| m.start == i))
                 .filter(|&m| self.mentions[m].gaz.is_none())
                 .and_then(|m| self.assigned[m].map(|e| (e, self.mentions[m].end)))
                 .filter(|&(e, _)| self.entities[e].kind == EntityType::Person)
