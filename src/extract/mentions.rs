@@ -1002,13 +1002,14 @@ impl Scan<'_, '_, '_> {
     ) {
         let (lex, lang, sentence, toks, lower) =
             (self.lex, self.lang, self.sentence, self.toks, self.lower);
+        // no token is in a span yet: `longest_title` reads a missing flag as false
+        let no_span: &[bool] = &[];
         // an organisation named by a first-position cue takes the whole run: "Ministry of Foreign Affairs"
-        let no_span = vec![false; toks.len()];
         if lex.cue(&lower[start], CuePosition::First).is_some()
             && end - start > 2
             && lex.entry_index(&span_text(toks, start, end)).is_none()
             // "House of Commons Speaker John Bercow": a title ends the body's name
-            && !(start + 1..end).any(|p| self.longest_title(p, end, &no_span).is_some())
+            && !(start + 1..end).any(|p| self.longest_title(p, end, no_span).is_some())
         {
             let kind = lex.cue(&lower[start], CuePosition::First);
             // "Ministry of Foreign Affairs of Pakistan": part of the country it ends with
@@ -1090,7 +1091,7 @@ impl Scan<'_, '_, '_> {
                 p += len;
                 continue;
             }
-            if let Some((e, title, plural)) = self.longest_title(p, end, &no_span) {
+            if let Some((e, title, plural)) = self.longest_title(p, end, no_span) {
                 // "Defence Secretary Tom King": a one-word title that ends the run right
                 // after a word of a name is that name's last word, not a title
                 let surname = e == p + 1
@@ -1128,7 +1129,7 @@ impl Scan<'_, '_, '_> {
             } else if lang.former.contains(&lower[p]) {
                 parts.push(Part::Former);
             } else if lang.title_prefixes.contains(&lower[p])
-                && self.longest_title(p + 1, end, &no_span).is_some()
+                && self.longest_title(p + 1, end, no_span).is_some()
             {
                 // "Vice Foreign Minister": the prefix belongs to the title, not to a name
             } else if lang.name_connectors.contains(&lower[p]) {
@@ -1467,7 +1468,8 @@ impl Scan<'_, '_, '_> {
     /// when the capitalised run ends first, a title written in lower case right after it.
     fn title_follows(&self, mut q: usize, end: usize) -> bool {
         let (lex, toks) = (self.lex, self.toks);
-        let no_span = vec![false; toks.len()];
+        // no token is in a span yet: `longest_title` reads a missing flag as false
+        let no_span: &[bool] = &[];
         'owners: while q < end {
             for len in (1..=lex.max_form_tokens.min(end - q)).rev() {
                 let text = span_text(toks, q, q + len);
@@ -1479,12 +1481,12 @@ impl Scan<'_, '_, '_> {
             break;
         }
         if q < end {
-            return self.longest_title(q, end, &no_span).is_some();
+            return self.longest_title(q, end, no_span).is_some();
         }
         q < toks.len()
             && toks[q].is_word()
             && !toks[q].is_capitalized()
-            && self.longest_title(q, toks.len(), &no_span).is_some()
+            && self.longest_title(q, toks.len(), no_span).is_some()
     }
 
     /// The words from part `from` on end with the cue word of a body ("Emergency
