@@ -820,11 +820,7 @@ fn stance_owners(s: &Sentence<'_>, v: usize, w: usize) -> Vec<Filler> {
             if t.case_words(c).as_slice() == ["by"] {
                 out.extend(actors::of(s, c));
             } else if actors::of(s, c).is_empty() {
-                out.extend(
-                    t.children_by(c, &[Deprel::Nmod])
-                        .filter(|&n| t.case_words(n).as_slice() == ["by"])
-                        .flat_map(|n| actors::of(s, n)),
-                );
+                out.extend(by_phrase(s, c));
             }
         }
     }
