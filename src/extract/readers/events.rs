@@ -787,8 +787,8 @@ fn aimed_at(s: &Sentence<'_>, w: usize, relation: RelationKind) -> Vec<Filler> {
 
 /// The actors whose stance or act the noun at `w`, a target of verb `v`, is: any noun's
 /// possessor, by-phrase or name before it ("opposed Macron's statement", "rejected calls
-/// by Belarus", "condemned the Israeli strikes"); for a noun of `owned_noun`, its of-phrase
-/// too ("the request of Boris Johnson"). A by-phrase the parser hung on the active verb
+/// by Belarus", "condemned the Israeli strikes"); for a noun of `owned_noun`, its of- and
+/// from-phrases too ("the request of Boris Johnson", "an offer from Portugal"). A by-phrase the parser hung on the active verb
 /// ("rejected calls by X") is the object's.
 fn stance_owners(s: &Sentence<'_>, v: usize, w: usize) -> Vec<Filler> {
     let t = s.tree;
@@ -796,7 +796,16 @@ fn stance_owners(s: &Sentence<'_>, v: usize, w: usize) -> Vec<Filler> {
         return Vec::new();
     }
     let mut out = if s.lang.owned_nouns.contains(t.lemma(w)) {
-        actors::owners_of_anything(s, w)
+        // "a proposal by France", "an offer from Portugal": who made it
+        let mut owners = actors::owners_of_anything(s, w);
+        owners.extend(by_phrase(s, w));
+        owners.extend(
+            t.noun_phrases(w)
+                .into_iter()
+                .filter(|&c| t.case_words(c).as_slice() == ["from"])
+                .flat_map(|c| actors::of(s, c)),
+        );
+        owners
     } else {
         // a demonym before a noun is no owner here ("banned Iranian airline Mahan Air")
         let mut owners = by_phrase(s, w);
@@ -1495,6 +1504,48 @@ mod tests {
             &[(0..1, 0, Country), (5..6, 1, Country)],
         );
         assert_eq!(events(&fx), vec![(0, "ACCUSE", 1, "asserted")]);
+    }
+
+    #[test]
+    fn an_act_names_its_maker_in_a_by_or_from_phrase() {
+        // Germany rejected a proposal by France
+        let by = fixture(
+            &[
+                ("Germany", "Germany", "PROPN", 2, "nsubj"),
+                ("rejected", "reject", "VERB", 0, "root"),
+                ("a", "a", "DET", 4, "det"),
+                ("proposal", "proposal", "NOUN", 2, "obj"),
+                ("by", "by", "ADP", 6, "case"),
+                ("France", "France", "PROPN", 4, "nmod"),
+            ],
+            &[(0..1, 0, Country), (5..6, 1, Country)],
+        );
+        assert_eq!(events(&by), vec![(0, "REJECT", 1, "asserted")]);
+        // Spain refused an offer from Portugal
+        let from = fixture(
+            &[
+                ("Spain", "Spain", "PROPN", 2, "nsubj"),
+                ("refused", "refuse", "VERB", 0, "root"),
+                ("an", "a", "DET", 4, "det"),
+                ("offer", "offer", "NOUN", 2, "obj"),
+                ("from", "from", "ADP", 6, "case"),
+                ("Portugal", "Portugal", "PROPN", 4, "nmod"),
+            ],
+            &[(0..1, 0, Country), (5..6, 1, Country)],
+        );
+        assert_eq!(events(&from), vec![(0, "REJECT", 1, "asserted")]);
+        // Spain refused aid from Portugal: aid is no stance of its giver's
+        let aid = fixture(
+            &[
+                ("Spain", "Spain", "PROPN", 2, "nsubj"),
+                ("refused", "refuse", "VERB", 0, "root"),
+                ("aid", "aid", "NOUN", 2, "obj"),
+                ("from", "from", "ADP", 5, "case"),
+                ("Portugal", "Portugal", "PROPN", 3, "nmod"),
+            ],
+            &[(0..1, 0, Country), (4..5, 1, Country)],
+        );
+        assert_eq!(events(&aid), vec![]);
     }
 
     #[test]
