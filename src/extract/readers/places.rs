@@ -27,6 +27,7 @@ fn is_location(kind: EntityType) -> bool {
 pub fn read(s: &Sentence<'_>, out: &mut Vec<Found>) {
     let t = s.tree;
     side_by_side(s, out);
+    place_comma_country(s, out);
     for w in 0..t.len() {
         if let Some(a) = actors::named(s, w) {
             if is_located(a.kind) && s.mention_start[w].is_some() {
@@ -110,6 +111,51 @@ fn side_by_side(s: &Sentence<'_>, out: &mut Vec<Found>) {
                 SIDE_BY_SIDE * b.certainty,
             ));
         }
+    }
+}
+
+/// "São Paulo, Brazil", "NAIROBI, Kenya": a place named right before a comma and a
+/// country. The parser often reads the country as the start of what follows ("the city
+/// of São Paulo, Brazil dark"), but a place, a comma and a country side by side say
+/// where the place is, whatever the tree. Not in a list of locations ("Paris, Germany
+/// and Italy"; "Rome, Paris, France"), where the comma only separates.
+fn place_comma_country(s: &Sentence<'_>, out: &mut Vec<Found>) {
+    let t = s.tree;
+    let n = t.len();
+    let location_at = |i: usize| i < n && actors::named(s, i).is_some_and(|a| is_location(a.kind));
+    for i in 1..n.saturating_sub(1) {
+        if t.lower(i) != "," {
+            continue;
+        }
+        let (Some(a), Some(b)) = (actors::named(s, i - 1), actors::named(s, i + 1)) else {
+            continue;
+        };
+        if !is_located(a.kind)
+            || b.kind != EntityType::Country
+            || a.entity == b.entity
+            || s.mention_start[i + 1] != Some(i + 1)
+        {
+            continue;
+        }
+        let place_start = s.mention_start[i - 1].unwrap_or(i - 1);
+        let listed_before =
+            place_start >= 2 && t.lower(place_start - 1) == "," && location_at(place_start - 2);
+        let country_end = (i + 1..n)
+            .find(|&e| s.mention_start[e] != Some(i + 1))
+            .unwrap_or(n);
+        let listed_after = country_end < n
+            && matches!(t.lower(country_end), "," | "and" | "or")
+            && location_at(country_end + 1);
+        if listed_before || listed_after {
+            continue;
+        }
+        out.push(Found::new(
+            a.entity,
+            b.entity,
+            RelationKind::LocatedIn,
+            "in".into(),
+            SIDE_BY_SIDE * b.certainty,
+        ));
     }
 }
 
@@ -326,6 +372,49 @@ mod tests {
                 (0, "LOCATED_IN", 3, "asserted")
             ]
         );
+    }
+
+    #[test]
+    fn a_place_a_comma_and_a_country_side_by_side() {
+        // the city of Sao Paulo , Brazil dark (the country parsed into what follows)
+        let rows = [
+            ("city", "city", "NOUN", 0, "root"),
+            ("of", "of", "ADP", 3, "case"),
+            ("Paulo", "Paulo", "PROPN", 1, "nmod"),
+            (",", ",", "PUNCT", 6, "punct"),
+            ("Brazil", "Brazil", "PROPN", 6, "compound"),
+            ("dark", "dark", "NOUN", 1, "appos"),
+        ];
+        let fx = fixture(&rows, &[(2..3, 0, Place), (4..5, 1, Country)]);
+        assert_eq!(places(&fx), vec![(0, "LOCATED_IN", 1, "asserted")]);
+        // two places: a comma between places says nothing of where either is
+        let fx = fixture(&rows, &[(2..3, 0, Place), (4..5, 1, Place)]);
+        assert!(places(&fx).is_empty());
+        // in Rome , France and Italy: a list of locations
+        let fx = fixture(
+            &[
+                ("in", "in", "ADP", 2, "case"),
+                ("Rome", "Rome", "PROPN", 0, "root"),
+                (",", ",", "PUNCT", 4, "punct"),
+                ("France", "France", "PROPN", 2, "conj"),
+                ("and", "and", "CCONJ", 6, "cc"),
+                ("Italy", "Italy", "PROPN", 2, "conj"),
+            ],
+            &[(1..2, 0, Place), (3..4, 1, Country), (5..6, 2, Country)],
+        );
+        assert!(places(&fx).is_empty());
+        // Berlin , Rome , Italy: the place itself in a list
+        let fx = fixture(
+            &[
+                ("Berlin", "Berlin", "PROPN", 0, "root"),
+                (",", ",", "PUNCT", 3, "punct"),
+                ("Rome", "Rome", "PROPN", 1, "conj"),
+                (",", ",", "PUNCT", 5, "punct"),
+                ("Italy", "Italy", "PROPN", 1, "conj"),
+            ],
+            &[(0..1, 0, Place), (2..3, 1, Place), (4..5, 2, Country)],
+        );
+        assert!(places(&fx).is_empty());
     }
 
     #[test]
