@@ -35,6 +35,7 @@ pub fn from_context(k: &Knowledge, sentences: &[Sentence<'_>], mentions: &mut [M
             .collect();
         let found = person_marks(k, s, m)
             .or_else(|| role_noun_before(k, s, m))
+            .or_else(|| place_noun_of_before(k, s, m))
             .or_else(|| apposed_to_a_title(k, s, m, &spans))
             .or_else(|| described_after(k, s, m))
             .or_else(|| listed_after(k, s, m, &spans));
@@ -91,6 +92,25 @@ fn role_noun_ending_at(k: &Knowledge, s: &Sentence<'_>, end: usize) -> Option<En
 /// "the airline Mahan Air", "her husband Siarhei", "porn actress Stormy Daniels".
 fn role_noun_before(k: &Knowledge, s: &Sentence<'_>, m: &Mention) -> Option<EntityType> {
     role_noun_ending_at(k, s, m.start)
+}
+
+/// "the city of Cahors", "near the town of Samarra": a name in the of-phrase of a place
+/// noun after an article (the `role_nouns*.tsv` rows of type Place) is that place. Only Place: "the
+/// leader of X" or "the people of X" say nothing of what X is.
+fn place_noun_of_before(k: &Knowledge, s: &Sentence<'_>, m: &Mention) -> Option<EntityType> {
+    let of = m.start.checked_sub(1)?;
+    let noun = of.checked_sub(1)?;
+    let article = noun.checked_sub(1)?;
+    let lower_word = |i: usize| {
+        let t = &s.tokens[i];
+        t.is_word() && !t.is_capitalized()
+    };
+    // with its article: "make Melbourne capital of Aboriginals" names no place
+    (s.lower[of] == "of"
+        && lower_word(noun)
+        && k.language.articles.contains(s.lower[article].as_str())
+        && k.lexicon.role_noun(&s.lower[noun]) == Some(EntityType::Place))
+    .then_some(EntityType::Place)
 }
 
 /// "the president of the Tunisian League, Jamel Msallem, said", "the director of
@@ -323,6 +343,32 @@ mod tests {
         assert_eq!(
             typed("The daily newspaper Il Corriere reported it."),
             vec![t("Il Corriere", Some(Media))]
+        );
+    }
+
+    #[test]
+    fn a_name_in_the_of_phrase_of_a_place_noun_is_a_place() {
+        // a place for certain, not the weak guess an of-phrase alone gives
+        let k = Knowledge::shared();
+        let certain = |text: &str| {
+            let sentences = split_sentences(text, 0, &k.language);
+            let (mut ms, _) = crate::extract::mentions::find_document(k, &sentences);
+            from_context(k, &sentences, &mut ms);
+            ms.iter().map(|m| (m.kind, m.weak)).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            certain("The town of Velmora voted on Sunday."),
+            vec![(Some(Place), false)]
+        );
+        // the of-phrase of a noun of people says nothing of the name; without an
+        // article the noun is a predicate ("made it capital of X"), not a place's name
+        assert_eq!(
+            certain("The people of Velmora met the mayor."),
+            vec![(None, false)]
+        );
+        assert_eq!(
+            certain("They would make it capital of Velmora."),
+            vec![(None, false)]
         );
     }
 
