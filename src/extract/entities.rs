@@ -763,6 +763,11 @@ fn short_forms(k: &Knowledge, mentions: &[Mention]) -> HashMap<MentionId, Mentio
                 .copied()
                 .flatten()
         };
+        // "the city of Cahors" beside "Cahors Cathedral": a name the text itself calls a
+        // place is the place the building is named after, not its short form
+        let named_place = m.kind == Some(EntityType::Place) && !m.weak;
+        let long =
+            long.filter(|l| !(named_place && mentions[l.0].kind == Some(EntityType::Facility)));
         if let Some(long) = long.filter(|l| l.0 != i) {
             out.insert(MentionId(i), long);
         }
@@ -1017,6 +1022,11 @@ mod tests {
         assert_eq!(
             actors("Siemens AG left. Later Siemens said more."),
             vec![a("Siemens AG", Organization)]
+        );
+        // a name the text calls a place is the place a building is named after
+        assert_eq!(
+            actors("The Cahors Cathedral is old. The city of Cahors honoured it."),
+            vec![a("Cahors Cathedral", Facility), a("Cahors", Place)]
         );
         // a known company's name is the place's where the text calls it a rainforest
         assert_eq!(
