@@ -22,25 +22,27 @@ use crate::text::Sentence;
 /// Writes, into each mention without a type (or with a weak one), the type its context
 /// states.
 pub fn from_context(k: &Knowledge, sentences: &[Sentence<'_>], mentions: &mut [Mention]) {
-    for i in 0..mentions.len() {
-        let m = &mentions[i];
+    // each sentence's mention spans, gathered once: per mention they made the document's
+    // typing quadratic in its mentions
+    let mut spans_of: Vec<Vec<(usize, usize)>> = vec![Vec::new(); sentences.len()];
+    for m in mentions.iter() {
+        if let Some(spans) = spans_of.get_mut(m.sentence) {
+            spans.push((m.start, m.end));
+        }
+    }
+    for m in mentions.iter_mut() {
         if m.gaz.is_some() || m.demonym || (m.kind.is_some() && !m.weak) {
             continue;
         }
         let s = &sentences[m.sentence];
-        let spans: Vec<(usize, usize)> = mentions
-            .iter()
-            .filter(|x| x.sentence == m.sentence)
-            .map(|x| (x.start, x.end))
-            .collect();
+        let spans = &spans_of[m.sentence];
         let found = person_marks(k, s, m)
             .or_else(|| role_noun_before(k, s, m))
             .or_else(|| place_noun_of_before(k, s, m))
-            .or_else(|| apposed_to_a_title(k, s, m, &spans))
+            .or_else(|| apposed_to_a_title(k, s, m, spans))
             .or_else(|| described_after(k, s, m))
-            .or_else(|| listed_after(k, s, m, &spans));
+            .or_else(|| listed_after(k, s, m, spans));
         if let Some(kind) = found {
-            let m = &mut mentions[i];
             m.kind = Some(kind);
             m.weak = false;
         }
