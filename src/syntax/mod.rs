@@ -24,7 +24,8 @@
 //! Files: `labels` (UPOS and relation enums), `conllu` (read/write CoNLL-U), `hash`
 //! (feature hashing), `table` (the flat hash table of the model file), `weights`
 //! (perceptron weights, training and frozen), `tagger`, `parser`, `lemma`, `adapt` (our
-//! tokens → the treebank's forms), `clusters` (word classes), `model` (file format,
+//! tokens → the treebank's forms), `clusters` (word classes), `constrain` (grammar
+//! constraints on the tagger's output), `model` (file format,
 //! analysis), `train`, `eval`, `tests`.
 //!
 //! The API the relation extractor calls: [`analyze`] (or [`shipped`] and
@@ -35,6 +36,7 @@
 mod adapt;
 mod clusters;
 pub mod conllu;
+mod constrain;
 pub mod eval;
 mod hash;
 mod labels;

@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 
+use super::constrain;
 use super::labels::{Deprel, Upos};
 use super::lemma::{self, Script};
 use super::parser::{self, ParseScratch, ParseWord};
@@ -434,6 +435,12 @@ impl Model {
             tagger::SURE_MARGIN,
             &mut s.tags,
         );
+        let lex = ModelLexicon {
+            known: self.slots(self.lemma_known),
+            suffix: self.slots(self.lemma_suffix),
+            scripts: &self.scripts,
+        };
+        constrain::apply(&s.forms, &mut s.tags, &lex);
     }
 
     fn run_parser(&self, s: &mut Scratch) {
@@ -520,5 +527,29 @@ impl Model {
                 }
             })
             .collect()
+    }
+}
+
+/// The lemma tables as the tagger constraints read them.
+struct ModelLexicon<'a> {
+    known: &'a [u8],
+    suffix: &'a [u8],
+    scripts: &'a [lemma::Script],
+}
+
+impl constrain::Lexicon for ModelLexicon<'_> {
+    fn seen_as(&self, form: &str, upos: Upos) -> bool {
+        let found = |f: &str| table::find(self.known, lemma::known_key(f, upos)).is_some();
+        found(form) || found(&form.to_lowercase())
+    }
+
+    fn lemma(&self, form: &str, upos: Upos) -> String {
+        lemma::lemmatize(
+            form,
+            upos,
+            self.scripts,
+            |k| table::find(self.known, k),
+            |k| table::find(self.suffix, k),
+        )
     }
 }
