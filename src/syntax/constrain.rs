@@ -46,8 +46,9 @@ pub(crate) fn apply(forms: &[String], tags: &mut [u8], lex: &impl Lexicon) {
 /// A word right after a determiner is the head noun (or a modifier) of its phrase, never
 /// a finite verb: "the offer", "a US offer to host". Directly after the determiner it is
 /// always a noun; after a determiner and modifiers (ADJ, PROPN) only when the next word
-/// does not begin an object ("the US offered aid" keeps its verb). The form must be one
-/// the treebank knows as a noun.
+/// does not begin an object ("the US offered aid" keeps its verb) and the word is no
+/// participle ("the Red Cross operating in Iraq"). The form must be one the treebank
+/// knows as a noun.
 fn determiner_noun(forms: &[String], tags: &mut [u8], i: usize, lex: &impl Lexicon) {
     if !is(tags, i, Upos::Verb) || i == 0 || !lex.seen_as(&forms[i], Upos::Noun) {
         return;
@@ -61,7 +62,10 @@ fn determiner_noun(forms: &[String], tags: &mut [u8], i: usize, lex: &impl Lexic
     if !is(tags, j, Upos::Det) {
         return;
     }
-    if modifiers == 0 || !starts_object(tag_at(tags, i + 1)) {
+    // after a name, a participle opens a reduced relative ("the Red Cross operating in
+    // Iraq", "the UN force stationed there"): a verb, whatever follows it
+    let participle = forms[i].ends_with("ing") || forms[i].ends_with("ed");
+    if modifiers == 0 || !(participle || starts_object(tag_at(tags, i + 1))) {
         tags[i] = Upos::Noun as u8;
     }
 }
@@ -122,7 +126,7 @@ mod tests {
     impl Lexicon for Toy {
         fn seen_as(&self, form: &str, upos: Upos) -> bool {
             match upos {
-                Upos::Noun => ["offer", "ban", "voting"].contains(&form),
+                Upos::Noun => ["offer", "ban", "voting", "operating"].contains(&form),
                 Upos::Verb => ["offer", "offered", "ban", "torn", "open"].contains(&form),
                 _ => false,
             }
@@ -166,6 +170,15 @@ mod tests {
         assert_eq!(t[2], Verb);
         let t = run(&[("the", Det), ("US", Propn), ("offer", Verb), ("aid", Noun)]);
         assert_eq!(t[2], Verb);
+        // a participle after a name opens a reduced relative clause
+        let t = run(&[
+            ("the", Det),
+            ("Red", Propn),
+            ("Cross", Propn),
+            ("operating", Verb),
+            ("in", Adp),
+        ]);
+        assert_eq!(t[3], Verb);
     }
 
     #[test]
