@@ -490,6 +490,16 @@ impl Language {
         one.or_else(two).map(|&(_, n)| n)
     }
 
+    /// A lower-case word that alone says when, as a noun phrase with no preposition: a
+    /// weekday or a one-word `days_before` expression ("Wednesday", "today").
+    pub fn is_time_word(&self, word: &str) -> bool {
+        self.weekday(word).is_some()
+            || self
+                .days_before
+                .iter()
+                .any(|(e, _)| e.len() == 1 && e[0] == word)
+    }
+
     /// Month and weekday names in lower case: never the name of an actor on its own.
     pub fn calendar_names(&self) -> impl Iterator<Item = &str> {
         self.months

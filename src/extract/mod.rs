@@ -628,8 +628,9 @@ impl DocContext<'_, '_> {
             let words: Vec<&str> = s.tokens.iter().map(|t| t.text).collect();
             let names = name_spans(&slots);
             let started = Instant::now();
-            let tree = tree::Tree::parse_with_names(k.parser, &words, s.lower.clone(), &names);
+            let mut tree = tree::Tree::parse_with_names(k.parser, &words, s.lower.clone(), &names);
             parsing += started.elapsed();
+            tree.time_words_off_subjects(|w| k.language.is_time_word(w));
             let sentence = readers::Sentence {
                 index: s.index,
                 descriptions: &descriptions,

@@ -179,16 +179,59 @@ impl Tree {
     pub fn new(mut words: Vec<Word>, lower: Vec<String>) -> Tree {
         debug_assert_eq!(words.len(), lower.len());
         repair(&mut words, &lower);
-        let mut children = vec![Vec::new(); words.len()];
-        for (i, w) in words.iter().enumerate() {
-            if let Some(h) = w.head.filter(|&h| h < words.len() && h != i) {
-                children[h].push(i);
-            }
-        }
-        Tree {
+        let mut tree = Tree {
             words,
             lower,
-            children,
+            children: Vec::new(),
+        };
+        tree.index_children();
+        tree
+    }
+
+    /// "Nicaragua's government today ordered", "the Security Council today agreed": news
+    /// puts a bare time word between the subject and its verb, and the web-trained parser
+    /// makes the time word the subject, with the real one as its compound. The noun before
+    /// a time word (`is_time`, the language's calendar) that hangs on it takes back the
+    /// subject's place and the time word's other dependents; the time word becomes the
+    /// verb's unmarked oblique, as "last month" is.
+    pub fn time_words_off_subjects(&mut self, is_time: impl Fn(&str) -> bool) {
+        let mut changed = false;
+        for w in 1..self.words.len() {
+            if self.words[w].deprel != Deprel::Nsubj || !is_time(&self.lower[w]) {
+                continue;
+            }
+            let n = w - 1;
+            let noun = &self.words[n];
+            if noun.head != Some(w)
+                || !matches!(noun.deprel, Deprel::Compound | Deprel::Flat)
+                || !matches!(noun.upos, Upos::Noun | Upos::Propn)
+            {
+                continue;
+            }
+            let verb = self.words[w].head;
+            for &c in &self.children[w] {
+                if c != n {
+                    self.words[c].head = Some(n);
+                }
+            }
+            self.words[n].head = verb;
+            self.words[n].deprel = Deprel::Nsubj;
+            self.words[w].head = verb;
+            self.words[w].deprel = Deprel::OblUnmarked;
+            changed = true;
+        }
+        if changed {
+            self.index_children();
+        }
+    }
+
+    fn index_children(&mut self) {
+        let n = self.words.len();
+        self.children = vec![Vec::new(); n];
+        for (i, w) in self.words.iter().enumerate() {
+            if let Some(h) = w.head.filter(|&h| h < n && h != i) {
+                self.children[h].push(i);
+            }
         }
     }
 
@@ -481,6 +524,33 @@ pub(crate) mod tests {
             .collect();
         let lower = rows.iter().map(|r| r.0.to_lowercase()).collect();
         Tree::new(words, lower)
+    }
+
+    #[test]
+    fn a_time_word_read_as_the_subject_gives_it_back_to_the_noun_before_it() {
+        // Nicaragua 's government today ordered the paper
+        let mut t = tree(&[
+            ("Nicaragua", "Nicaragua", "PROPN", 4, "nmod:poss"),
+            ("'s", "'s", "PART", 1, "case"),
+            ("government", "government", "NOUN", 4, "compound"),
+            ("today", "today", "NOUN", 5, "nsubj"),
+            ("ordered", "order", "VERB", 0, "root"),
+            ("the", "the", "DET", 7, "det"),
+            ("paper", "paper", "NOUN", 5, "obj"),
+        ]);
+        t.time_words_off_subjects(|w| w == "today");
+        assert_eq!((t.head(2), t.rel(2)), (Some(4), Deprel::Nsubj));
+        assert_eq!((t.head(3), t.rel(3)), (Some(4), Deprel::OblUnmarked));
+        assert_eq!(t.head(0), Some(2), "the possessor goes with its noun");
+        assert_eq!(t.children(4), &[2, 3, 6]);
+        // a time word that is the subject itself stays ("Today is a holiday")
+        let mut t = tree(&[
+            ("Today", "today", "NOUN", 3, "nsubj"),
+            ("is", "be", "AUX", 3, "cop"),
+            ("holiday", "holiday", "NOUN", 0, "root"),
+        ]);
+        t.time_words_off_subjects(|w| w == "today");
+        assert_eq!((t.head(0), t.rel(0)), (Some(2), Deprel::Nsubj));
     }
 
     #[test]
