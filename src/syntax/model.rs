@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 
-use super::constrain;
+use super::constrain::{self, Lexicon as _};
 use super::labels::{Deprel, Upos};
 use super::lemma::{self, Script};
 use super::parser::{self, ParseScratch, ParseWord};
@@ -435,12 +435,17 @@ impl Model {
             tagger::SURE_MARGIN,
             &mut s.tags,
         );
-        let lex = ModelLexicon {
+        constrain::apply(&s.forms, &mut s.tags, &self.lemma_tables());
+    }
+
+    /// The lemma tables, read for the lemmas of [`Model::collect`] and by the tagger
+    /// constraints.
+    fn lemma_tables(&self) -> ModelLexicon<'_> {
+        ModelLexicon {
             known: self.slots(self.lemma_known),
             suffix: self.slots(self.lemma_suffix),
             scripts: &self.scripts,
-        };
-        constrain::apply(&s.forms, &mut s.tags, &lex);
+        }
     }
 
     fn run_parser(&self, s: &mut Scratch) {
@@ -496,8 +501,7 @@ impl Model {
 
     fn collect(&self, s: &Scratch, words: &[&str], lemmas: bool) -> Vec<Word> {
         let n = words.len();
-        let known = self.slots(self.lemma_known);
-        let suffix = self.slots(self.lemma_suffix);
+        let tables = self.lemma_tables();
         (0..n)
             .map(|i| {
                 let upos = tagger::upos_of(s.tags[i]);
@@ -509,13 +513,7 @@ impl Model {
                     Deprel::from_index(s.parse.state.labels[i] as usize).unwrap_or(Deprel::Dep)
                 };
                 let lemma = if lemmas {
-                    lemma::lemmatize(
-                        &s.forms[i],
-                        upos,
-                        &self.scripts,
-                        |k| table::find(known, k),
-                        |k| table::find(suffix, k),
-                    )
+                    tables.lemma(&s.forms[i], upos)
                 } else {
                     String::new()
                 };
@@ -530,7 +528,8 @@ impl Model {
     }
 }
 
-/// The lemma tables as the tagger constraints read them.
+/// The lemma tables of the model file: the lemmas of the analyses, and what the tagger
+/// constraints ask of the treebank's forms.
 struct ModelLexicon<'a> {
     known: &'a [u8],
     suffix: &'a [u8],
