@@ -788,8 +788,8 @@ fn aimed_at(s: &Sentence<'_>, w: usize, relation: RelationKind) -> Vec<Filler> {
 /// The actors whose stance or act the noun at `w`, a target of verb `v`, is: any noun's
 /// possessor, by-phrase or name before it ("opposed Macron's statement", "rejected calls
 /// by Belarus", "condemned the Israeli strikes"); for a noun of `owned_noun`, its of- and
-/// from-phrases too ("the request of Boris Johnson", "an offer from Portugal"). A by-phrase the parser hung on the active verb
-/// ("rejected calls by X") is the object's.
+/// from-phrases too ("the request of Boris Johnson", "an offer from Portugal"). A
+/// by-phrase the parser hung on the active verb ("rejected calls by X") is the object's.
 fn stance_owners(s: &Sentence<'_>, v: usize, w: usize) -> Vec<Filler> {
     let t = s.tree;
     if !matches!(t.upos(w), Upos::Noun) {
@@ -799,12 +799,7 @@ fn stance_owners(s: &Sentence<'_>, v: usize, w: usize) -> Vec<Filler> {
         // "a proposal by France", "an offer from Portugal": who made it
         let mut owners = actors::owners_of_anything(s, w);
         owners.extend(by_phrase(s, w));
-        owners.extend(
-            t.noun_phrases(w)
-                .into_iter()
-                .filter(|&c| t.case_words(c).as_slice() == ["from"])
-                .flat_map(|c| actors::of(s, c)),
-        );
+        owners.extend(phrase_actors(s, w, "from"));
         owners
     } else {
         // a demonym before a noun is no owner here ("banned Iranian airline Mahan Air")
@@ -1108,10 +1103,15 @@ fn noun_owners(s: &Sentence<'_>, n: usize) -> Vec<Filler> {
 }
 
 fn by_phrase(s: &Sentence<'_>, n: usize) -> Vec<Filler> {
+    phrase_actors(s, n, "by")
+}
+
+/// The actors of noun `n`'s phrases with preposition `preposition` ([`Tree::noun_phrases`]).
+fn phrase_actors(s: &Sentence<'_>, n: usize, preposition: &str) -> Vec<Filler> {
     let t = s.tree;
     t.noun_phrases(n)
         .into_iter()
-        .filter(|&c| t.case_words(c).as_slice() == ["by"])
+        .filter(|&c| t.case_words(c).as_slice() == [preposition])
         .flat_map(|c| actors::of(s, c))
         .collect()
 }
