@@ -103,13 +103,13 @@ fn side_by_side(s: &Sentence<'_>, out: &mut Vec<Found>) {
             let Some(b) = actors::named(s, c).filter(|b| is_location(b.kind)) else {
                 continue;
             };
-            out.push(Found::new(
+            push(
+                out,
                 a.entity,
-                b.entity,
-                RelationKind::LocatedIn,
-                "in".into(),
+                Filler::from(b),
+                "in",
                 SIDE_BY_SIDE * b.certainty,
-            ));
+            );
         }
     }
 }
@@ -149,13 +149,13 @@ fn place_comma_country(s: &Sentence<'_>, out: &mut Vec<Found>) {
         if listed_before || listed_after {
             continue;
         }
-        out.push(Found::new(
+        push(
+            out,
             a.entity,
-            b.entity,
-            RelationKind::LocatedIn,
-            "in".into(),
+            Filler::from(b),
+            "in",
             SIDE_BY_SIDE * b.certainty,
-        ));
+        );
     }
 }
 
