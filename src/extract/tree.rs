@@ -195,7 +195,6 @@ impl Tree {
     /// subject's place and the time word's other dependents; the time word becomes the
     /// verb's unmarked oblique, as "last month" is.
     pub fn time_words_off_subjects(&mut self, is_time: impl Fn(&str) -> bool) {
-        let mut changed = false;
         for w in 1..self.words.len() {
             if self.words[w].deprel != Deprel::Nsubj || !is_time(&self.lower[w]) {
                 continue;
@@ -218,9 +217,7 @@ impl Tree {
             self.words[n].deprel = Deprel::Nsubj;
             self.words[w].head = verb;
             self.words[w].deprel = Deprel::OblUnmarked;
-            changed = true;
-        }
-        if changed {
+            // the next time word reads its dependents from the repaired tree
             self.index_children();
         }
     }

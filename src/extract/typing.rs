@@ -26,9 +26,7 @@ pub fn from_context(k: &Knowledge, sentences: &[Sentence<'_>], mentions: &mut [M
     // typing quadratic in its mentions
     let mut spans_of: Vec<Vec<(usize, usize)>> = vec![Vec::new(); sentences.len()];
     for m in mentions.iter() {
-        if let Some(spans) = spans_of.get_mut(m.sentence) {
-            spans.push((m.start, m.end));
-        }
+        spans_of[m.sentence].push((m.start, m.end));
     }
     for m in mentions.iter_mut() {
         if m.gaz.is_some() || m.demonym || (m.kind.is_some() && !m.weak) {
